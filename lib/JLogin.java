@@ -1,0 +1,64 @@
+//DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4
+//SOURCES src/dev/jlogin/JLoginException.java
+//SOURCES src/dev/jlogin/Secret.java
+//SOURCES src/dev/jlogin/cli/Args.java
+//SOURCES src/dev/jlogin/cli/BrowserLauncher.java
+//SOURCES src/dev/jlogin/cli/Cli.java
+//SOURCES src/dev/jlogin/cli/Command.java
+//SOURCES src/dev/jlogin/cli/Context.java
+//SOURCES src/dev/jlogin/cli/Environment.java
+//SOURCES src/dev/jlogin/cli/ExitCode.java
+//SOURCES src/dev/jlogin/cli/Format.java
+//SOURCES src/dev/jlogin/cli/LoginCommand.java
+//SOURCES src/dev/jlogin/cli/RefreshCommand.java
+//SOURCES src/dev/jlogin/cli/RevokeCommand.java
+//SOURCES src/dev/jlogin/cli/Terminal.java
+//SOURCES src/dev/jlogin/cli/TokenCommand.java
+//SOURCES src/dev/jlogin/cli/WhoamiCommand.java
+//SOURCES src/dev/jlogin/config/JLoginHome.java
+//SOURCES src/dev/jlogin/config/SettingSource.java
+//SOURCES src/dev/jlogin/config/Settings.java
+//SOURCES src/dev/jlogin/config/SettingsResolver.java
+//SOURCES src/dev/jlogin/device/DevicePoller.java
+//SOURCES src/dev/jlogin/device/PollOutcome.java
+//SOURCES src/dev/jlogin/device/Sleeper.java
+//SOURCES src/dev/jlogin/http/HttpLog.java
+//SOURCES src/dev/jlogin/http/HttpResult.java
+//SOURCES src/dev/jlogin/http/HttpTransport.java
+//SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/json/Json.java
+//SOURCES src/dev/jlogin/json/JsonObject.java
+//SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/oauth/Client.java
+//SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
+//SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java
+//SOURCES src/dev/jlogin/oauth/Discovery.java
+//SOURCES src/dev/jlogin/oauth/Endpoints.java
+//SOURCES src/dev/jlogin/oauth/IdTokenClaims.java
+//SOURCES src/dev/jlogin/oauth/OAuthError.java
+//SOURCES src/dev/jlogin/oauth/RevocationClient.java
+//SOURCES src/dev/jlogin/oauth/ServerMetadata.java
+//SOURCES src/dev/jlogin/oauth/TokenEndpoint.java
+//SOURCES src/dev/jlogin/oauth/TokenResult.java
+//SOURCES src/dev/jlogin/oauth/TokenSet.java
+//SOURCES src/dev/jlogin/oauth/UserInfoClient.java
+//SOURCES src/dev/jlogin/session/Identity.java
+//SOURCES src/dev/jlogin/session/IdentityLookup.java
+//SOURCES src/dev/jlogin/session/MetadataResolver.java
+//SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/store/MetadataCache.java
+//SOURCES src/dev/jlogin/store/ProfileLock.java
+//SOURCES src/dev/jlogin/store/SecureFiles.java
+//SOURCES src/dev/jlogin/store/StoredLogin.java
+//SOURCES src/dev/jlogin/store/TokenStore.java
+
+/**
+ * The jlogin library as one JBang dependency. Scripts say {@code //DEPS ../lib/JLogin.java};
+ * JBang then builds the files listed above into a jar of their own. The list is explicit
+ * because JBang ignores {@code //SOURCES} globs when a script is run from a URL; a test checks
+ * that it names every file under lib/src. Keep the jackson-jr version in step with pom.xml.
+ */
+public class JLogin {
+    private JLogin() {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a {@link Command} as a script: every failure becomes one sanitised line on stderr and a
+ * documented exit code, never a stack trace. With --json the failure is also a JSON object on
+ * stdout, so wrappers can read it.
+ */
+public final class Cli {
+    static final String COMMON_HELP = String.join("\n",
+            "Where to log in (flag, else JLOGIN_* variable, else jlogin.* property, else the saved profile):",
+            "  --issuer URL             OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)",
+            "  --client-id ID           OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)",
+            "  --scope SCOPES           space-separated scopes (default: openid profile email)",
+            "  --profile NAME           which stored login to use (default: default)",
+            "  --audience AUD           extra 'audience' parameter (Auth0 and others)",
+            "  --param NAME=VALUE       extra device-request parameter, repeatable",
+            "  --device-endpoint URL, --token-endpoint URL, --revocation-endpoint URL, --userinfo-endpoint URL",
+            "                           explicit endpoints, for servers without discovery",
+            "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",
+            "  JLOGIN_HOME              where logins are stored (default: ~/.config/jlogin)",
+            "Output:",
+            "  --json                   machine-readable output on stdout (never contains a token)",
+            "  --verbose                HTTP requests on stderr (method, URL and status only)",
+            "  --help                   this text",
+            "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error, 3 login required,",
+            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error");
+
+    private Cli() {
+    }
+
+    /** Entry point for the scripts. */
+    public static void main(Command command, String[] argv) {
+        System.exit(run(command, argv, Environment.system()));
+    }
+
+    public static int run(Command command, String[] argv, Environment env) {
+        boolean json = false;
+        try {
+            Set<String> values = new HashSet<>(Command.COMMON_VALUES);
+            values.addAll(command.valueOptions());
+            Set<String> switches = new HashSet<>(Command.COMMON_SWITCHES);
+            switches.addAll(command.switches());
+            Args args = Args.parse(argv, values, switches);
+            json = args.has("json");
+            if (args.has("help")) {
+                env.out().println(command.usage() + "\n\n" + COMMON_HELP);
+                return ExitCode.OK.code();
+            }
+            return command.run(new Context(args, env)).code();
+        } catch (JLoginException e) {
+            return fail(command, env, json, ExitCode.of(e.kind()), e.getMessage());
+        } catch (RuntimeException e) {
+            // the message of an exception we did not anticipate could quote anything: leave it out
+            StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            return fail(command, env, json, ExitCode.UNEXPECTED, "unexpected error " + e.getClass().getName()
+                    + (where == null ? "" : " at " + where) + "; please report it");
+        }
+    }
+
+    private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {
+        String line = Terminal.sanitize(message == null ? "failed" : message);
+        env.err().println(command.name() + ": " + line);
+        if (json) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("status", "error");
+            error.put("exit_code", code.code());
+            error.put("error", code.name().toLowerCase(java.util.Locale.ROOT));
+            error.put("message", line);
+            env.out().println(dev.jlogin.json.Json.write(error));
+        }
+        return code.code();
+    }
+}

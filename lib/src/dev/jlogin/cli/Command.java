@@ -1,0 +1,26 @@
+package dev.jlogin.cli;
+
+import java.util.Set;
+
+/** One script's behaviour. {@link Cli} parses options, handles --help and errors, and exits. */
+public interface Command {
+    /** Options every command takes: where to log in, and how to talk. */
+    Set<String> COMMON_VALUES = Set.of("issuer", "client-id", "scope", "profile", "audience", "param",
+            "device-endpoint", "token-endpoint", "revocation-endpoint", "userinfo-endpoint");
+    Set<String> COMMON_SWITCHES = Set.of("json", "verbose", "help");
+
+    String name();
+
+    /** The --help text, without the common options (appended by {@link Cli}). */
+    String usage();
+
+    default Set<String> valueOptions() {
+        return Set.of();
+    }
+
+    default Set<String> switches() {
+        return Set.of();
+    }
+
+    ExitCode run(Context context);
+}

@@ -1,0 +1,97 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.config.JLoginHome;
+import dev.jlogin.config.SettingSource;
+import dev.jlogin.config.Settings;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.http.HttpLog;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.json.Json;
+import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.session.MetadataResolver;
+import dev.jlogin.session.TokenManager;
+import dev.jlogin.store.MetadataCache;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** One command invocation: its options and the library objects built from them, on demand. */
+public final class Context {
+    private final Args args;
+    private final Environment env;
+    private final SettingSource source;
+    private final Path home;
+    private final HttpTransport http;
+    private TokenStore store;
+
+    Context(Args args, Environment env) {
+        this.args = args;
+        this.env = env;
+        this.source = new SettingSource(args.asMap(), env.variables(), env.properties());
+        this.home = JLoginHome.resolve(env.variables());
+        this.http = new HttpTransport(HttpTransport.REQUEST_TIMEOUT,
+                args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE);
+    }
+
+    public Args args() {
+        return args;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public boolean json() {
+        return args.has("json");
+    }
+
+    public String profile() {
+        return SettingsResolver.profile(source);
+    }
+
+    public TokenStore store() {
+        if (store == null) {
+            Duration lockTimeout = source.get("lock-timeout").map(v -> Args.seconds(v, "JLOGIN_LOCK_TIMEOUT")).orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
+            store = new TokenStore(home, lockTimeout);
+        }
+        return store;
+    }
+
+    public Optional<StoredLogin> saved() {
+        return store().read(profile());
+    }
+
+    /** Settings from flags, environment and properties, falling back to the saved profile. */
+    public Settings settings() {
+        return SettingsResolver.resolve(source, saved());
+    }
+
+    public HttpTransport http() {
+        return http;
+    }
+
+    public MetadataResolver metadata() {
+        return new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
+    }
+
+    public TokenEndpoint tokenEndpoint() {
+        return new TokenEndpoint(http, env.clock());
+    }
+
+    public TokenManager tokens(Settings settings) {
+        return new TokenManager(store(), settings, metadata(), tokenEndpoint(), env.clock());
+    }
+
+    /** A line for a person, on stderr: stdout is for results. */
+    public void say(String line) {
+        env.err().println(line);
+    }
+
+    public void printJson(Map<String, ?> object) {
+        env.out().println(Json.write(object));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+
+/** The scripts' exit codes; the README documents the same table. */
+public enum ExitCode {
+    OK(0),
+    UNEXPECTED(1),
+    USAGE(2),
+    LOGIN_REQUIRED(3),
+    DENIED(4),
+    EXPIRED(5),
+    SERVER(6),
+    STORE(7);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static ExitCode of(JLoginException.Kind kind) {
+        switch (kind) {
+            case CONFIGURATION:
+                return USAGE;
+            case LOGIN_REQUIRED:
+                return LOGIN_REQUIRED;
+            case DENIED:
+                return DENIED;
+            case EXPIRED:
+                return EXPIRED;
+            case SERVER:
+                return SERVER;
+            case STORE:
+                return STORE;
+            default:
+                return UNEXPECTED;
+        }
+    }
+}

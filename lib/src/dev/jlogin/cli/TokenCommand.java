@@ -1,0 +1,69 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.config.Settings;
+import dev.jlogin.store.StoredLogin;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code token}: the access token for other programs, refreshed first if it expires soon. It is
+ * printed only into a pipe or file: on a terminal it would end up in scrollback and screen
+ * shares, so that needs --force-terminal.
+ */
+public final class TokenCommand implements Command {
+    static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
+
+    @Override
+    public String name() {
+        return "token";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: token [options] | some-command",
+                "Prints the access token on stdout, refreshing it first if it expires within --min-valid seconds.",
+                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
+                "  --header                 print 'Authorization: Bearer <token>', for curl -H @-",
+                "  --force-terminal         print even though stdout is a terminal",
+                "With --json, prints the token's expiry and type, but not the token.",
+                "Example: token --header | curl -H @- https://api.example.com/");
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("min-valid");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("header", "force-terminal");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        boolean revealing = !ctx.json();
+        if (revealing && !ctx.args().has("force-terminal") && ctx.env().stdoutIsTerminal().getAsBoolean()) {
+            throw Args.usage("refusing to print a token to a terminal; pipe it into the program that needs it,"
+                    + " or pass --force-terminal");
+        }
+        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(DEFAULT_MIN_VALID);
+        Settings settings = ctx.settings();
+        StoredLogin login = ctx.tokens(settings).valid(minValid);
+        if (!revealing) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", "valid");
+            json.put("profile", settings.profile());
+            json.put("token_type", login.tokens().tokenType());
+            login.tokens().expiresAt().ifPresent(t -> json.put("expires_at", t.toString()));
+            ctx.printJson(json);
+            return ExitCode.OK;
+        }
+        String token = login.tokens().accessToken().reveal();
+        ctx.env().out().println(ctx.args().has("header") ? "Authorization: Bearer " + token : token);
+        ctx.env().out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.config.Settings;
+import dev.jlogin.oauth.UserInfoClient;
+import dev.jlogin.session.Identity;
+import dev.jlogin.session.IdentityLookup;
+import dev.jlogin.store.StoredLogin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code whoami}: who is logged in, where, with what scopes, until when; never a token. */
+public final class WhoamiCommand implements Command {
+    /** Long enough for the userinfo request to be made with a token that is still valid. */
+    private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "whoami";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: whoami [options]",
+                "Shows the logged-in user (from the server's userinfo endpoint, else the ID token), the issuer,",
+                "the scopes and when the access token expires, refreshing it first if it has expired.",
+                "Tokens are never shown.");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        Settings settings = ctx.settings();
+        StoredLogin login = ctx.tokens(settings).valid(USERINFO_MARGIN);
+        Identity identity = new IdentityLookup(new UserInfoClient(ctx.http()))
+                .lookup(ctx.metadata().resolve(settings), login.tokens());
+        Instant now = ctx.env().clock().instant();
+        if (ctx.json()) {
+            Map<String, Object> result = describe(settings.profile(), login, identity, now);
+            result.put("status", "logged_in");
+            ctx.printJson(result);
+            return ExitCode.OK;
+        }
+        var out = ctx.env().out();
+        out.println("Logged in to " + Terminal.sanitize(settings.describeServer()) + " (profile '" + settings.profile() + "')");
+        out.println("  user:          " + Terminal.sanitize(identity.display())
+                + identity.username().map(u -> " [" + Terminal.sanitize(u) + "]").orElse(""));
+        out.println("  subject:       " + identity.subject().map(Terminal::sanitize).orElse("unknown")
+                + " (from " + identity.source() + ")");
+        out.println("  client:        " + Terminal.sanitize(login.clientId()));
+        out.println("  scopes:        " + Terminal.sanitize(login.tokens().scope().orElse("(not reported by the server)")));
+        out.println("  access token:  " + Format.expiry(login.tokens().expiresAt(), now) + "; not shown (use token)");
+        out.println("  refresh token: " + (login.tokens().refreshToken().isPresent() ? "stored" : "none"));
+        return ExitCode.OK;
+    }
+
+    /** The JSON form of a login; holds no secret. */
+    static Map<String, Object> describe(String profile, StoredLogin login, Identity identity, Instant now) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("profile", profile);
+        login.issuer().ifPresent(i -> result.put("issuer", i));
+        result.put("client_id", login.clientId());
+        identity.subject().ifPresent(s -> result.put("subject", s));
+        identity.username().ifPresent(s -> result.put("username", s));
+        identity.name().ifPresent(s -> result.put("name", s));
+        identity.email().ifPresent(s -> result.put("email", s));
+        result.put("identity_source", identity.source());
+        login.tokens().scope().ifPresent(s -> result.put("scope", s));
+        login.tokens().expiresAt().ifPresent(t -> {
+            result.put("expires_at", t.toString());
+            result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
+        });
+        result.put("has_refresh_token", login.tokens().refreshToken().isPresent());
+        return result;
+    }
+}

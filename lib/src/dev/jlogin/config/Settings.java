@@ -1,0 +1,45 @@
+package dev.jlogin.config;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.oauth.Client;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a command needs to talk to an authorization server: the issuer (or explicit endpoints),
+ * the client, the scope and extra device-request parameters (such as Auth0's {@code audience}).
+ * The client secret, when there is one, comes from the environment and is never stored.
+ */
+public record Settings(String profile, Optional<String> issuer, String clientId, Optional<Secret> clientSecret,
+                       Optional<String> scope, Map<String, String> parameters, Map<String, String> endpoints) {
+
+    /** Keys of {@link #endpoints()}: the RFC 8414 metadata names. */
+    public static final String DEVICE_ENDPOINT = "device_authorization_endpoint";
+    public static final String TOKEN_ENDPOINT = "token_endpoint";
+    public static final String REVOCATION_ENDPOINT = "revocation_endpoint";
+    public static final String USERINFO_ENDPOINT = "userinfo_endpoint";
+
+    public Settings {
+        parameters = Map.copyOf(parameters);
+        endpoints = Map.copyOf(endpoints);
+        if (issuer.isEmpty() && !(endpoints.containsKey(DEVICE_ENDPOINT) && endpoints.containsKey(TOKEN_ENDPOINT))) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
+                    "no issuer: pass --issuer URL, set JLOGIN_ISSUER, or use a catalog alias that sets jlogin.issuer"
+                            + " (or give --device-endpoint and --token-endpoint for a server without discovery)");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
+                    "no client id: pass --client-id ID, set JLOGIN_CLIENT_ID, or use a catalog alias that sets jlogin.client-id");
+        }
+    }
+
+    public Client client() {
+        return new Client(clientId, clientSecret);
+    }
+
+    /** Where tokens of this login came from, for checks that a stored login matches the settings. */
+    public String describeServer() {
+        return issuer.orElse(endpoints.get(TOKEN_ENDPOINT));
+    }
+}

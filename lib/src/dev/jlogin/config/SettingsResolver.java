@@ -1,0 +1,78 @@
+package dev.jlogin.config;
+
+import dev.jlogin.Secret;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns flags, environment, system properties and the saved profile into {@link Settings}. */
+public final class SettingsResolver {
+    public static final String DEFAULT_PROFILE = "default";
+    /**
+     * What is asked for when nothing is configured: an identity. Not {@code offline_access}: on
+     * Keycloak it turns the session into an offline one; Okta, Entra and Auth0 need it for a
+     * refresh token, so their catalog aliases set a scope.
+     */
+    public static final String DEFAULT_SCOPE = "openid profile email";
+    private static final Map<String, String> ENDPOINT_KEYS = Map.of(
+            "device-endpoint", Settings.DEVICE_ENDPOINT,
+            "token-endpoint", Settings.TOKEN_ENDPOINT,
+            "revocation-endpoint", Settings.REVOCATION_ENDPOINT,
+            "userinfo-endpoint", Settings.USERINFO_ENDPOINT);
+
+    private SettingsResolver() {
+    }
+
+    public static String profile(SettingSource source) {
+        return TokenStore.checkProfileName(source.get("profile").orElse(DEFAULT_PROFILE));
+    }
+
+    public static Settings resolve(SettingSource source, Optional<StoredLogin> saved) {
+        String profile = profile(source);
+        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(StoredLogin::issuer));
+        String clientId = source.get("client-id").or(() -> saved.map(StoredLogin::clientId)).orElse(null);
+        Optional<String> scope = source.get("scope").or(() -> saved.flatMap(StoredLogin::scope))
+                .or(() -> Optional.of(DEFAULT_SCOPE));
+        Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of);
+
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Optional<String> given = source.get("param");
+        if (given.isPresent()) {
+            parameters.putAll(formDecode(given.get()));
+        } else {
+            saved.ifPresent(s -> parameters.putAll(s.parameters()));
+        }
+        source.get("audience").ifPresent(a -> parameters.put("audience", a));
+
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        boolean explicit = ENDPOINT_KEYS.keySet().stream().anyMatch(k -> source.get(k).isPresent());
+        if (explicit) {
+            ENDPOINT_KEYS.forEach((key, name) -> source.get(key).ifPresent(v -> endpoints.put(name, v)));
+        } else {
+            saved.ifPresent(s -> endpoints.putAll(s.endpoints()));
+        }
+        return new Settings(profile, issuer, clientId, secret, scope, parameters, endpoints);
+    }
+
+    /** {@code a=1&b=2}: the form of {@code --param} values once joined, and of JLOGIN_PARAM. */
+    static Map<String, String> formDecode(String form) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String pair : form.split("&")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new dev.jlogin.JLoginException(dev.jlogin.JLoginException.Kind.CONFIGURATION,
+                        "a parameter must look like name=value: " + pair);
+            }
+            result.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.jlogin.http;
+
+import dev.jlogin.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The library's only door to the network: form POSTs and GETs with timeouts on every request,
+ * JSON accepted (GitHub answers form-encoded without it), redirects not followed (a redirect
+ * must not carry a form with a device code or refresh token somewhere else), bodies capped.
+ */
+public final class HttpTransport {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final String USER_AGENT = "jlogin/0.1";
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final HttpLog log;
+
+    public HttpTransport(Duration requestTimeout, HttpLog log) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.requestTimeout = requestTimeout;
+        this.log = log;
+    }
+
+    public HttpTransport() {
+        this(REQUEST_TIMEOUT, HttpLog.NONE);
+    }
+
+    public HttpResult postForm(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send("POST", uri, request(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** GET, with a bearer token when one is given. */
+    public HttpResult get(URI uri, Secret bearer) {
+        HttpRequest.Builder builder = request(uri).GET();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer.reveal());
+        }
+        return send("GET", uri, builder);
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+    }
+
+    private HttpResult send(String method, URI uri, HttpRequest.Builder builder) {
+        String where = method + " " + withoutQuery(uri);
+        try {
+            // get() bounds the whole exchange, body included; the request timeout alone stops at the headers
+            HttpResult result = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+                    .thenApply(HttpTransport::read)
+                    .get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.note(where + " -> " + result.status());
+            return result;
+        } catch (TimeoutException e) {
+            log.note(where + " -> timed out");
+            throw new TransportException(where + " timed out after " + requestTimeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TransportException t) {
+                throw t;
+            }
+            log.note(where + " -> " + cause.getClass().getSimpleName());
+            throw new TransportException("cannot reach " + uri.getScheme() + "://" + uri.getRawAuthority() + ": "
+                    + describe(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(where + " interrupted");
+        }
+    }
+
+    private static HttpResult read(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new TransportException("response body larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return new HttpResult(response.statusCode(), retryAfter(response), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        Throwable root = cause instanceof UncheckedIOException u ? u.getCause() : cause;
+        if (root instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused";
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Retry-After in delta-seconds; the HTTP-date form is rare for OAuth servers and ignored. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                long seconds = Long.parseLong(value.trim());
+                return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jlogin.json;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A parsed JSON object with strict, typed accessors. A field of the wrong type is an error,
+ * not a silent default, because a server that sends {@code "expires_in": "soon"} is broken.
+ */
+public final class JsonObject {
+    private final Map<String, Object> fields;
+
+    private JsonObject(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Parses a JSON object. The parser's own message is dropped on purpose: it quotes the input,
+     * and the input may be a token response.
+     */
+    public static JsonObject parse(String text) throws MalformedJsonException {
+        try {
+            Object value = JSON.std.anyFrom(text);
+            if (value instanceof Map<?, ?> map) {
+                return new JsonObject(stringKeys(map));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedJsonException("not valid JSON");
+        }
+        throw new MalformedJsonException("not a JSON object");
+    }
+
+    public static JsonObject of(Map<String, ?> fields) {
+        return new JsonObject(new LinkedHashMap<>(fields));
+    }
+
+    public boolean has(String name) {
+        return fields.get(name) != null;
+    }
+
+    public Optional<String> string(String name) throws MalformedJsonException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(s);
+        }
+        throw new MalformedJsonException("'" + name + "' must be a string");
+    }
+
+    public String requireString(String name) throws MalformedJsonException {
+        String value = string(name).orElseThrow(() -> new MalformedJsonException("'" + name + "' is missing"));
+        if (value.isEmpty()) {
+            throw new MalformedJsonException("'" + name + "' is empty");
+        }
+        return value;
+    }
+
+    public OptionalLong integer(String name) throws MalformedJsonException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return OptionalLong.of(((Number) value).longValue());
+        }
+        throw new MalformedJsonException("'" + name + "' must be a whole number");
+    }
+
+    public Optional<JsonObject> object(String name) throws MalformedJsonException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Optional.of(new JsonObject(stringKeys(map)));
+        }
+        throw new MalformedJsonException("'" + name + "' must be an object");
+    }
+
+    /** The raw fields, for display of claims. */
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    public String toJson() {
+        return Json.write(fields);
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+}

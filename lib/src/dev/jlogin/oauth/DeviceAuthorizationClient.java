@@ -1,0 +1,93 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Starts a device login: RFC 8628 §3.1 request, §3.2 response parsed strictly. */
+public final class DeviceAuthorizationClient {
+    /** Server answers that mean "this client is not set up for this", i.e. fix the configuration. */
+    private static final Set<String> CONFIGURATION_ERRORS =
+            Set.of("invalid_client", "unauthorized_client", "invalid_scope", "device_flow_disabled", "unsupported_grant_type");
+
+    private final HttpTransport http;
+
+    public DeviceAuthorizationClient(HttpTransport http) {
+        this.http = http;
+    }
+
+    public DeviceAuthorization request(URI endpoint, Client client, String scope, Map<String, String> extraParameters) {
+        Map<String, String> form = new LinkedHashMap<>(extraParameters);
+        client.authenticate(form);
+        if (scope != null && !scope.isBlank()) {
+            form.put("scope", scope);
+        }
+        HttpResult result = http.postForm(endpoint, form);
+        JsonObject json;
+        try {
+            json = JsonObject.parse(result.body());
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER,
+                    "device authorization endpoint answered HTTP " + result.status() + " with a body that is " + e.getMessage());
+        }
+        Optional<OAuthError> error = OAuthError.from(json);
+        if (error.isPresent() || !result.isSuccess()) {
+            String what = error.map(OAuthError::summary).orElse("HTTP " + result.status());
+            boolean config = error.map(e -> CONFIGURATION_ERRORS.contains(e.code())).orElse(false);
+            throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
+                    "device authorization refused: " + what);
+        }
+        try {
+            return parse(json);
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response is malformed: " + e.getMessage());
+        }
+    }
+
+    static DeviceAuthorization parse(JsonObject json) throws MalformedJsonException {
+        Secret deviceCode = Secret.of(json.requireString("device_code"));
+        String userCode = json.requireString("user_code");
+        // Google spells it verification_url
+        Optional<String> given = json.string("verification_uri");
+        if (given.isEmpty()) {
+            given = json.string("verification_url");
+        }
+        String uri = given.orElseThrow(() -> new MalformedJsonException("'verification_uri' is missing"));
+        Optional<URI> complete = json.string("verification_uri_complete").map(u -> link("verification_uri_complete", u));
+        long expiresIn = json.integer("expires_in").orElseThrow(() -> new MalformedJsonException("'expires_in' is missing"));
+        if (expiresIn <= 0) {
+            throw new MalformedJsonException("'expires_in' must be positive");
+        }
+        long interval = json.integer("interval").orElse(DeviceAuthorization.DEFAULT_INTERVAL.toSeconds());
+        if (interval < 0) {
+            throw new MalformedJsonException("'interval' must not be negative");
+        }
+        // an interval of 0 would have us hammer the server; one second is the floor
+        return new DeviceAuthorization(deviceCode, userCode, link("verification_uri", uri), complete,
+                Duration.ofSeconds(expiresIn), Duration.ofSeconds(Math.max(1, interval)));
+    }
+
+    /** A verification link is shown and maybe opened: it must be an absolute http(s) URL. */
+    private static URI link(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response has an unusable " + name
+                + " (must be an http or https URL)");
+    }
+}

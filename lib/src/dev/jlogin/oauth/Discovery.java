@@ -1,0 +1,52 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.net.URI;
+
+/**
+ * Finds an issuer's endpoints: OpenID Connect Discovery first (what most IdPs serve), then the
+ * RFC 8414 well-known location. The document's {@code issuer} must be the configured issuer
+ * (RFC 8414 §3.3, OIDC Discovery §4.3), or a look-alike document could redirect our tokens.
+ */
+public final class Discovery {
+    private final HttpTransport http;
+
+    public Discovery(HttpTransport http) {
+        this.http = http;
+    }
+
+    public ServerMetadata discover(String issuer) {
+        URI issuerUri = Endpoints.parse("issuer", issuer);
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        URI oidc = URI.create(base + "/.well-known/openid-configuration");
+        HttpResult result = http.get(oidc, null);
+        URI source = oidc;
+        if (result.status() == 404) {
+            // RFC 8414 §3: the well-known segment goes between host and path
+            String path = issuerUri.getRawPath() == null ? "" : issuerUri.getRawPath();
+            source = URI.create(issuerUri.getScheme() + "://" + issuerUri.getRawAuthority()
+                    + "/.well-known/oauth-authorization-server" + (path.equals("/") ? "" : path));
+            result = http.get(source, null);
+        }
+        if (!result.isSuccess()) {
+            throw new JLoginException(JLoginException.Kind.SERVER,
+                    "discovery failed for issuer " + issuer + ": HTTP " + result.status() + " from " + source);
+        }
+        JsonObject json;
+        try {
+            json = JsonObject.parse(result.body());
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "discovery document at " + source + " is " + e.getMessage());
+        }
+        ServerMetadata metadata = ServerMetadata.fromJson(json, "discovery document at " + source);
+        if (!metadata.issuer().equals(issuer) && !metadata.issuer().equals(base)) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "issuer mismatch: configured " + issuer
+                    + " but the discovery document says " + metadata.issuer());
+        }
+        return metadata;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Token revocation (RFC 7009). A public client identifies itself with {@code client_id}. */
+public final class RevocationClient {
+    private final HttpTransport http;
+
+    public RevocationClient(HttpTransport http) {
+        this.http = http;
+    }
+
+    /**
+     * Revokes one token; {@code hint} is {@code refresh_token} or {@code access_token}. RFC 7009
+     * §2.2: 200 means revoked, or already invalid; anything else is a failure.
+     */
+    public void revoke(URI endpoint, Client client, Secret token, String hint) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token.reveal());
+        form.put("token_type_hint", hint);
+        client.authenticate(form);
+        HttpResult result = http.postForm(endpoint, form);
+        if (result.status() == 200) {
+            return;
+        }
+        String detail = "HTTP " + result.status();
+        try {
+            detail = OAuthError.from(JsonObject.parse(result.body())).map(OAuthError::summary).orElse(detail);
+        } catch (MalformedJsonException e) {
+            // keep the status alone
+        }
+        throw new JLoginException(JLoginException.Kind.SERVER, "revocation refused: " + detail);
+    }
+}

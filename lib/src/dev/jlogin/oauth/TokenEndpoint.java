@@ -1,0 +1,101 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.TransportException;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Token requests: the device-code grant (RFC 8628 §3.4) and refresh (RFC 6749 §6). */
+public final class TokenEndpoint {
+    public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    private static final java.util.Set<String> POLLING_ANSWERS = java.util.Set.of("authorization_pending", "slow_down");
+
+    private final HttpTransport http;
+    private final Clock clock;
+
+    public TokenEndpoint(HttpTransport http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** One poll. Never throws for a server that is down or slow: that is {@link TokenResult.Unavailable}. */
+    public TokenResult pollDeviceCode(URI endpoint, Client client, Secret deviceCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", DEVICE_CODE_GRANT);
+        form.put("device_code", deviceCode.reveal());
+        client.authenticate(form);
+        return exchange(endpoint, form);
+    }
+
+    /**
+     * Refreshes; the result inherits what the response omits, notably the refresh token.
+     * A rejected refresh token ({@code invalid_grant}) means the user must log in again.
+     */
+    public TokenSet refresh(URI endpoint, Client client, TokenSet current) {
+        Secret refreshToken = current.refreshToken().orElseThrow(() -> new JLoginException(
+                JLoginException.Kind.LOGIN_REQUIRED, "the access token expired and there is no refresh token"));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken.reveal());
+        client.authenticate(form);
+        TokenResult result = exchange(endpoint, form);
+        if (result instanceof TokenResult.Granted granted) {
+            return granted.tokens().inheritingFrom(current);
+        }
+        if (result instanceof TokenResult.Rejected rejected) {
+            boolean loginAgain = rejected.error().code().equals("invalid_grant");
+            throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
+                    "refresh rejected: " + rejected.error().summary());
+        }
+        throw new JLoginException(JLoginException.Kind.SERVER,
+                "refresh failed: " + ((TokenResult.Unavailable) result).reason());
+    }
+
+    private TokenResult exchange(URI endpoint, Map<String, String> form) {
+        HttpResult response;
+        try {
+            response = http.postForm(endpoint, form);
+        } catch (TransportException e) {
+            return new TokenResult.Unavailable(e.getMessage(), Optional.empty());
+        }
+        JsonObject json;
+        try {
+            json = JsonObject.parse(response.body());
+        } catch (MalformedJsonException e) {
+            if (response.isTransient()) {
+                return new TokenResult.Unavailable("HTTP " + response.status(), response.retryAfter());
+            }
+            throw new JLoginException(JLoginException.Kind.SERVER,
+                    "token endpoint answered HTTP " + response.status() + " with a body that is " + e.getMessage());
+        }
+        // the error is read from the body whatever the status: GitHub sends errors with 200, Auth0 with 403/429
+        Optional<OAuthError> error = OAuthError.from(json);
+        if (error.isPresent()) {
+            // 429 is a rate limit unless it carries a polling answer (Auth0 sends slow_down with 429)
+            if (response.status() >= 500 || (response.status() == 429 && !POLLING_ANSWERS.contains(error.get().code()))) {
+                return new TokenResult.Unavailable("HTTP " + response.status() + " " + error.get().code(), response.retryAfter());
+            }
+            return new TokenResult.Rejected(error.get());
+        }
+        if (response.isTransient()) {
+            return new TokenResult.Unavailable("HTTP " + response.status(), response.retryAfter());
+        }
+        if (!response.isSuccess()) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "token endpoint answered HTTP " + response.status());
+        }
+        try {
+            return new TokenResult.Granted(TokenSet.fromResponse(json, clock));
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "token response is malformed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.Secret;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Tokens from a token response (RFC 6749 §5.1) with {@code expires_in} turned into an absolute
+ * time, so a stored set can be judged later. Secrets stay {@link Secret}s, so this record's
+ * {@code toString} is safe.
+ */
+public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> refreshToken, Optional<Secret> idToken,
+                       Optional<Instant> expiresAt, Optional<String> scope) {
+
+    /** Parses a successful token response received at {@code clock.instant()}. */
+    public static TokenSet fromResponse(JsonObject json, Clock clock) throws MalformedJsonException {
+        Secret access = Secret.of(json.requireString("access_token"));
+        String type = json.requireString("token_type");
+        Optional<Instant> expiresAt = Optional.empty();
+        if (json.has("expires_in")) {
+            long seconds = json.integer("expires_in").getAsLong();
+            if (seconds < 0) {
+                throw new MalformedJsonException("'expires_in' must not be negative");
+            }
+            expiresAt = Optional.of(clock.instant().plusSeconds(seconds));
+        }
+        return new TokenSet(access, type, json.string("refresh_token").map(Secret::ofNullable),
+                json.string("id_token").map(Secret::ofNullable), expiresAt, json.string("scope"));
+    }
+
+    /**
+     * A refresh response may omit what did not change (RFC 6749 §6: the refresh token; §5.1:
+     * the scope): keep the previous values rather than lose them.
+     */
+    public TokenSet inheritingFrom(TokenSet previous) {
+        return new TokenSet(accessToken, tokenType, refreshToken.or(previous::refreshToken),
+                idToken.or(previous::idToken), expiresAt, scope.or(previous::scope));
+    }
+
+    /** True if the access token is still valid {@code margin} from now; unknown expiry counts as valid. */
+    public boolean isValidFor(Duration margin, Instant now) {
+        return expiresAt.map(at -> at.isAfter(now.plus(margin))).orElse(true);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jlogin.oauth;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.net.URI;
+
+/** OIDC Core §5.3 userinfo: who the access token belongs to. */
+public final class UserInfoClient {
+    private final HttpTransport http;
+
+    public UserInfoClient(HttpTransport http) {
+        this.http = http;
+    }
+
+    public JsonObject fetch(URI endpoint, Secret accessToken) {
+        HttpResult result = http.get(endpoint, accessToken);
+        if (result.status() == 401 || result.status() == 403) {
+            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED,
+                    "the server no longer accepts the access token (userinfo answered HTTP " + result.status() + ")");
+        }
+        if (!result.isSuccess()) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "userinfo answered HTTP " + result.status());
+        }
+        try {
+            JsonObject claims = JsonObject.parse(result.body());
+            claims.requireString("sub");
+            return claims;
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "userinfo response is malformed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jlogin.session;
+
+import dev.jlogin.json.JsonObject;
+import java.util.Map;
+import java.util.Optional;
+
+/** Who a login belongs to, from userinfo or ID-token claims (OIDC Core §5.1 standard claims). */
+public record Identity(Optional<String> subject, Optional<String> username, Optional<String> name,
+                       Optional<String> email, String source) {
+
+    public static Identity fromClaims(JsonObject claims, String source) {
+        Map<String, Object> map = claims.asMap();
+        return new Identity(text(map, "sub"), text(map, "preferred_username").or(() -> text(map, "login")),
+                text(map, "name"), text(map, "email"), source);
+    }
+
+    public static Identity unknown() {
+        return new Identity(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "none");
+    }
+
+    /** "Alice Tester <alice@example.com>", or whatever part of it is known. */
+    public String display() {
+        String who = name.or(() -> username).or(() -> subject).orElse("an unknown user");
+        return email.filter(e -> !e.equals(who)).map(e -> who + " <" + e + ">").orElse(who);
+    }
+
+    private static Optional<String> text(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jlogin.session;
+
+import dev.jlogin.config.Settings;
+import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.Endpoints;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.store.MetadataCache;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The endpoints for some settings: discovered (through the disk cache) when an issuer is set,
+ * with any explicitly configured endpoint taking precedence; or explicit endpoints alone.
+ */
+public final class MetadataResolver {
+    private final Discovery discovery;
+    private final MetadataCache cache;
+
+    public MetadataResolver(Discovery discovery, MetadataCache cache) {
+        this.discovery = discovery;
+        this.cache = cache;
+    }
+
+    public ServerMetadata resolve(Settings settings) {
+        Map<String, String> explicit = settings.endpoints();
+        if (explicit.containsKey(Settings.DEVICE_ENDPOINT) && explicit.containsKey(Settings.TOKEN_ENDPOINT)
+                && (settings.issuer().isEmpty() || explicit.size() == 4)) {
+            return new ServerMetadata(settings.describeServer(), uri(explicit, Settings.DEVICE_ENDPOINT).get(),
+                    uri(explicit, Settings.TOKEN_ENDPOINT).get(), uri(explicit, Settings.REVOCATION_ENDPOINT),
+                    uri(explicit, Settings.USERINFO_ENDPOINT));
+        }
+        String issuer = settings.issuer().orElseThrow();
+        ServerMetadata discovered = cache.get(issuer).orElseGet(() -> {
+            ServerMetadata fresh = discovery.discover(issuer);
+            cache.put(issuer, fresh);
+            return fresh;
+        });
+        return new ServerMetadata(discovered.issuer(),
+                uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
+                uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),
+                uri(explicit, Settings.REVOCATION_ENDPOINT).or(discovered::revocationEndpoint),
+                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint));
+    }
+
+    private static Optional<URI> uri(Map<String, String> endpoints, String name) {
+        return Optional.ofNullable(endpoints.get(name)).map(v -> Endpoints.parse(name, v));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jlogin.store;
+
+import dev.jlogin.JLoginException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock on a profile, across processes (an OS file lock on a separate lock file)
+ * and across threads of this process (OS locks are per process). The lock file is never
+ * deleted: deleting it would let two processes lock two different files of the same name.
+ * Waiting is bounded, so a stuck holder gives a clear error instead of a hang.
+ */
+public final class ProfileLock implements AutoCloseable {
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final long MAX_RETRY_MILLIS = 50;
+
+    private final ReentrantLock threadLock;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+
+    private ProfileLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+        this.threadLock = threadLock;
+        this.channel = channel;
+        this.fileLock = fileLock;
+    }
+
+    static ProfileLock acquire(Path lockFile, Duration timeout, String profile) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        if (threadLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("profile lock is not reentrant");
+        }
+        try {
+            if (!threadLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw timedOut(profile, timeout, lockFile);
+            }
+            FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    SecureFiles.privateFile());
+            long pause = 5;
+            while (true) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return new ProfileLock(threadLock, channel, lock);
+                }
+                if (System.nanoTime() > deadline) {
+                    channel.close();
+                    throw timedOut(profile, timeout, lockFile);
+                }
+                // the JDK has no timed blocking file lock; short pauses keep waiters responsive
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
+            }
+        } catch (IOException e) {
+            unlockIfHeld(threadLock);
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unlockIfHeld(threadLock);
+            throw new JLoginException(JLoginException.Kind.STORE, "interrupted while waiting for the lock on profile '" + profile + "'");
+        } catch (JLoginException e) {
+            unlockIfHeld(threadLock);
+            throw e;
+        }
+    }
+
+    private static JLoginException timedOut(String profile, Duration timeout, Path lockFile) {
+        return new JLoginException(JLoginException.Kind.STORE, "timed out after " + timeout.toSeconds()
+                + " s waiting for the lock on profile '" + profile + "' (" + lockFile.getFileName()
+                + "); another jlogin process holds it");
+    }
+
+    private static void unlockIfHeld(ReentrantLock lock) {
+        if (lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            fileLock.release();
+            channel.close();
+        } catch (IOException e) {
+            // closing the channel releases the OS lock in any case
+        } finally {
+            threadLock.unlock();
+        }
+    }
+}

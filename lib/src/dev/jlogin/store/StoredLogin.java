@@ -1,0 +1,92 @@
+package dev.jlogin.store;
+
+import dev.jlogin.Secret;
+import dev.jlogin.config.Settings;
+import dev.jlogin.json.Json;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.oauth.TokenSet;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One profile's file: the settings the login was made with (so later commands need no flags)
+ * and the tokens. Never the client secret.
+ */
+public record StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
+                          Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens) {
+    private static final int FORMAT = 1;
+
+    public StoredLogin {
+        parameters = Map.copyOf(parameters);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    public static StoredLogin of(Settings settings, TokenSet tokens) {
+        return new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(), settings.parameters(),
+                settings.endpoints(), tokens);
+    }
+
+    public StoredLogin withTokens(TokenSet newTokens) {
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens);
+    }
+
+    /** Whether these tokens were issued to the server and client that {@code settings} name. */
+    public boolean belongsTo(Settings settings) {
+        return issuer.equals(settings.issuer()) && clientId.equals(settings.clientId())
+                && (issuer.isPresent() || endpoints.get(Settings.TOKEN_ENDPOINT).equals(settings.endpoints().get(Settings.TOKEN_ENDPOINT)));
+    }
+
+    byte[] toBytes() {
+        Map<String, Object> tokenFields = new LinkedHashMap<>();
+        tokenFields.put("access_token", tokens.accessToken().reveal());
+        tokenFields.put("token_type", tokens.tokenType());
+        tokens.refreshToken().ifPresent(t -> tokenFields.put("refresh_token", t.reveal()));
+        tokens.idToken().ifPresent(t -> tokenFields.put("id_token", t.reveal()));
+        tokens.expiresAt().ifPresent(t -> tokenFields.put("expires_at", t.toString()));
+        tokens.scope().ifPresent(s -> tokenFields.put("scope", s));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        issuer.ifPresent(i -> root.put("issuer", i));
+        root.put("client_id", clientId);
+        scope.ifPresent(s -> root.put("scope", s));
+        root.put("parameters", parameters);
+        root.put("endpoints", endpoints);
+        root.put("tokens", tokenFields);
+        return Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static StoredLogin parse(String text) throws MalformedJsonException {
+        JsonObject root = JsonObject.parse(text);
+        long format = root.integer("format").orElseThrow(() -> new MalformedJsonException("'format' is missing"));
+        if (format != FORMAT) {
+            throw new MalformedJsonException("unknown format " + format);
+        }
+        JsonObject t = root.object("tokens").orElseThrow(() -> new MalformedJsonException("'tokens' is missing"));
+        Optional<Instant> expiresAt;
+        try {
+            expiresAt = t.string("expires_at").map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new MalformedJsonException("'expires_at' is not a time");
+        }
+        TokenSet tokens = new TokenSet(Secret.of(t.requireString("access_token")), t.requireString("token_type"),
+                t.string("refresh_token").map(Secret::ofNullable), t.string("id_token").map(Secret::ofNullable),
+                expiresAt, t.string("scope"));
+        return new StoredLogin(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
+                strings(root, "parameters"), strings(root, "endpoints"), tokens);
+    }
+
+    private static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
+        Map<String, String> result = new LinkedHashMap<>();
+        Optional<JsonObject> object = root.object(name);
+        if (object.isPresent()) {
+            for (String key : object.get().asMap().keySet()) {
+                result.put(key, object.get().requireString(key));
+            }
+        }
+        return result;
+    }
+}

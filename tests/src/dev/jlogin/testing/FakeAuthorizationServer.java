@@ -1,0 +1,358 @@
+package dev.jlogin.testing;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process OAuth 2.0 authorization server (JDK HttpServer on loopback) for fault injection:
+ * discovery, device authorization, token (device code and refresh grants), revocation and
+ * userinfo, with scripted responses, approval and denial on demand, and a log of every request.
+ * It is a test double for protocol edge cases; the real-IdP tests use Keycloak.
+ */
+public final class FakeAuthorizationServer implements AutoCloseable {
+    /** A canned HTTP response. */
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public static Reply json(int status, Map<String, ?> body) {
+            return new Reply(status, write(body), Map.of("Content-Type", "application/json"));
+        }
+
+        public static Reply error(int status, String code) {
+            return json(status, Map.of("error", code));
+        }
+
+        public static Reply raw(int status, String body) {
+            return new Reply(status, body, Map.of());
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, body, h);
+        }
+    }
+
+    /** A request as received: path, form fields, Authorization header, and the test clock's time. */
+    public record Request(String path, Map<String, String> form, String authorization, Instant at) {
+        public String grantType() {
+            return form.get("grant_type");
+        }
+    }
+
+    public static final String USER_CODE = "WDJB-MJHT";
+
+    private final HttpServer server;
+    private final Clock clock;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Reply> tokenReplies = new ConcurrentLinkedDeque<>();
+    private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
+    private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, Object> deviceOverrides = new ConcurrentHashMap<>();
+
+    private volatile String approval = "pending"; // pending | approved | denied
+    private volatile boolean rotateRefreshTokens = true;
+    private volatile long accessTokenLifetime = 300;
+    private volatile String discoveredIssuer;
+    private volatile boolean revocationEndpoint = true;
+    private volatile boolean oidcDiscovery = true;
+
+    public FakeAuthorizationServer(Clock clock) {
+        this.clock = clock;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-authorization-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public FakeAuthorizationServer() {
+        this(Clock.systemUTC());
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String issuer() {
+        return base() + "/issuer";
+    }
+
+    // --- controls
+
+    public void approve() {
+        approval = "approved";
+    }
+
+    public void deny() {
+        approval = "denied";
+    }
+
+    /** Replies to the next token requests (either grant), in order, before normal behaviour resumes. */
+    public void enqueueTokenReplies(Reply... replies) {
+        tokenReplies.addAll(List.of(replies));
+    }
+
+    public void rotateRefreshTokens(boolean rotate) {
+        rotateRefreshTokens = rotate;
+    }
+
+    public void accessTokenLifetime(long seconds) {
+        accessTokenLifetime = seconds;
+    }
+
+    /** Makes discovery claim another issuer, as a look-alike server would. */
+    public void discoveredIssuer(String issuer) {
+        discoveredIssuer = issuer;
+    }
+
+    public void withoutRevocationEndpoint() {
+        revocationEndpoint = false;
+    }
+
+    /** Serves only RFC 8414 metadata, as plain OAuth servers do. */
+    public void withoutOidcDiscovery() {
+        oidcDiscovery = false;
+    }
+
+    /** Overrides (or, with a null value, removes) fields of the device authorization response. */
+    public void deviceResponse(String field, Object value) {
+        deviceOverrides.put(field, value == null ? REMOVE : value);
+    }
+
+    // --- observations
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    public List<Request> polls() {
+        return requests.stream().filter(r -> "urn:ietf:params:oauth:grant-type:device_code".equals(r.grantType())).toList();
+    }
+
+    public List<Request> refreshes() {
+        return requests.stream().filter(r -> "refresh_token".equals(r.grantType())).toList();
+    }
+
+    public boolean isRevoked(String token) {
+        return revoked.contains(token);
+    }
+
+    /** Every token this server issued, for checks that none leaked into output. */
+    public Set<String> issuedSecrets() {
+        return Set.copyOf(issued);
+    }
+
+    public boolean accepts(String accessToken) {
+        return validAccess.contains(accessToken);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    // --- protocol
+
+    private static final Object REMOVE = new Object();
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            requests.add(new Request(path, form, exchange.getRequestHeaders().getFirst("Authorization"), clock.instant()));
+            Reply reply = route(path, form, exchange.getRequestHeaders().getFirst("Authorization"));
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private Reply route(String path, Map<String, String> form, String authorization) {
+        switch (path) {
+            case "/issuer/.well-known/openid-configuration":
+                return oidcDiscovery ? Reply.json(200, metadata()) : Reply.raw(404, "not found");
+            case "/.well-known/oauth-authorization-server/issuer":
+                return Reply.json(200, metadata());
+            case "/issuer/device":
+                return device(form);
+            case "/issuer/token":
+                return token(form);
+            case "/issuer/revoke":
+                return revoke(form);
+            case "/issuer/userinfo":
+                return userinfo(authorization);
+            default:
+                return Reply.raw(404, "not found");
+        }
+    }
+
+    private Map<String, Object> metadata() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", discoveredIssuer != null ? discoveredIssuer : issuer());
+        m.put("device_authorization_endpoint", issuer() + "/device");
+        m.put("token_endpoint", issuer() + "/token");
+        if (revocationEndpoint) {
+            m.put("revocation_endpoint", issuer() + "/revoke");
+        }
+        m.put("userinfo_endpoint", issuer() + "/userinfo");
+        return m;
+    }
+
+    private Reply device(Map<String, String> form) {
+        if (form.get("client_id") == null) {
+            return Reply.error(400, "invalid_client");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("device_code", secret("dc"));
+        body.put("user_code", USER_CODE);
+        body.put("verification_uri", base() + "/activate");
+        body.put("verification_uri_complete", base() + "/activate?user_code=" + USER_CODE);
+        body.put("expires_in", 600);
+        body.put("interval", 1);
+        deviceOverrides.forEach((k, v) -> {
+            if (v == REMOVE) {
+                body.remove(k);
+            } else {
+                body.put(k, v);
+            }
+        });
+        return Reply.json(200, body);
+    }
+
+    private Reply token(Map<String, String> form) {
+        Reply scripted = tokenReplies.poll();
+        if (scripted != null) {
+            return scripted;
+        }
+        String grant = String.valueOf(form.get("grant_type"));
+        if (grant.equals("urn:ietf:params:oauth:grant-type:device_code")) {
+            switch (approval) {
+                case "approved":
+                    approval = "used";
+                    return tokens(null);
+                case "denied":
+                    return Reply.error(400, "access_denied");
+                case "used":
+                    return Reply.error(400, "invalid_grant");
+                default:
+                    return Reply.error(400, "authorization_pending");
+            }
+        }
+        if (grant.equals("refresh_token")) {
+            String presented = form.get("refresh_token");
+            if (presented == null || !validRefresh.contains(presented)) {
+                return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "Token is not active"));
+            }
+            if (rotateRefreshTokens) {
+                validRefresh.remove(presented);
+                return tokens(null);
+            }
+            return tokens(presented);
+        }
+        return Reply.error(400, "unsupported_grant_type");
+    }
+
+    /** Issues tokens; with {@code keptRefresh} set the refresh token stays and the response omits it. */
+    private Reply tokens(String keptRefresh) {
+        String access = secret("at");
+        validAccess.add(access);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", access);
+        body.put("token_type", "Bearer");
+        body.put("expires_in", accessTokenLifetime);
+        body.put("scope", "openid profile email");
+        if (keptRefresh == null) {
+            String refresh = secret("rt");
+            validRefresh.add(refresh);
+            body.put("refresh_token", refresh);
+        }
+        return Reply.json(200, body);
+    }
+
+    private Reply revoke(Map<String, String> form) {
+        String token = form.get("token");
+        if (form.get("client_id") == null) {
+            return Reply.error(401, "invalid_client");
+        }
+        if (token != null) {
+            revoked.add(token);
+            validAccess.remove(token);
+            validRefresh.remove(token);
+        }
+        return Reply.raw(200, "");
+    }
+
+    private Reply userinfo(String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (!validAccess.contains(token)) {
+            return Reply.error(401, "invalid_token");
+        }
+        return Reply.json(200, Map.of("sub", "user-1234", "preferred_username", "alice", "name", "Alice Tester",
+                "email", "alice@example.com"));
+    }
+
+    private String secret(String kind) {
+        String value = kind + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID();
+        issued.add(value);
+        return value;
+    }
+
+    private static Map<String, String> decode(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.std.asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
