@@ -64,6 +64,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private final Clock clock;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> tokenReplies = new ConcurrentLinkedDeque<>();
+    private final Deque<Reply> deviceReplies = new ConcurrentLinkedDeque<>();
     private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
     private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
@@ -118,6 +119,11 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Replies to the next token requests (either grant), in order, before normal behaviour resumes. */
     public void enqueueTokenReplies(Reply... replies) {
         tokenReplies.addAll(List.of(replies));
+    }
+
+    /** Replies to the next device authorization requests, in order. */
+    public void enqueueDeviceReplies(Reply... replies) {
+        deviceReplies.addAll(List.of(replies));
     }
 
     public void rotateRefreshTokens(boolean rotate) {
@@ -237,6 +243,10 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     private Reply device(Map<String, String> form) {
+        Reply scripted = deviceReplies.poll();
+        if (scripted != null) {
+            return scripted;
+        }
         if (form.get("client_id") == null) {
             return Reply.error(400, "invalid_client");
         }

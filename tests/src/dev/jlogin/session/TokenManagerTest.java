@@ -1,0 +1,151 @@
+package dev.jlogin.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.Settings;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.store.MetadataCache;
+import dev.jlogin.store.ProfileLock;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FakeAuthorizationServer.Reply;
+import dev.jlogin.testing.Logins;
+import dev.jlogin.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenManagerTest {
+    private final MutableClock clock = new MutableClock();
+    private final FakeAuthorizationServer server = new FakeAuthorizationServer(clock);
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Settings settings() {
+        return new Settings("default", Optional.of(server.issuer()), "cli", Optional.empty(), Optional.of("openid"),
+                Map.of(), Map.of());
+    }
+
+    private TokenStore store() {
+        return new TokenStore(home, Duration.ofSeconds(5));
+    }
+
+    private TokenManager manager() {
+        HttpTransport http = new HttpTransport();
+        return new TokenManager(store(), settings(),
+                new MetadataResolver(new Discovery(http), new MetadataCache(home, clock)), new TokenEndpoint(http, clock), clock);
+    }
+
+    /** Logs in for real against the fake server, so that its refresh token is one it knows. */
+    private StoredLogin loggedIn() {
+        server.approve();
+        var result = new TokenEndpoint(new HttpTransport(), clock).pollDeviceCode(
+                java.net.URI.create(server.issuer() + "/token"), settings().client(), dev.jlogin.Secret.of("dc"));
+        StoredLogin login = StoredLogin.of(settings(), ((dev.jlogin.oauth.TokenResult.Granted) result).tokens());
+        store().write("default", login);
+        return login;
+    }
+
+    @Test
+    void aValidTokenCostsNoRequestAtAll() {
+        StoredLogin login = loggedIn();
+        int before = server.requests().size();
+
+        StoredLogin valid = manager().valid(Duration.ofSeconds(60));
+
+        assertThat(valid).isEqualTo(login);
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    void anExpiringTokenIsRefreshedAndTheRotatedRefreshTokenStored() {
+        StoredLogin login = loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+
+        StoredLogin refreshed = manager().valid(Duration.ofSeconds(60));
+
+        assertThat(refreshed.tokens().accessToken()).isNotEqualTo(login.tokens().accessToken());
+        assertThat(refreshed.tokens().refreshToken()).isNotEqualTo(login.tokens().refreshToken());
+        assertThat(store().read("default")).contains(refreshed);
+        assertThat(server.refreshes()).hasSize(1);
+    }
+
+    @Test
+    void discoveryIsCachedAcrossManagers() {
+        loggedIn();
+        manager().refresh();
+        manager().refresh();
+
+        assertThat(server.requests("/issuer/.well-known/openid-configuration")).hasSize(1);
+        assertThat(server.refreshes()).hasSize(2);
+    }
+
+    @Test
+    void theStoreIsReadAgainOnceTheLockIsTaken() throws Exception {
+        loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+        CompletableFuture<StoredLogin> waiter;
+        Thread[] thread = new Thread[1];
+        try (ProfileLock held = store().lock("default")) {
+            waiter = CompletableFuture.supplyAsync(() -> {
+                thread[0] = Thread.currentThread();
+                return manager().valid(Duration.ofSeconds(60));
+            });
+            // it has read the expired login and now waits for the lock
+            await().atMost(Duration.ofSeconds(10)).until(() -> thread[0] != null
+                    && thread[0].getState() == Thread.State.TIMED_WAITING);
+            // meanwhile "another process" refreshes
+            store().write("default", Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(300)));
+        }
+
+        StoredLogin result = waiter.get(10, TimeUnit.SECONDS);
+
+        assertThat(result.tokens().accessToken().reveal()).isEqualTo("at-newer");
+        assertThat(server.refreshes()).isEmpty();
+    }
+
+    @Test
+    void aRejectedRefreshMeansLoginRequiredAndKeepsTheStore() {
+        loggedIn();
+        clock.advance(Duration.ofSeconds(400));
+        server.enqueueTokenReplies(Reply.error(400, "invalid_grant"));
+
+        assertThatThrownBy(() -> manager().valid(Duration.ofSeconds(60)))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED));
+        assertThat(store().read("default")).isPresent();
+    }
+
+    @Test
+    void noStoredLoginMeansLoginRequired() {
+        assertThatThrownBy(() -> manager().valid(Duration.ZERO))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED))
+                .hasMessageContaining("run login");
+    }
+
+    @Test
+    void aLoginForAnotherIssuerIsNotHandedOut() {
+        store().write("default", Logins.login("https://other.example", "a", "r", clock.instant().plusSeconds(300)));
+
+        assertThatThrownBy(() -> manager().valid(Duration.ZERO))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED))
+                .hasMessageContaining("https://other.example");
+    }
+}

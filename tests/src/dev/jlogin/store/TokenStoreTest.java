@@ -1,0 +1,213 @@
+package dev.jlogin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.testing.Logins;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenStoreTest {
+    private static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
+
+    @TempDir
+    Path home;
+
+    private TokenStore store(Duration lockTimeout) {
+        return new TokenStore(home, lockTimeout);
+    }
+
+    private static String permissions(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void writesAndReadsALogin() {
+        TokenStore store = store(Duration.ofSeconds(1));
+        StoredLogin login = Logins.login("https://idp.example", "at-1", "rt-1", EXPIRY);
+
+        store.write("work", login);
+
+        assertThat(store.read("work")).contains(login);
+        assertThat(store.read("other")).isEmpty();
+    }
+
+    @Test
+    void filesAreOwnerOnly() throws Exception {
+        store(Duration.ofSeconds(1)).write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+
+        assertThat(permissions(home.resolve("profiles"))).isEqualTo("rwx------");
+        assertThat(permissions(home.resolve("profiles/default.json"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void filesAreOwnerOnlyFromCreationWhateverTheUmask() throws Exception {
+        // a child JVM with umask 000 writes the store: permissions left to the umask would be 0666/0777
+        Path child = home.resolve("child-home");
+        Process process = new ProcessBuilder("sh", "-c", "umask 000 && exec \"$0\" -cp \"$1\" \"$2\" \"$3\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
+                WriteOnce.class.getName(), child.toString()).inheritIO().start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        assertThat(permissions(child)).isEqualTo("rwx------");
+        assertThat(permissions(child.resolve("profiles"))).isEqualTo("rwx------");
+        assertThat(permissions(child.resolve("profiles/default.json"))).isEqualTo("rw-------");
+        assertThat(permissions(child.resolve("profiles/default.lock"))).isEqualTo("rw-------");
+    }
+
+    /** Run in a child JVM by the test above. */
+    public static final class WriteOnce {
+        public static void main(String[] args) {
+            TokenStore store = new TokenStore(Path.of(args[0]), Duration.ofSeconds(5));
+            try (ProfileLock lock = store.lock("default")) {
+                store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+            }
+        }
+    }
+
+    @Test
+    void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        for (int i = 0; i < 20; i++) {
+            store.write("default", Logins.login("https://idp.example", "at-" + i, "rt-" + i, EXPIRY));
+        }
+
+        try (var files = Files.list(home.resolve("profiles"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("default.json");
+        }
+        assertThat(store.read("default").get().tokens().accessToken().reveal()).isEqualTo("at-19");
+    }
+
+    @Test
+    void readersNeverSeeAPartialFile() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("default", Logins.login("https://idp.example", "at-0", "rt-0", EXPIRY));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 1; i < 300; i++) {
+                store.write("default", Logins.login("https://idp.example", "at-" + i, "rt-" + "x".repeat(i * 10), EXPIRY));
+            }
+            writing.set(false);
+        });
+        int reads = 0;
+        while (writing.get()) {
+            assertThat(store.read("default")).isPresent();
+            reads++;
+        }
+        writer.get(60, TimeUnit.SECONDS);
+        assertThat(reads).isPositive();
+    }
+
+    @Test
+    void aDamagedFileIsAStoreErrorThatNamesNoSecret() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("default", Logins.login("https://idp.example", "at-secret-value", "rt", EXPIRY));
+        Path file = home.resolve("profiles/default.json");
+        Files.writeString(file, Files.readString(file).substring(0, 60));
+
+        assertThatThrownBy(() -> store.read("default"))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining("damaged")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("at-secret-value"));
+    }
+
+    @Test
+    void profileNamesCannotEscapeTheStore() {
+        TokenStore store = store(Duration.ofSeconds(1));
+        for (String bad : new String[] {"../x", "a/b", ".hidden", "", "x".repeat(65)}) {
+            assertThatThrownBy(() -> store.read(bad)).isInstanceOfSatisfying(JLoginException.class,
+                    e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION));
+        }
+    }
+
+    @Test
+    void deleteRemovesTheTokensButKeepsTheLockFile() {
+        TokenStore store = store(Duration.ofSeconds(1));
+        try (ProfileLock lock = store.lock("default")) {
+            store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+            assertThat(store.delete("default")).isTrue();
+        }
+        assertThat(store.delete("default")).isFalse();
+        assertThat(home.resolve("profiles/default.lock")).exists();
+    }
+
+    @Test
+    void theLockExcludesOtherThreadsUntilReleased() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(30));
+        CountDownLatch acquired = new CountDownLatch(1);
+        CompletableFuture<Void> second;
+        try (ProfileLock lock = store.lock("default")) {
+            second = CompletableFuture.runAsync(() -> {
+                try (ProfileLock other = store.lock("default")) {
+                    acquired.countDown();
+                }
+            });
+            assertThat(acquired.await(300, TimeUnit.MILLISECONDS)).isFalse();
+        }
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(acquired.getCount()).isZero();
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessTimesOutWithAStoreError() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(), home.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(() -> store(Duration.ofMillis(300)).lock("default"))
+                    .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                    .hasMessageContaining("timed out").hasMessageContaining("another jlogin process");
+
+            holder.getOutputStream().close(); // tells the holder to release
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                try (ProfileLock lock = store(Duration.ofMillis(200)).lock("default")) {
+                    assertThat(lock).isNotNull();
+                }
+            });
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    /** Holds the lock of profile "default" in a child JVM until its stdin closes. */
+    public static final class HoldLock {
+        public static void main(String[] args) throws Exception {
+            try (ProfileLock lock = new TokenStore(Path.of(args[0]), Duration.ofSeconds(5)).lock("default")) {
+                System.out.println("locked");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait for EOF
+                }
+            }
+        }
+    }
+
+    @Test
+    void lockFileSurvivesAndIsNotInTheWayOfReaders() {
+        File lock = home.resolve("profiles/default.lock").toFile();
+        TokenStore store = store(Duration.ofSeconds(1));
+        try (ProfileLock l = store.lock("default")) {
+            assertThat(store.read("default")).isEmpty();
+        }
+        assertThat(lock).exists();
+    }
+}
