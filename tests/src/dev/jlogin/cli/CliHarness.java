@@ -1,0 +1,57 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.MutableClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Runs commands in-process against a fake server, on a simulated clock, capturing both streams. */
+final class CliHarness implements AutoCloseable {
+    record Result(int exit, String out, String err) {
+        /** Every line of stdout and stderr, for checks that no secret appears anywhere. */
+        String both() {
+            return out + "\n" + err;
+        }
+    }
+
+    final MutableClock clock = new MutableClock();
+    final FakeAuthorizationServer server = new FakeAuthorizationServer(clock);
+    final Map<String, String> env = new HashMap<>();
+    final Properties properties = new Properties();
+    boolean terminal;
+    /** Runs at every wait of the device flow, after the clock moved: where a test "approves". */
+    Runnable onWait = () -> { };
+
+    CliHarness(Path home) {
+        env.put("JLOGIN_HOME", home.toString());
+        env.put("JLOGIN_ISSUER", server.issuer());
+        env.put("JLOGIN_CLIENT_ID", "cli");
+    }
+
+    Result run(Command command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Environment environment = new Environment(env, properties, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock, d -> {
+                    clock.advance(d);
+                    onWait.run();
+                }, () -> terminal, BrowserLauncher.NONE);
+        int exit = Cli.run(command, args, environment);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Result login(String... args) {
+        onWait = server::approve;
+        return run(new LoginCommand(), args);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

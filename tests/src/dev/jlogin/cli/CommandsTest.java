@@ -1,0 +1,326 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FakeAuthorizationServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The five commands' contract (output channels, exit codes, no secrets), run in-process. */
+class CommandsTest {
+    @TempDir
+    Path home;
+    private CliHarness cli;
+
+    @BeforeEach
+    void start() {
+        cli = new CliHarness(home);
+    }
+
+    @AfterEach
+    void stop() {
+        cli.close();
+    }
+
+    private void assertNoSecretIn(CliHarness.Result result) {
+        for (String secret : cli.server.issuedSecrets()) {
+            assertThat(result.both()).doesNotContain(secret);
+        }
+    }
+
+    private String storedAccessToken() {
+        return cli.server.requests().isEmpty() ? null
+                : new dev.jlogin.store.TokenStore(home, Duration.ofSeconds(1)).read("default").get().tokens().accessToken().reveal();
+    }
+
+    @Test
+    void loginShowsTheCodeOnStderrAndWhoLoggedInOnStdout() {
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).contains(FakeAuthorizationServer.USER_CODE).contains(cli.server.base() + "/activate")
+                .contains("expires in 10 min");
+        assertThat(result.out()).isEqualTo("Logged in to " + cli.server.issuer()
+                + " as Alice Tester <alice@example.com> (profile 'default').\n");
+        assertNoSecretIn(result);
+        assertThat(cli.server.issuedSecrets()).anyMatch(s -> s.startsWith("dc-"));
+    }
+
+    @Test
+    void loginJsonGivesTheCodeEventThenTheOutcome() throws Exception {
+        CliHarness.Result result = cli.login("--json");
+
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonObject pending = JsonObject.parse(lines.get(0));
+        assertThat(pending.asMap()).containsEntry("status", "pending").containsEntry("user_code", FakeAuthorizationServer.USER_CODE)
+                .containsEntry("verification_uri", cli.server.base() + "/activate")
+                .containsEntry("expires_at", "2026-01-01T00:10:00Z").containsKey("verification_uri_complete");
+        JsonObject done = JsonObject.parse(lines.get(1));
+        assertThat(done.asMap()).containsEntry("status", "logged_in").containsEntry("email", "alice@example.com")
+                .containsEntry("subject", "user-1234").containsEntry("has_refresh_token", true);
+        assertNoSecretIn(result);
+    }
+
+    @Test
+    void deniedLoginExits4() {
+        cli.onWait = cli.server::deny;
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).isEqualTo(4);
+        assertThat(result.err()).contains("denied");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void expiredCodeExits5() {
+        cli.server.enqueueTokenReplies(Reply.error(400, "expired_token"));
+
+        assertThat(cli.run(new LoginCommand()).exit()).isEqualTo(5);
+    }
+
+    @Test
+    void theLocalDeadlineEndsALoginWithExit5() {
+        cli.server.deviceResponse("expires_in", 12);
+        cli.server.deviceResponse("interval", 5);
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).isEqualTo(5);
+        assertThat(cli.server.polls()).hasSize(2);
+        assertThat(result.err()).contains("expired");
+    }
+
+    @Test
+    void serverTextIsSanitisedBeforeItReachesTheTerminal() {
+        cli.server.deviceResponse("user_code", "AB\u001b[2JCD");
+        cli.server.enqueueTokenReplies(Reply.json(400, Map.of("error", "access_denied",
+                "error_description", "no\u001b]0;pwned\u0007 way")));
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).isEqualTo(4);
+        assertThat(result.err()).contains("AB?[2JCD").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void missingIssuerOrClientIdIsAUsageErrorThatSaysHowToSetIt() {
+        cli.env.remove("JLOGIN_ISSUER");
+        CliHarness.Result noIssuer = cli.run(new LoginCommand());
+        assertThat(noIssuer.exit()).isEqualTo(2);
+        assertThat(noIssuer.err()).contains("--issuer").contains("JLOGIN_ISSUER").contains("jlogin.issuer");
+        assertThat(noIssuer.err().lines()).hasSize(1);
+
+        cli.env.put("JLOGIN_ISSUER", cli.server.issuer());
+        cli.env.remove("JLOGIN_CLIENT_ID");
+        CliHarness.Result noClient = cli.run(new LoginCommand());
+        assertThat(noClient.exit()).isEqualTo(2);
+        assertThat(noClient.err()).contains("--client-id").contains("JLOGIN_CLIENT_ID");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(cli.run(new LoginCommand(), "--bogus").exit()).isEqualTo(2);
+        assertThat(cli.run(new LoginCommand(), "positional").exit()).isEqualTo(2);
+        assertThat(cli.run(new TokenCommand(), "--min-valid", "soon").exit()).isEqualTo(2);
+        assertThat(cli.run(new TokenCommand(), "--min-valid").exit()).isEqualTo(2);
+        assertThat(cli.run(new LoginCommand(), "--profile", "../../etc").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void helpIsOnStdoutAndListsTheExitCodes() {
+        for (Command command : List.of(new LoginCommand(), new WhoamiCommand(), new RefreshCommand(), new RevokeCommand(),
+                new TokenCommand())) {
+            CliHarness.Result result = cli.run(command, "--help");
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).startsWith("Usage: " + command.name()).contains("Exit codes").contains("--json");
+        }
+    }
+
+    @Test
+    void anUnreachableServerExits6() {
+        cli.env.put("JLOGIN_ISSUER", "http://127.0.0.1:1/nothing-here");
+
+        CliHarness.Result result = cli.run(new LoginCommand(), "--json");
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("cannot reach");
+        assertThat(result.out()).contains("\"exit_code\":6");
+    }
+
+    @Test
+    void whoamiShowsTheUserButNoToken() {
+        cli.login();
+
+        CliHarness.Result result = cli.run(new WhoamiCommand());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("Alice Tester <alice@example.com> [alice]").contains("user-1234")
+                .contains("openid profile email").contains("valid until").contains(cli.server.issuer());
+        assertNoSecretIn(result);
+    }
+
+    @Test
+    void whoamiWithoutALoginExits3() {
+        CliHarness.Result result = cli.run(new WhoamiCommand());
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.err()).contains("not logged in");
+    }
+
+    @Test
+    void tokenIsPrintedIntoAPipe() {
+        cli.login();
+
+        CliHarness.Result result = cli.run(new TokenCommand());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().strip()).isEqualTo(storedAccessToken());
+        assertThat(cli.server.accepts(result.out().strip())).isTrue();
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void tokenHeaderIsReadyForCurl() {
+        cli.login();
+
+        assertThat(cli.run(new TokenCommand(), "--header").out()).isEqualTo("Authorization: Bearer " + storedAccessToken() + "\n");
+    }
+
+    @Test
+    void tokenRefusesATerminalUnlessForced() {
+        cli.login();
+        cli.terminal = true;
+
+        CliHarness.Result refused = cli.run(new TokenCommand());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("--force-terminal");
+
+        CliHarness.Result forced = cli.run(new TokenCommand(), "--force-terminal");
+        assertThat(forced.exit()).isZero();
+        assertThat(forced.out().strip()).isEqualTo(storedAccessToken());
+    }
+
+    @Test
+    void tokenJsonNeverHoldsTheToken() {
+        cli.login();
+        cli.terminal = true;
+
+        CliHarness.Result result = cli.run(new TokenCommand(), "--json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("\"expires_at\"").contains("\"token_type\":\"Bearer\"");
+        assertNoSecretIn(result);
+    }
+
+    @Test
+    void minValidLongerThanTheTokensLifeForcesARefresh() {
+        cli.login();
+        String before = storedAccessToken();
+
+        CliHarness.Result result = cli.run(new TokenCommand(), "--min-valid", "400");
+
+        assertThat(result.out().strip()).isNotEqualTo(before).isEqualTo(storedAccessToken());
+        assertThat(cli.server.refreshes()).hasSize(1);
+        assertThat(cli.run(new TokenCommand(), "--min-valid", "200").out().strip()).isEqualTo(storedAccessToken());
+        assertThat(cli.server.refreshes()).hasSize(1);
+    }
+
+    @Test
+    void aRejectedRefreshTokenExits3() {
+        cli.login();
+        cli.clock.advance(Duration.ofSeconds(600));
+        cli.server.enqueueTokenReplies(Reply.error(400, "invalid_grant"));
+
+        CliHarness.Result result = cli.run(new TokenCommand());
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aDamagedStoreExits7() throws Exception {
+        cli.login();
+        Files.writeString(home.resolve("profiles/default.json"), "{ not json");
+
+        CliHarness.Result result = cli.run(new TokenCommand());
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(result.err()).contains("damaged");
+    }
+
+    @Test
+    void refreshReportsTheNewExpiryAndRotation() {
+        cli.login();
+        cli.clock.advance(Duration.ofSeconds(100));
+
+        CliHarness.Result result = cli.run(new RefreshCommand());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("valid until 2026-01-01T00:06:41Z").contains("rotated");
+        assertNoSecretIn(result);
+        assertThat(cli.run(new RefreshCommand(), "--json").out()).contains("\"refresh_token_rotated\":true");
+    }
+
+    @Test
+    void revokeRevokesRefreshThenAccessTokenAndDeletesLocally() {
+        cli.login();
+        String access = storedAccessToken();
+
+        CliHarness.Result result = cli.run(new RevokeCommand());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("refresh token: revoked").contains("access token:  revoked")
+                .contains("local tokens:  deleted");
+        assertThat(cli.server.requests("/issuer/revoke")).extracting(r -> r.form().get("token_type_hint"))
+                .containsExactly("refresh_token", "access_token");
+        assertThat(cli.server.isRevoked(access)).isTrue();
+        assertNoSecretIn(result);
+        assertThat(cli.run(new TokenCommand()).exit()).isEqualTo(3);
+        assertThat(cli.run(new RevokeCommand()).out()).contains("nothing to revoke");
+    }
+
+    @Test
+    void revokeWithoutARevocationEndpointSaysSoAndDeletesLocally() {
+        cli.server.withoutRevocationEndpoint();
+        cli.login();
+
+        CliHarness.Result result = cli.run(new RevokeCommand(), "--json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("no revocation endpoint").contains("\"local_tokens\":\"deleted\"");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void revokeThatTheServerCannotDoExits6ButStillDeletesLocally() {
+        cli.login();
+        cli.server.close();
+
+        CliHarness.Result result = cli.run(new RevokeCommand());
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.out()).contains("not revoked").contains("deleted");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void commandsAfterLoginNeedNoFlagsOrEnvironment() {
+        cli.login("--issuer", cli.server.issuer(), "--client-id", "cli", "--profile", "work");
+        cli.env.remove("JLOGIN_ISSUER");
+        cli.env.remove("JLOGIN_CLIENT_ID");
+
+        assertThat(cli.run(new WhoamiCommand(), "--profile", "work").exit()).isZero();
+        assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(2);
+    }
+}
