@@ -1,0 +1,116 @@
+package dev.jlogin.scripts;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real scripts as subprocesses through the repo's JBang launcher, isolated from the
+ * user's own JBang, HOME and logins. The JBang cache lives under target/ so compiled scripts are
+ * reused across tests; jars come from the invoking user's Maven repository.
+ */
+final class JBang {
+    static final Path REPO = Path.of("").toAbsolutePath();
+    static final Path CATALOG = REPO.resolve("jbang-catalog.json");
+    private static final Path REAL_HOME = Path.of(System.getProperty("user.home"));
+    /** One thread per stream: the common pool may have a single thread on a small machine. */
+    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "script-output");
+        t.setDaemon(true);
+        return t;
+    });
+
+    record Result(int exit, String out, String err) {
+        String both() {
+            return out + "\n" + err;
+        }
+    }
+
+    /** A started script; {@link #await()} waits for it to end. */
+    record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err) {
+        Result await() {
+            try {
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("script did not finish in 5 minutes");
+                }
+                return new Result(process.exitValue(), out.join(), err.join());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Path home;
+    private final Map<String, String> env;
+
+    /** {@code home} becomes HOME; {@code env} adds to (and may override) the isolated environment. */
+    JBang(Path home, Map<String, String> env) {
+        this.home = home;
+        this.env = env;
+    }
+
+    Result run(String... args) {
+        return start(args).await();
+    }
+
+    Running start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("jbang").toString());
+        command.addAll(List.of(args));
+        return launch(command);
+    }
+
+    /** Runs a shell command line (for pipes and pseudo-terminals), with {@code $JBANG} set to the launcher. */
+    Result shell(String commandLine) {
+        return launch(List.of("bash", "-c", commandLine)).await();
+    }
+
+    private Running launch(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        Map<String, String> e = builder.environment();
+        e.keySet().removeIf(k -> k.startsWith("JLOGIN_") || k.startsWith("JBANG_"));
+        e.put("HOME", home.toString());
+        e.put("JBANG_DIR", REPO.resolve("target/jbang-cache").toString());
+        e.put("JBANG_REPO", REAL_HOME.resolve(".m2/repository").toString());
+        e.put("JBANG_NO_VERSION_CHECK", "true");
+        e.put("NO_COLOR", "1");
+        e.put("JLOGIN_JBANG_CACHE", System.getenv().getOrDefault("JLOGIN_JBANG_CACHE",
+                REAL_HOME.resolve(".cache/jlogin/jbang-0.132.1").toString()));
+        e.put("JLOGIN_HOME", home.resolve("jlogin").toString());
+        e.put("JBANG", REPO.resolve("jbang").toString());
+        e.putAll(env);
+        try {
+            Files.createDirectories(home);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new Running(process, drain(process.getInputStream()), drain(process.getErrorStream()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                stream.transferTo(bytes);
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }, DRAINERS);
+    }
+}
