@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,6 +146,22 @@ class ScriptsTest {
         JBang.Result token = jbang.run("token@" + org.resolve("jbang-catalog.json"));
         assertThat(token.exit()).as(token.err()).isZero();
         assertThat(server.accepts(token.out().strip())).isTrue();
+    }
+
+    @Test
+    void theCatalogWorksWhenServedOverHttp() {
+        assertThat(login(alias("login"), "--no-browser").exit()).isZero();
+        try (StaticFileServer web = new StaticFileServer(JBang.REPO)) {
+            // a fresh JBang cache, so that nothing compiled from the local files can stand in
+            env.put("JBANG_DIR", home.resolve("remote-jbang").toString());
+
+            JBang.Result whoami = jbang.run("whoami@" + web.url("jbang-catalog.json"), "--json");
+
+            assertThat(whoami.exit()).as(whoami.err()).isZero();
+            assertThat(whoami.out()).contains("\"email\":\"alice@example.com\"");
+            assertThat(web.served()).contains("jbang-catalog.json", "scripts/whoami.java", "lib/JLogin.java",
+                    "lib/src/dev/jlogin/cli/WhoamiCommand.java");
+        }
     }
 
     @Test
