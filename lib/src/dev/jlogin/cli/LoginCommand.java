@@ -89,7 +89,7 @@ public final class LoginCommand implements Command {
         if (!ctx.args().has("no-browser") && ctx.env().browser().open(authorization.linkToOpen())) {
             ctx.say("(A browser window was opened for you.)");
         }
-        ctx.say("Waiting for approval; the code expires " + Format.relative(expiresAt, issuedAt) + " (at " + expiresAt + ").");
+        ctx.say("Waiting for approval; the code expires in " + Format.span(authorization.expiresIn()) + " (at " + expiresAt + ").");
         if (ctx.json()) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("status", "pending");
