@@ -42,6 +42,11 @@
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
+//SOURCES src/dev/jlogin/sandbox/DemoUser.java
+//SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
+//SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
+//SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
+//SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java

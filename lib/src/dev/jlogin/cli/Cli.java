@@ -12,6 +12,13 @@ import java.util.Set;
  * stdout, so wrappers can read it.
  */
 public final class Cli {
+    static final String OUTPUT_HELP = String.join("\n",
+            "Output:",
+            "  --json                   machine-readable output on stdout (never contains a token)",
+            "  --verbose                HTTP requests on stderr (method, URL and status only)",
+            "  --help                   this text",
+            "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error, 3 login required,",
+            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error");
     static final String COMMON_HELP = String.join("\n",
             "Where to log in (flag, else JLOGIN_* variable, else jlogin.* property, else the saved profile):",
             "  --issuer URL             OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)",
@@ -24,12 +31,7 @@ public final class Cli {
             "                           explicit endpoints, for servers without discovery",
             "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",
             "  JLOGIN_HOME              where logins are stored (default: ~/.config/jlogin)",
-            "Output:",
-            "  --json                   machine-readable output on stdout (never contains a token)",
-            "  --verbose                HTTP requests on stderr (method, URL and status only)",
-            "  --help                   this text",
-            "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error, 3 login required,",
-            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error");
+            OUTPUT_HELP);
 
     private Cli() {
     }
@@ -42,14 +44,14 @@ public final class Cli {
     public static int run(Command command, String[] argv, Environment env) {
         boolean json = false;
         try {
-            Set<String> values = new HashSet<>(Command.COMMON_VALUES);
+            Set<String> values = new HashSet<>(command.takesLoginSettings() ? Command.COMMON_VALUES : Set.of());
             values.addAll(command.valueOptions());
             Set<String> switches = new HashSet<>(Command.COMMON_SWITCHES);
             switches.addAll(command.switches());
             Args args = Args.parse(argv, values, switches);
             json = args.has("json");
             if (args.has("help")) {
-                env.out().println(command.usage() + "\n\n" + COMMON_HELP);
+                env.out().println(command.usage() + "\n\n" + (command.takesLoginSettings() ? COMMON_HELP : OUTPUT_HELP));
                 return ExitCode.OK.code();
             }
             return command.run(new Context(args, env)).code();

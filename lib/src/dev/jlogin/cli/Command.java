@@ -11,6 +11,11 @@ public interface Command {
 
     String name();
 
+    /** Whether the command talks to an authorization server and so takes the common login options. */
+    default boolean takesLoginSettings() {
+        return true;
+    }
+
     /** The --help text, without the common options (appended by {@link Cli}). */
     String usage();
 

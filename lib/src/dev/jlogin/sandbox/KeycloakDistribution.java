@@ -1,0 +1,159 @@
+package dev.jlogin.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak's server distribution ({@code org.keycloak:keycloak-quarkus-dist}) from Maven Central,
+ * verified against its published SHA-1 and unpacked once into a cache folder. A copy already in
+ * the local Maven repository is used instead of downloading. Both the download and the unpacking
+ * happen beside their final place and are renamed into it, so an interrupted run leaves nothing
+ * that a later run would trust.
+ */
+public final class KeycloakDistribution {
+    public static final String VERSION = "26.7.3";
+    private static final String PATH = "org/keycloak/keycloak-quarkus-dist/" + VERSION + "/keycloak-quarkus-dist-" + VERSION + ".zip";
+
+    private final Path cache;
+    private final URI repository;
+    private final Consumer<String> progress;
+
+    public KeycloakDistribution(Path cache, URI repository, Consumer<String> progress) {
+        this.cache = cache;
+        this.repository = repository;
+        this.progress = progress;
+    }
+
+    /** Cache under {@code JLOGIN_CACHE} (default ~/.cache/jlogin); repository {@code JLOGIN_MAVEN_REPOSITORY}. */
+    public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress) {
+        Path base = env.containsKey("JLOGIN_CACHE") ? Path.of(env.get("JLOGIN_CACHE"))
+                : Path.of(System.getProperty("user.home"), ".cache", "jlogin");
+        URI repo = URI.create(env.getOrDefault("JLOGIN_MAVEN_REPOSITORY", "https://repo.maven.apache.org/maven2/"));
+        return new KeycloakDistribution(base.resolve("keycloak"), repo, progress);
+    }
+
+    /** The unpacked distribution's home (the folder holding bin/kc.sh), fetching it if needed. */
+    public Path home() {
+        Path home = cache.resolve("keycloak-" + VERSION);
+        if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        try {
+            Files.createDirectories(cache);
+            Path zip = zip();
+            progress.accept("unpacking " + zip.getFileName());
+            Path temp = Files.createTempDirectory(cache, ".unpack-");
+            unzip(zip, temp);
+            try {
+                Files.move(temp.resolve("keycloak-" + VERSION), home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another run unpacked it first
+            } catch (IOException e) {
+                if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+                    throw e;
+                }
+            }
+            deleteTree(temp);
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Keycloak in " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path zip() throws IOException {
+        Path zip = cache.resolve("keycloak-quarkus-dist-" + VERSION + ".zip");
+        if (Files.isRegularFile(zip)) {
+            return zip;
+        }
+        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(PATH);
+        if (Files.isRegularFile(local)) {
+            progress.accept("using " + local);
+            Files.copy(local, zip);
+            return zip;
+        }
+        URI uri = repository.resolve(PATH);
+        progress.accept("downloading Keycloak " + VERSION + " from " + uri + " (about 170 MiB, once)");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        Path temp = Files.createTempFile(cache, ".download-", ".zip");
+        try {
+            String expected = send(http, URI.create(uri + ".sha1"), HttpResponse.BodyHandlers.ofString()).trim().split("\\s+")[0];
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            try (InputStream in = new DigestInputStream(send(http, uri, HttpResponse.BodyHandlers.ofInputStream()), sha1)) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String actual = HexFormat.of().formatHex(sha1.digest());
+            if (!actual.equalsIgnoreCase(expected)) {
+                throw new IOException("checksum mismatch for " + uri + ": expected " + expected + ", got " + actual);
+            }
+            Files.move(temp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return zip;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static <T> T send(HttpClient http, URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
+        try {
+            HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).build(), handler);
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + uri);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                    if (out.getFileName().toString().endsWith(".sh")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.jlogin.sandbox;
+
+import dev.jlogin.cli.Cli;
+import dev.jlogin.cli.Command;
+import dev.jlogin.cli.Context;
+import dev.jlogin.cli.Environment;
+import dev.jlogin.cli.ExitCode;
+import dev.jlogin.cli.LoginCommand;
+import dev.jlogin.cli.RefreshCommand;
+import dev.jlogin.cli.RevokeCommand;
+import dev.jlogin.cli.TokenCommand;
+import dev.jlogin.cli.WhoamiCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code sandbox}: a real Keycloak on loopback with the sandbox realm, for trying jlogin (and
+ * developing against it) without an IdP of one's own. Runs until Ctrl-C or SIGTERM; with
+ * {@code --tour} it instead walks through every command, approving as the demo user, and stops.
+ */
+public final class SandboxCommand implements Command {
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: sandbox [--tour] [--json]",
+                "Starts Keycloak " + KeycloakDistribution.VERSION + " (fetched once from Maven Central into ~/.cache/jlogin,"
+                        + " or JLOGIN_CACHE) on free",
+                "loopback ports with a demo realm, prints the issuer, client ids and demo credentials, and runs until",
+                "Ctrl-C or SIGTERM.",
+                "  --tour                   instead: log in (approving as the demo user over HTTP), whoami, token piped",
+                "                           into curl, refresh, revoke; then stop");
+    }
+
+    @Override
+    public boolean takesLoginSettings() {
+        return false;
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("tour");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("jlogin-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
+        KeycloakProcess keycloak = KeycloakProcess.start(home, work, ctx::say);
+        Thread stopper = new Thread(keycloak::close, "sandbox-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        describe(ctx, keycloak);
+        if (ctx.args().has("tour")) {
+            try {
+                return tour(ctx, keycloak, work.resolve("home"));
+            } finally {
+                ctx.say("Stopping Keycloak.");
+                keycloak.close();
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            }
+        }
+        ctx.say("Keycloak is running; press Ctrl-C to stop it.");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+
+    private static void describe(Context ctx, KeycloakProcess keycloak) {
+        if (ctx.json()) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("status", "running");
+            info.put("issuer", keycloak.issuer());
+            info.put("client_id", SandboxRealm.PUBLIC_CLIENT);
+            info.put("short_client_id", SandboxRealm.SHORT_CLIENT);
+            info.put("username", SandboxRealm.USER);
+            info.put("password", SandboxRealm.PASSWORD);
+            ctx.printJson(info);
+            ctx.env().out().flush();
+            return;
+        }
+        PrintStream out = ctx.env().out();
+        out.println("Sandbox Keycloak is ready.");
+        out.println("  issuer:     " + keycloak.issuer());
+        out.println("  client id:  " + SandboxRealm.PUBLIC_CLIENT + " (public; " + SandboxRealm.SHORT_CLIENT
+                + " has codes that expire in 10 s)");
+        out.println("  demo user:  " + SandboxRealm.USER + " / " + SandboxRealm.PASSWORD);
+        out.println("  log in:     jbang login@jlogin --issuer " + keycloak.issuer() + " --client-id " + SandboxRealm.PUBLIC_CLIENT);
+        out.flush();
+    }
+
+    /** Each command in-process, as a user would type it; the demo user approves in place of a browser. */
+    private static ExitCode tour(Context ctx, KeycloakProcess keycloak, Path home) {
+        Map<String, String> variables = new HashMap<>(ctx.env().variables());
+        variables.keySet().removeIf(k -> k.startsWith("JLOGIN_"));
+        variables.put("JLOGIN_HOME", home.toString());
+        variables.put("JLOGIN_ISSUER", keycloak.issuer());
+        variables.put("JLOGIN_CLIENT_ID", SandboxRealm.PUBLIC_CLIENT);
+        Environment env = new Environment(variables, new java.util.Properties(), ctx.env().out(), ctx.env().err(),
+                ctx.env().clock(), ctx.env().sleeper(), () -> false, uri -> approveInBackground(ctx, uri));
+        PrintStream out = ctx.env().out();
+        for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
+            out.println("\n$ jbang " + command.name() + "@jlogin");
+            int exit = Cli.run(command, new String[0], env);
+            if (exit != 0) {
+                return ExitCode.values()[exit];
+            }
+        }
+        out.println("\n$ jbang token@jlogin --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(),
+                new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
+                env.browser()));
+        if (exit != 0) {
+            return ExitCode.values()[exit];
+        }
+        out.println(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray()));
+        for (Command command : List.of(new RefreshCommand(), new RevokeCommand(), new TokenCommand())) {
+            out.println("\n$ jbang " + command.name() + "@jlogin");
+            exit = Cli.run(command, new String[0], env);
+            boolean expected = command instanceof TokenCommand ? exit == ExitCode.LOGIN_REQUIRED.code() : exit == 0;
+            if (!expected) {
+                return ExitCode.values()[exit];
+            }
+        }
+        out.println("\n(token exits 3 after revoke: login required.) Tour complete.");
+        return ExitCode.OK;
+    }
+
+    /**
+     * The demo user answers the pages while login polls. If that fails, the login would wait for
+     * the code to expire: interrupting the polling thread ends it at once instead.
+     */
+    private static boolean approveInBackground(Context ctx, java.net.URI uri) {
+        Thread polling = Thread.currentThread();
+        Thread approver = new Thread(() -> {
+            try {
+                DemoUser.alice().approve(uri);
+            } catch (RuntimeException e) {
+                ctx.say("sandbox: " + e.getMessage());
+                polling.interrupt();
+            }
+        }, "demo-user");
+        approver.setDaemon(true);
+        approver.start();
+        return true;
+    }
+
+    /** A real request with the token from a pipe, as a script would make it. */
+    private static String curl(String url, byte[] headerLine) {
+        try {
+            Process curl = new ProcessBuilder("curl", "-sS", "-H", "@-", url).redirectErrorStream(true).start();
+            try (var in = curl.getOutputStream()) {
+                in.write(headerLine);
+            }
+            String body = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            curl.waitFor();
+            return body;
+        } catch (IOException e) {
+            return "(curl is not available: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+}
