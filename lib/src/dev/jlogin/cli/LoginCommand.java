@@ -7,6 +7,7 @@ import dev.jlogin.device.PollOutcome;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
 import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenResult;
 import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
@@ -53,7 +54,8 @@ public final class LoginCommand implements Command {
         announce(ctx, authorization, issuedAt);
 
         DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(), ctx.env().clock(), ctx.env().sleeper(),
-                DevicePoller.Listener.NONE);
+                ctx.args().has("verbose") ? (result, next) -> ctx.say("* poll: " + describe(result)
+                        + "; next poll in " + Format.span(next)) : DevicePoller.Listener.NONE);
         PollOutcome outcome;
         try {
             outcome = poller.poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
@@ -77,6 +79,14 @@ public final class LoginCommand implements Command {
         }
         report(ctx, settings, metadata, login);
         return ExitCode.OK;
+    }
+
+    private static String describe(TokenResult result) {
+        if (result instanceof TokenResult.Rejected rejected) {
+            return Terminal.sanitize(rejected.error().code());
+        }
+        return result instanceof TokenResult.Unavailable unavailable ? "unavailable (" + Terminal.sanitize(unavailable.reason()) + ")"
+                : "granted";
     }
 
     private static void announce(Context ctx, DeviceAuthorization authorization, Instant issuedAt) {

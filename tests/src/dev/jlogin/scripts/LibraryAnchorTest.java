@@ -2,6 +2,7 @@ package dev.jlogin.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

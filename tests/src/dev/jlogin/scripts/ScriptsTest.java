@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
-package dev.jlogin.scripts;
+package dev.jlogin.testing;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * user's own JBang, HOME and logins. The JBang cache lives under target/ so compiled scripts are
  * reused across tests; jars come from the invoking user's Maven repository.
  */
-final class JBang {
-    static final Path REPO = Path.of("").toAbsolutePath();
-    static final Path CATALOG = REPO.resolve("jbang-catalog.json");
+public final class JBang {
+    public static final Path REPO = Path.of("").toAbsolutePath();
+    public static final Path CATALOG = REPO.resolve("jbang-catalog.json");
     private static final Path REAL_HOME = Path.of(System.getProperty("user.home"));
     /** One thread per stream: the common pool may have a single thread on a small machine. */
     private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
@@ -31,15 +34,15 @@ final class JBang {
         return t;
     });
 
-    record Result(int exit, String out, String err) {
-        String both() {
+    public record Result(int exit, String out, String err) {
+        public String both() {
             return out + "\n" + err;
         }
     }
 
-    /** A started script; {@link #await()} waits for it to end. */
-    record Running(Process process, CompletableFuture<String> out, CompletableFuture<String> err) {
-        Result await() {
+    /** A started script; {@link #await()} waits for it to end, {@link #nextLine()} reads stdout as it comes. */
+    public record Running(Process process, BlockingQueue<String> lines, CompletableFuture<String> out, CompletableFuture<String> err) {
+        public Result await() {
             try {
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
                     process.destroyForcibly();
@@ -51,22 +54,37 @@ final class JBang {
                 throw new AssertionError(e);
             }
         }
+
+        /** The next line of stdout; fails if none comes within three minutes (a first run compiles). */
+        public String nextLine() {
+            try {
+                String line = lines.poll(3, TimeUnit.MINUTES);
+                if (line == null) {
+                    process.destroyForcibly();
+                    throw new AssertionError("no output from the script; stderr: " + err.getNow("(still running)"));
+                }
+                return line;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private final Path home;
     private final Map<String, String> env;
 
     /** {@code home} becomes HOME; {@code env} adds to (and may override) the isolated environment. */
-    JBang(Path home, Map<String, String> env) {
+    public JBang(Path home, Map<String, String> env) {
         this.home = home;
         this.env = env;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return start(args).await();
     }
 
-    Running start(String... args) {
+    public Running start(String... args) {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("jbang").toString());
         command.addAll(List.of(args));
@@ -74,7 +92,7 @@ final class JBang {
     }
 
     /** Runs a shell command line (for pipes and pseudo-terminals), with {@code $JBANG} set to the launcher. */
-    Result shell(String commandLine) {
+    public Result shell(String commandLine) {
         return launch(List.of("bash", "-c", commandLine)).await();
     }
 
@@ -96,18 +114,25 @@ final class JBang {
             Files.createDirectories(home);
             Process process = builder.start();
             process.getOutputStream().close();
-            return new Running(process, drain(process.getInputStream()), drain(process.getErrorStream()));
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            return new Running(process, lines, drain(process.getInputStream(), lines), drain(process.getErrorStream(), null));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream stream) {
+    /** Reads a stream to its end; each line also goes to {@code lines} when given. */
+    private static CompletableFuture<String> drain(InputStream stream, BlockingQueue<String> lines) {
         return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                stream.transferTo(bytes);
-                return bytes.toString(StandardCharsets.UTF_8);
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    all.append(line).append('\n');
+                    if (lines != null) {
+                        lines.add(line);
+                    }
+                }
+                return all.toString();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

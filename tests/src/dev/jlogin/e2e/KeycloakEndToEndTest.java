@@ -1,0 +1,154 @@
+package dev.jlogin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.keycloak.Keycloak;
+import dev.jlogin.keycloak.SharedKeycloak;
+import dev.jlogin.oauth.Client;
+import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.sandbox.DemoUser;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.testing.JBang;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scripts against a real Keycloak (the sandbox realm), approved over HTTP by the demo user
+ * through Keycloak's own login and consent pages.
+ */
+@ExtendWith(SharedKeycloak.class)
+class KeycloakEndToEndTest {
+    @TempDir
+    Path home;
+    private KeycloakLogins logins;
+    private Keycloak keycloak;
+
+    @BeforeEach
+    void setUp(Keycloak keycloak) {
+        this.keycloak = keycloak;
+        logins = new KeycloakLogins(keycloak, home);
+    }
+
+    private JBang.Result approvedLogin(String... args) {
+        JBang.Result login = logins.login(DemoUser.alice()::approve, args);
+        assertThat(login.exit()).as(login.err()).isZero();
+        return login;
+    }
+
+    /** Keycloak's answer to a refresh with {@code refreshToken}, made directly, not through the store. */
+    private void assertRefreshTokenRejected(Secret refreshToken) {
+        TokenSet old = new TokenSet(Secret.of("unused"), "Bearer", java.util.Optional.of(refreshToken), java.util.Optional.empty(),
+                java.util.Optional.of(Instant.EPOCH), java.util.Optional.empty());
+        assertThatThrownBy(() -> new TokenEndpoint(new HttpTransport(), Clock.systemUTC())
+                .refresh(URI.create(keycloak.tokenEndpoint()), Client.publicClient("device-public"), old))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED))
+                .hasMessageContaining("invalid_grant");
+    }
+
+    private int userinfoStatus(String accessToken) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(keycloak.userinfo()))
+                .header("Authorization", "Bearer " + accessToken).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    @Test
+    void loginThenWhoamiShowsTheDemoUserFromUserinfo() {
+        JBang.Result login = approvedLogin("--verbose");
+        assertThat(login.out()).contains("\"email\":\"alice@example.com\"").contains("\"identity_source\":\"userinfo\"");
+        assertThat(login.err()).doesNotContain("slow_down");
+
+        JBang.Result whoami = logins.jbang.run(KeycloakLogins.alias("whoami"));
+
+        assertThat(whoami.exit()).as(whoami.err()).isZero();
+        assertThat(whoami.out()).contains("Alice Tester <alice@example.com> [alice]").contains(keycloak.issuer());
+        StoredLogin stored = logins.stored();
+        assertThat(login.both() + whoami.both()).doesNotContain(stored.tokens().accessToken().reveal())
+                .doesNotContain(stored.tokens().refreshToken().orElseThrow().reveal());
+    }
+
+    @Test
+    void thePrintedTokenIsAcceptedAndMinValidForcesARefresh() throws Exception {
+        approvedLogin();
+        StoredLogin before = logins.stored();
+
+        // the sandbox's access tokens live 60 s, so the default --min-valid of 60 s would refresh already
+        JBang.Result token = logins.jbang.run(KeycloakLogins.alias("token"), "--min-valid", "10");
+        assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(token.out().strip()).isEqualTo(before.tokens().accessToken().reveal());
+        assertThat(userinfoStatus(token.out().strip())).isEqualTo(200);
+
+        // asking for 120 s of validity must refresh
+        JBang.Result fresh = logins.jbang.run(KeycloakLogins.alias("token"), "--min-valid", "120");
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        assertThat(fresh.out().strip()).isNotEqualTo(token.out().strip()).isEqualTo(logins.stored().tokens().accessToken().reveal());
+        assertThat(logins.stored().tokens().refreshToken()).isNotEqualTo(before.tokens().refreshToken());
+        assertThat(userinfoStatus(fresh.out().strip())).isEqualTo(200);
+    }
+
+    @Test
+    void refreshRotatesTheRefreshTokenAndKeycloakRejectsTheOldOne() {
+        approvedLogin();
+        Secret old = logins.stored().tokens().refreshToken().orElseThrow();
+
+        JBang.Result refresh = logins.jbang.run(KeycloakLogins.alias("refresh"));
+
+        assertThat(refresh.exit()).as(refresh.err()).isZero();
+        assertThat(refresh.out()).contains("rotated");
+        Secret rotated = logins.stored().tokens().refreshToken().orElseThrow();
+        assertThat(rotated).isNotEqualTo(old);
+        assertThat(refresh.both()).doesNotContain(rotated.reveal()).doesNotContain(old.reveal());
+        assertRefreshTokenRejected(old);
+    }
+
+    @Test
+    void revokeEndsTheSessionAtKeycloakAndTokenThenNeedsALogin() throws Exception {
+        approvedLogin();
+        StoredLogin before = logins.stored();
+
+        JBang.Result revoke = logins.jbang.run(KeycloakLogins.alias("revoke"));
+
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(revoke.out()).contains("refresh token: revoked").contains("access token:  revoked").contains("deleted");
+        assertRefreshTokenRejected(before.tokens().refreshToken().orElseThrow());
+        assertThat(userinfoStatus(before.tokens().accessToken().reveal())).isEqualTo(401);
+        JBang.Result token = logins.jbang.run(KeycloakLogins.alias("token"));
+        assertThat(token.exit()).isEqualTo(3);
+        assertThat(token.out()).isEmpty();
+    }
+
+    @Test
+    void denyingOnTheConsentPageExits4() {
+        JBang.Result login = logins.login(DemoUser.alice()::deny);
+
+        assertThat(login.exit()).as(login.err()).isEqualTo(4);
+        assertThat(login.err()).contains("denied");
+    }
+
+    @Test
+    void theShortLivedClientsCodeExpiresWithExit5WithoutPollingPastTheDeadline() {
+        long start = System.nanoTime();
+        JBang.Running running = logins.jbang.start(KeycloakLogins.alias("login"), "--json", "--no-browser", "--verbose",
+                "--client-id", "device-short");
+        String expiresAt = KeycloakLogins.field(running.nextLine(), "expires_at");
+        JBang.Result login = running.await();
+        Instant ended = Instant.now();
+
+        assertThat(login.exit()).as(login.err()).isEqualTo(5);
+        // no poll after the code's expiry: the process ends by then (plus start-up slack of a second)
+        assertThat(ended).isBefore(Instant.parse(expiresAt).plusSeconds(2));
+        assertThat(login.err()).contains("* poll: authorization_pending").doesNotContain("slow_down");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(3));
+    }
+}

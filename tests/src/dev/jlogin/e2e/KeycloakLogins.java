@@ -1,0 +1,62 @@
+package dev.jlogin.e2e;
+
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.keycloak.Keycloak;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.JBang;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The real scripts against a Keycloak, in an isolated home, with someone (or something) approving. */
+final class KeycloakLogins {
+    final Keycloak keycloak;
+    final Path home;
+    final Map<String, String> env = new HashMap<>();
+    final JBang jbang;
+
+    KeycloakLogins(Keycloak keycloak, Path home) {
+        this.keycloak = keycloak;
+        this.home = home;
+        env.put("JLOGIN_ISSUER", keycloak.issuer());
+        env.put("JLOGIN_CLIENT_ID", "device-public");
+        jbang = new JBang(home, env);
+    }
+
+    static String alias(String name) {
+        return name + "@" + JBang.CATALOG;
+    }
+
+    /**
+     * Runs {@code login --json --no-browser}, hands the pre-filled verification link to
+     * {@code approver} as soon as login prints it, and waits for login to end.
+     */
+    JBang.Result login(Consumer<URI> approver, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = alias("login");
+        all[1] = "--json";
+        all[2] = "--no-browser";
+        System.arraycopy(args, 0, all, 3, args.length);
+        JBang.Running running = jbang.start(all);
+        approver.accept(URI.create(field(running.nextLine(), "verification_uri_complete")));
+        return running.await();
+    }
+
+    /** The login stored on disk by the scripts, read with the library itself. */
+    StoredLogin stored() {
+        return new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).read("default").orElseThrow();
+    }
+
+    static String field(String jsonLine, String name) {
+        try {
+            return JsonObject.parse(jsonLine).requireString(name);
+        } catch (MalformedJsonException e) {
+            throw new AssertionError("not the JSON line expected: " + jsonLine, e);
+        }
+    }
+}
