@@ -1,5 +1,6 @@
 package dev.jlogin.sandbox;
 
+import dev.jlogin.JLoginException;
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.Context;
@@ -66,8 +67,13 @@ public final class SandboxCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
-        KeycloakProcess keycloak = KeycloakProcess.start(home, work, ctx::say);
+        KeycloakProcess keycloak;
+        try {
+            Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
+            keycloak = KeycloakProcess.start(home, work, ctx::say);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, e.getMessage());
+        }
         Thread stopper = new Thread(keycloak::close, "sandbox-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         describe(ctx, keycloak);

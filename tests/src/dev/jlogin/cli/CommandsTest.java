@@ -137,6 +137,15 @@ class CommandsTest {
     }
 
     @Test
+    void theSandboxsHelpListsOnlyItsOwnOptions() {
+        CliHarness.Result result = cli.run(new dev.jlogin.sandbox.SandboxCommand(), "--help");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("Usage: sandbox").contains("--tour").contains("Exit codes").doesNotContain("--issuer");
+        assertThat(cli.run(new dev.jlogin.sandbox.SandboxCommand(), "--issuer", "x").exit()).isEqualTo(2);
+    }
+
+    @Test
     void helpIsOnStdoutAndListsTheExitCodes() {
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand(), new RefreshCommand(), new RevokeCommand(),
                 new TokenCommand())) {
