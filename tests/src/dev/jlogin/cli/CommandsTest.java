@@ -324,6 +324,21 @@ class CommandsTest {
     }
 
     @Test
+    void explicitEndpointsWorkWithoutDiscovery() {
+        cli.env.remove("JLOGIN_ISSUER");
+        String base = cli.server.issuer();
+
+        CliHarness.Result result = cli.login("--device-endpoint", base + "/device", "--token-endpoint", base + "/token",
+                "--userinfo-endpoint", base + "/userinfo");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Logged in to " + base + "/token as Alice Tester");
+        assertThat(cli.server.requests()).noneMatch(r -> r.path().contains(".well-known"));
+        CliHarness.Result revoke = cli.run(new RevokeCommand());
+        assertThat(revoke.out()).contains("no revocation endpoint");
+    }
+
+    @Test
     void commandsAfterLoginNeedNoFlagsOrEnvironment() {
         cli.login("--issuer", cli.server.issuer(), "--client-id", "cli", "--profile", "work");
         cli.env.remove("JLOGIN_ISSUER");
