@@ -31,17 +31,27 @@ public final class HttpTransport {
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String USER_AGENT = "jlogin/0.1";
 
-    private final HttpClient client;
     private final Duration requestTimeout;
     private final HttpLog log;
+    private HttpClient client;
 
     public HttpTransport(Duration requestTimeout, HttpLog log) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.requestTimeout = requestTimeout;
         this.log = log;
+    }
+
+    /**
+     * Built on first use: building it sets up TLS, which costs more than half a second of start-up,
+     * and {@code token} with a valid stored token makes no request at all.
+     */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     public HttpTransport() {
@@ -77,7 +87,7 @@ public final class HttpTransport {
         String where = method + " " + withoutQuery(uri);
         try {
             // get() bounds the whole exchange, body included; the request timeout alone stops at the headers
-            HttpResult result = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+            HttpResult result = client().sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
                     .thenApply(HttpTransport::read)
                     .get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             log.note(where + " -> " + result.status());
