@@ -32,7 +32,12 @@ public final class TokenManager {
         this.clock = clock;
     }
 
-    /** The stored login, refreshed first if its access token expires within {@code minValid}. */
+    /**
+     * The stored login, refreshed first if its access token expires within {@code minValid}.
+     * When another process refreshed while this one waited for the lock, its fresh token is used
+     * as long as it is still valid at all: with access tokens that live less than
+     * {@code minValid}, insisting on the margin would have every waiter refresh again.
+     */
     public StoredLogin valid(Duration minValid) {
         StoredLogin current = stored();
         if (current.tokens().isValidFor(minValid, clock.instant())) {
@@ -40,7 +45,8 @@ public final class TokenManager {
         }
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin latest = stored();
-            if (latest.tokens().isValidFor(minValid, clock.instant())) {
+            boolean refreshedMeanwhile = !latest.tokens().accessToken().equals(current.tokens().accessToken());
+            if (latest.tokens().isValidFor(refreshedMeanwhile ? Duration.ZERO : minValid, clock.instant())) {
                 return latest;
             }
             return refreshLocked(latest);
@@ -73,8 +79,26 @@ public final class TokenManager {
         return login;
     }
 
+    /**
+     * Refreshes and stores the result before returning it. If the server rejects the refresh token
+     * because someone else already rotated it (a process that did not wait for our lock, or one
+     * whose wait timed out), the store is read once more: newer, valid tokens there are the
+     * rotation's result, and are used instead of forcing a new login.
+     */
     private StoredLogin refreshLocked(StoredLogin current) {
-        TokenSet fresh = tokenEndpoint.refresh(metadata.resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
+        TokenSet fresh;
+        try {
+            fresh = tokenEndpoint.refresh(metadata.resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
+        } catch (JLoginException e) {
+            if (e.kind() == JLoginException.Kind.LOGIN_REQUIRED) {
+                StoredLogin latest = stored();
+                if (!latest.tokens().refreshToken().equals(current.tokens().refreshToken())
+                        && latest.tokens().isValidFor(Duration.ZERO, clock.instant())) {
+                    return latest;
+                }
+            }
+            throw e;
+        }
         StoredLogin updated = current.withTokens(fresh);
         store.write(settings.profile(), updated);
         return updated;

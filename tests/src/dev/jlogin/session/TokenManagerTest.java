@@ -123,6 +123,42 @@ class TokenManagerTest {
     }
 
     @Test
+    void aRefreshMadeWhileWaitingIsUsedEvenWhenItsTokenLivesLessThanTheMargin() throws Exception {
+        server.accessTokenLifetime(60);
+        loggedIn();
+        clock.advance(Duration.ofSeconds(50));
+        CompletableFuture<StoredLogin> waiter;
+        Thread[] thread = new Thread[1];
+        try (ProfileLock held = store().lock("default")) {
+            waiter = CompletableFuture.supplyAsync(() -> {
+                thread[0] = Thread.currentThread();
+                return manager().valid(Duration.ofSeconds(60));
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> thread[0] != null
+                    && thread[0].getState() == Thread.State.TIMED_WAITING);
+            store().write("default", Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(60)));
+        }
+
+        assertThat(waiter.get(10, TimeUnit.SECONDS).tokens().accessToken().reveal()).isEqualTo("at-newer");
+        assertThat(server.refreshes()).isEmpty();
+    }
+
+    @Test
+    void aRotationByAnotherProcessIsTakenFromTheStoreInsteadOfFailing() {
+        StoredLogin login = loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+        // another process, not waiting for our lock, rotates first: the server no longer knows our refresh token
+        server.beforeRefresh(() -> store().write("default",
+                Logins.login(server.issuer(), "at-rotated", "rt-rotated", clock.instant().plusSeconds(300))));
+        server.enqueueTokenReplies(Reply.error(400, "invalid_grant"));
+
+        StoredLogin result = manager().valid(Duration.ofSeconds(60));
+
+        assertThat(result.tokens().accessToken().reveal()).isEqualTo("at-rotated");
+        assertThat(result.tokens().refreshToken()).isNotEqualTo(login.tokens().refreshToken());
+    }
+
+    @Test
     void aRejectedRefreshMeansLoginRequiredAndKeepsTheStore() {
         loggedIn();
         clock.advance(Duration.ofSeconds(400));

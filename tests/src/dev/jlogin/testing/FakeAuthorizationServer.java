@@ -77,6 +77,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile String discoveredIssuer;
     private volatile boolean revocationEndpoint = true;
     private volatile boolean oidcDiscovery = true;
+    private volatile Runnable beforeRefresh = () -> { };
 
     public FakeAuthorizationServer(Clock clock) {
         this.clock = clock;
@@ -137,6 +138,11 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Makes discovery claim another issuer, as a look-alike server would. */
     public void discoveredIssuer(String issuer) {
         discoveredIssuer = issuer;
+    }
+
+    /** Runs at each refresh request, before it is answered: where a test stages a race. */
+    public void beforeRefresh(Runnable action) {
+        beforeRefresh = action;
     }
 
     public void withoutRevocationEndpoint() {
@@ -268,6 +274,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     private Reply token(Map<String, String> form) {
+        if ("refresh_token".equals(form.get("grant_type"))) {
+            beforeRefresh.run();
+        }
         Reply scripted = tokenReplies.poll();
         if (scripted != null) {
             return scripted;
