@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.testing.HoldProfileLock;
 import dev.jlogin.testing.Logins;
 import java.io.BufferedReader;
 import java.io.File;
@@ -166,9 +167,7 @@ class TokenStoreTest {
 
     @Test
     void aLockHeldByAnotherProcessTimesOutWithAStoreError() throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(), home.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process holder = HoldProfileLock.start(home);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked");
@@ -185,19 +184,6 @@ class TokenStoreTest {
             });
         } finally {
             holder.destroyForcibly();
-        }
-    }
-
-    /** Holds the lock of profile "default" in a child JVM until its stdin closes. */
-    public static final class HoldLock {
-        public static void main(String[] args) throws Exception {
-            try (ProfileLock lock = new TokenStore(Path.of(args[0]), Duration.ofSeconds(5)).lock("default")) {
-                System.out.println("locked");
-                System.out.flush();
-                while (System.in.read() >= 0) {
-                    // wait for EOF
-                }
-            }
         }
     }
 

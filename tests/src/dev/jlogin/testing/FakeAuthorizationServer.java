@@ -159,6 +159,18 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         deviceOverrides.put(field, value == null ? REMOVE : value);
     }
 
+    /** A valid token pair, as if from an earlier login. */
+    public record Minted(String accessToken, String refreshToken) {
+    }
+
+    public Minted mint() {
+        String access = secret("at");
+        String refresh = secret("rt");
+        validAccess.add(access);
+        validRefresh.add(refresh);
+        return new Minted(access, refresh);
+    }
+
     // --- observations
 
     public List<Request> requests() {

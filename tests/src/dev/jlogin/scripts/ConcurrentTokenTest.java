@@ -1,0 +1,92 @@
+package dev.jlogin.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.HoldProfileLock;
+import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.Logins;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many processes, one expired token: the cross-process lock lets exactly one of them refresh,
+ * and every one of them prints the new token. With rotating refresh tokens a second refresh
+ * would reuse a spent refresh token and end the session.
+ */
+class ConcurrentTokenTest {
+    static final int PROCESSES = 32;
+
+    @TempDir
+    Path home;
+    private final FakeAuthorizationServer server = new FakeAuthorizationServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void thirtyTwoTokenProcessesMakeExactlyOneRefresh() {
+        FakeAuthorizationServer.Minted minted = server.mint();
+        StoredLogin expired = Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(),
+                Instant.now().minusSeconds(1));
+        new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default", expired);
+        Map<String, String> env = new HashMap<>();
+        env.put("JLOGIN_ISSUER", server.issuer());
+        env.put("JLOGIN_CLIENT_ID", "cli");
+        JBang jbang = new JBang(home, env);
+        String token = "token@" + JBang.CATALOG;
+        // compiled once first: JBang's cache does not take concurrent cold builds
+        assertThat(jbang.run(token, "--help").exit()).isZero();
+
+        List<JBang.Running> running = new ArrayList<>();
+        for (int i = 0; i < PROCESSES; i++) {
+            running.add(jbang.start(token));
+        }
+        List<JBang.Result> results = running.stream().map(JBang.Running::await).toList();
+
+        assertThat(results).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isZero());
+        Set<String> printed = results.stream().map(r -> r.out().strip()).collect(Collectors.toSet());
+        assertThat(printed).hasSize(1);
+        assertThat(server.accepts(printed.iterator().next())).isTrue();
+        assertThat(server.refreshes()).hasSize(1);
+        assertThat(home.resolve("jlogin/profiles/default.lock")).exists();
+    }
+
+    @Test
+    void aStuckLockHolderGivesExit7NotAHang() throws Exception {
+        FakeAuthorizationServer.Minted minted = server.mint();
+        new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
+                Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), Instant.now().minusSeconds(1)));
+        Process holder = HoldProfileLock.start(home.resolve("jlogin"));
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
+            Map<String, String> env = new HashMap<>();
+            env.put("JLOGIN_ISSUER", server.issuer());
+            env.put("JLOGIN_CLIENT_ID", "cli");
+            env.put("JLOGIN_LOCK_TIMEOUT", "2");
+
+            JBang.Result result = new JBang(home, env).run("token@" + JBang.CATALOG);
+
+            assertThat(result.exit()).isEqualTo(7);
+            assertThat(result.err()).contains("timed out after 2 s waiting for the lock");
+            assertThat(result.out()).isEmpty();
+            assertThat(server.refreshes()).isEmpty();
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+}
