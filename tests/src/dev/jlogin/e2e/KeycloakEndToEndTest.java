@@ -129,6 +129,34 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    void thirtyTwoConcurrentTokenCallsRefreshOnceAndKeepTheSessionAlive() throws Exception {
+        approvedLogin();
+        StoredLogin login = logins.stored();
+        // make the stored access token look expired, so that every process wants to refresh
+        new dev.jlogin.store.TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
+                login.withTokens(new TokenSet(login.tokens().accessToken(), login.tokens().tokenType(),
+                        login.tokens().refreshToken(), login.tokens().idToken(), java.util.Optional.of(Instant.now().minusSeconds(1)),
+                        login.tokens().scope())));
+
+        // the sandbox's access tokens live 60 s: with the default --min-valid of 60 s a process that
+        // starts after the refresh would rightly refresh once more, so ask for 10 s of validity
+        java.util.List<JBang.Running> running = new java.util.ArrayList<>();
+        for (int i = 0; i < dev.jlogin.scripts.ConcurrentTokenTest.PROCESSES; i++) {
+            running.add(logins.jbang.start(KeycloakLogins.alias("token"), "--min-valid", "10"));
+        }
+        java.util.List<JBang.Result> results = running.stream().map(JBang.Running::await).toList();
+
+        assertThat(results).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isZero());
+        // one refresh: every process printed the same new token. Two refreshes would have reused a
+        // spent refresh token, which makes Keycloak end the session and reject the tokens.
+        assertThat(results.stream().map(r -> r.out().strip()).distinct()).hasSize(1);
+        String token = results.get(0).out().strip();
+        assertThat(token).isNotEqualTo(login.tokens().accessToken().reveal());
+        assertThat(userinfoStatus(token)).isEqualTo(200);
+        assertThat(logins.jbang.run(KeycloakLogins.alias("refresh")).exit()).isZero();
+    }
+
+    @Test
     void denyingOnTheConsentPageExits4() {
         JBang.Result login = logins.login(DemoUser.alice()::deny);
 

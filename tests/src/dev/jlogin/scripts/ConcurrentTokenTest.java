@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and every one of them prints the new token. With rotating refresh tokens a second refresh
  * would reuse a spent refresh token and end the session.
  */
-class ConcurrentTokenTest {
-    static final int PROCESSES = 32;
+public class ConcurrentTokenTest {
+    public static final int PROCESSES = 32;
 
     @TempDir
     Path home;
