@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.json.MalformedJsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,13 +60,27 @@ public final class TokenStore {
         }
     }
 
+    /** Replaces the profile's file; the caller holds the profile's {@link #lock}. */
     public void write(String profile, StoredLogin login) {
         Path file = file(profile);
         try {
             SecureFiles.createPrivateDirectories(profiles);
+            removeLeftovers(file);
             SecureFiles.writeAtomically(file, login.toBytes());
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.STORE, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Temp files of writers that were killed before their rename: they hold tokens, so they go.
+     * Writers hold the profile lock, so any temp file found by the current writer is a leftover.
+     */
+    private static void removeLeftovers(Path file) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(), "." + file.getFileName() + ".*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
         }
     }
 

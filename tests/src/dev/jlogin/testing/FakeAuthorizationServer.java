@@ -68,6 +68,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
     private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> pairs = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, Object> deviceOverrides = new ConcurrentHashMap<>();
 
@@ -168,6 +169,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         String refresh = secret("rt");
         validAccess.add(access);
         validRefresh.add(refresh);
+        pairs.put(access, refresh);
         return new Minted(access, refresh);
     }
 
@@ -196,6 +198,15 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Every token this server issued, for checks that none leaked into output. */
     public Set<String> issuedSecrets() {
         return Set.copyOf(issued);
+    }
+
+    /** Whether this access token was issued together with this refresh token. */
+    public boolean issuedTogether(String accessToken, String refreshToken) {
+        return refreshToken.equals(pairs.get(accessToken));
+    }
+
+    public boolean acceptsRefreshToken(String refreshToken) {
+        return validRefresh.contains(refreshToken);
     }
 
     public boolean accepts(String accessToken) {
@@ -330,11 +341,13 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         body.put("token_type", "Bearer");
         body.put("expires_in", accessTokenLifetime);
         body.put("scope", "openid profile email");
-        if (keptRefresh == null) {
-            String refresh = secret("rt");
+        String refresh = keptRefresh;
+        if (refresh == null) {
+            refresh = secret("rt");
             validRefresh.add(refresh);
             body.put("refresh_token", refresh);
         }
+        pairs.put(access, refresh);
         return Reply.json(200, body);
     }
 
