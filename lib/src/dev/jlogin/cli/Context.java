@@ -56,7 +56,7 @@ public final class Context {
     public TokenStore store() {
         if (store == null) {
             Duration lockTimeout = source.get("lock-timeout").map(v -> Args.seconds(v, "JLOGIN_LOCK_TIMEOUT")).orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
-            store = new TokenStore(home, lockTimeout);
+            store = new TokenStore(home, lockTimeout, this::say);
         }
         return store;
     }

@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Owner-only files written atomically. Permissions are set by the call that creates a file or
@@ -57,6 +61,27 @@ final class SecureFiles {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * Like ssh with a private key: a store that others can read is not trusted as is. Group and
+     * other permission bits are removed, with a warning, because the secrets may have been seen.
+     * A symbolic link is refused: the store must not be pointed somewhere else.
+     */
+    static void ensurePrivate(Path path, String permissions, Consumer<String> warnings) throws IOException {
+        if (!POSIX || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(path)) {
+            throw new IOException(path + " is a symbolic link; the token store accepts only plain files and directories");
+        }
+        Set<PosixFilePermission> actual = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(permissions);
+        if (!wanted.containsAll(actual)) {
+            Files.setPosixFilePermissions(path, wanted);
+            warnings.accept("warning: " + path + " was accessible to other users (" + PosixFilePermissions.toString(actual)
+                    + "); permissions reset to " + permissions + ". If others could read it, log in again to replace the tokens.");
+        }
     }
 
     /** Makes a rename durable. Only possible (and only needed) on POSIX systems. */

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -23,10 +24,18 @@ public final class TokenStore {
 
     private final Path profiles;
     private final Duration lockTimeout;
+    private final Consumer<String> warnings;
 
-    public TokenStore(Path home, Duration lockTimeout) {
+    /** {@code warnings} hears about problems that were repaired, such as loose permissions. */
+    public TokenStore(Path home, Duration lockTimeout, Consumer<String> warnings) {
         this.profiles = home.resolve("profiles");
         this.lockTimeout = lockTimeout;
+        this.warnings = warnings;
+    }
+
+    /** A store that reports repairs on stderr. */
+    public TokenStore(Path home, Duration lockTimeout) {
+        this(home, lockTimeout, System.err::println);
     }
 
     /** Profile names become file names: letters, digits, '.', '_' and '-' only. */
@@ -46,6 +55,8 @@ public final class TokenStore {
         Path file = file(profile);
         String text;
         try {
+            SecureFiles.ensurePrivate(profiles, "rwx------", warnings);
+            SecureFiles.ensurePrivate(file, "rw-------", warnings);
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();

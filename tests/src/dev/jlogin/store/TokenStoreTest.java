@@ -83,6 +83,34 @@ class TokenStoreTest {
     }
 
     @Test
+    void loosePermissionsAreRepairedWithAWarning() throws Exception {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        TokenStore store = new TokenStore(home, Duration.ofSeconds(1), warnings::add);
+        store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+        Files.setPosixFilePermissions(home.resolve("profiles"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(store.read("default")).isPresent();
+
+        assertThat(permissions(home.resolve("profiles"))).isEqualTo("rwx------");
+        assertThat(permissions(home.resolve("profiles/default.json"))).isEqualTo("rw-------");
+        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("accessible to other users"));
+        store.read("default");
+        assertThat(warnings).hasSize(2);
+    }
+
+    @Test
+    void aSymbolicLinkInPlaceOfTheStoreIsRefused() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("elsewhere", Logins.login("https://idp.example", "a", "r", EXPIRY));
+        Files.createSymbolicLink(home.resolve("profiles/default.json"), home.resolve("profiles/elsewhere.json"));
+
+        assertThatThrownBy(() -> store.read("default"))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining("symbolic link");
+    }
+
+    @Test
     void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         TokenStore store = store(Duration.ofSeconds(1));
         for (int i = 0; i < 20; i++) {
