@@ -51,8 +51,17 @@
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/store/Backends.java
+//SOURCES src/dev/jlogin/store/FallbackBackend.java
+//SOURCES src/dev/jlogin/store/FileBackend.java
+//SOURCES src/dev/jlogin/store/HelperCommand.java
+//SOURCES src/dev/jlogin/store/KeychainBackend.java
+//SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
+//SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
+//SOURCES src/dev/jlogin/store/SecretBackend.java
+//SOURCES src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES src/dev/jlogin/store/SecureFiles.java
 //SOURCES src/dev/jlogin/store/StoredLogin.java
 //SOURCES src/dev/jlogin/store/TokenStore.java

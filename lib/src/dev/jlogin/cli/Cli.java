@@ -29,6 +29,8 @@ public final class Cli {
             "  --param NAME=VALUE       extra device-request parameter, repeatable",
             "  --device-endpoint URL, --token-endpoint URL, --revocation-endpoint URL, --userinfo-endpoint URL",
             "                           explicit endpoints, for servers without discovery",
+            "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file); JLOGIN_STORE_FALLBACK=file",
+            "                           lets an unavailable keyring fall back to the file, with a warning",
             "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",
             "  JLOGIN_HOME              where logins are stored (default: ~/.config/jlogin)",
             OUTPUT_HELP);

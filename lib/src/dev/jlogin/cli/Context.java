@@ -11,6 +11,7 @@ import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
+import dev.jlogin.store.Backends;
 import dev.jlogin.store.MetadataCache;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
@@ -56,7 +57,10 @@ public final class Context {
     public TokenStore store() {
         if (store == null) {
             Duration lockTimeout = source.get("lock-timeout").map(v -> Args.seconds(v, "JLOGIN_LOCK_TIMEOUT")).orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
-            store = new TokenStore(home, lockTimeout, this::say);
+            Duration keyringTimeout = source.get("keyring-timeout").map(v -> Args.seconds(v, "JLOGIN_KEYRING_TIMEOUT"))
+                    .orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
+            store = new TokenStore(home, lockTimeout, Backends.select(source.get("store").orElse("file"),
+                    source.get("store-fallback").orElse(null), home, keyringTimeout, this::say));
         }
         return store;
     }

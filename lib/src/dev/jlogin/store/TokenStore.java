@@ -3,14 +3,9 @@ package dev.jlogin.store;
 import dev.jlogin.JLoginException;
 import dev.jlogin.json.MalformedJsonException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -24,18 +19,18 @@ public final class TokenStore {
 
     private final Path profiles;
     private final Duration lockTimeout;
-    private final Consumer<String> warnings;
+    private final SecretBackend backend;
 
-    /** {@code warnings} hears about problems that were repaired, such as loose permissions. */
-    public TokenStore(Path home, Duration lockTimeout, Consumer<String> warnings) {
+    /** Locks live in {@code home/profiles} whatever the backend keeps the secrets in. */
+    public TokenStore(Path home, Duration lockTimeout, SecretBackend backend) {
         this.profiles = home.resolve("profiles");
         this.lockTimeout = lockTimeout;
-        this.warnings = warnings;
+        this.backend = backend;
     }
 
-    /** A store that reports repairs on stderr. */
+    /** The file store under {@code home}, reporting repairs on stderr. */
     public TokenStore(Path home, Duration lockTimeout) {
-        this(home, lockTimeout, System.err::println);
+        this(home, lockTimeout, new FileBackend(home.resolve("profiles"), System.err::println));
     }
 
     /** Profile names become file names: letters, digits, '.', '_' and '-' only. */
@@ -47,66 +42,49 @@ public final class TokenStore {
         return profile;
     }
 
-    public Path file(String profile) {
-        return profiles.resolve(checkProfileName(profile) + ".json");
+    public SecretBackend backend() {
+        return backend;
     }
 
     public Optional<StoredLogin> read(String profile) {
-        Path file = file(profile);
-        String text;
+        Optional<String> text;
         try {
-            SecureFiles.ensurePrivate(profiles, "rwx------", warnings);
-            SecureFiles.ensurePrivate(file, "rw-------", warnings);
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+            text = backend.read(checkProfileName(profile));
+        } catch (IOException e) {
+            throw failure("read", profile, e);
+        }
+        if (text.isEmpty()) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot read " + file + ": " + e.getMessage());
         }
         try {
-            return Optional.of(StoredLogin.parse(text));
+            return Optional.of(StoredLogin.parse(text.get()));
         } catch (MalformedJsonException | JLoginException | IllegalArgumentException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "token store " + file + " is damaged (" + e.getMessage()
-                    + "); remove it and log in again");
+            throw new JLoginException(JLoginException.Kind.STORE, "the stored login of profile '" + profile + "' ("
+                    + backend.describe() + ") is damaged (" + e.getMessage() + "); remove it and log in again");
         }
     }
 
-    /** Replaces the profile's file; the caller holds the profile's {@link #lock}. */
+    /** Replaces the profile's login; the caller holds the profile's {@link #lock}. */
     public void write(String profile, StoredLogin login) {
-        Path file = file(profile);
         try {
-            SecureFiles.createPrivateDirectories(profiles);
-            removeLeftovers(file);
-            SecureFiles.writeAtomically(file, login.toBytes());
+            backend.write(checkProfileName(profile), login.toBytes());
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Temp files of writers that were killed before their rename: they hold tokens, so they go.
-     * Writers hold the profile lock, so any temp file found by the current writer is a leftover.
-     */
-    private static void removeLeftovers(Path file) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(), "." + file.getFileName() + ".*.tmp")) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-            }
+            throw failure("write", profile, e);
         }
     }
 
     /** Deletes the profile's tokens; true if there were any. The lock file stays. */
     public boolean delete(String profile) {
-        Path file = file(profile);
         try {
-            boolean deleted = Files.deleteIfExists(file);
-            if (deleted) {
-                SecureFiles.syncDirectory(profiles);
-            }
-            return deleted;
+            return backend.delete(checkProfileName(profile));
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot delete " + file + ": " + e.getMessage());
+            throw failure("delete", profile, e);
         }
+    }
+
+    private JLoginException failure(String what, String profile, IOException e) {
+        return new JLoginException(JLoginException.Kind.STORE, "cannot " + what + " the login of profile '" + profile
+                + "' (" + backend.describe() + "): " + e.getMessage());
     }
 
     public ProfileLock lock(String profile) {

@@ -85,7 +85,7 @@ class TokenStoreTest {
     @Test
     void loosePermissionsAreRepairedWithAWarning() throws Exception {
         java.util.List<String> warnings = new java.util.ArrayList<>();
-        TokenStore store = new TokenStore(home, Duration.ofSeconds(1), warnings::add);
+        TokenStore store = new TokenStore(home, Duration.ofSeconds(1), new FileBackend(home.resolve("profiles"), warnings::add));
         store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
         Files.setPosixFilePermissions(home.resolve("profiles"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));

@@ -1,0 +1,57 @@
+package dev.jlogin.store;
+
+import dev.jlogin.JLoginException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/** Picks the backend that {@code --store} (or JLOGIN_STORE, or jlogin.store) names. */
+public final class Backends {
+    public static final Duration DEFAULT_KEYRING_TIMEOUT = Duration.ofSeconds(5);
+
+    private Backends() {
+    }
+
+    /**
+     * {@code name} is file (the default), keyring or memory; {@code fallback} (JLOGIN_STORE_FALLBACK)
+     * may be file, for a keyring that turns out to be unavailable.
+     */
+    public static SecretBackend select(String name, String fallback, Path home, Duration keyringTimeout,
+                                       Consumer<String> warnings) {
+        FileBackend file = new FileBackend(home.resolve("profiles"), warnings);
+        switch (name) {
+            case "file":
+                return file;
+            case "memory":
+                return new MemoryBackend();
+            case "keyring":
+                SecretBackend keyring = System.getProperty("os.name", "").startsWith("Mac")
+                        ? new KeychainBackend(storeId(home), keyringTimeout)
+                        : new SecretServiceBackend(storeId(home), keyringTimeout);
+                if (fallback == null || fallback.isBlank()) {
+                    return keyring;
+                }
+                if (!fallback.equals("file")) {
+                    throw new JLoginException(JLoginException.Kind.CONFIGURATION, "JLOGIN_STORE_FALLBACK can only be file");
+                }
+                return new FallbackBackend(keyring, file, warnings);
+            default:
+                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "--store must be file, keyring or memory");
+        }
+    }
+
+    /** Tells apart jlogin homes that share one keyring (a user's, a test's). */
+    static String storeId(Path home) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(home.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jlogin.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Logins kept in this process only: for JShell sessions and programs that must not touch the disk. */
+public final class MemoryBackend implements SecretBackend {
+    private final Map<String, String> logins = new ConcurrentHashMap<>();
+
+    @Override
+    public String describe() {
+        return "memory (this process only)";
+    }
+
+    @Override
+    public Optional<String> read(String profile) {
+        return Optional.ofNullable(logins.get(profile));
+    }
+
+    @Override
+    public void write(String profile, byte[] content) {
+        logins.put(profile, new String(content, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean delete(String profile) {
+        return logins.remove(profile) != null;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.jlogin.store;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Where a profile's serialised login is kept: a private file, the desktop keyring, or memory.
+ * Locking is not the backend's business: {@link TokenStore} locks with a file whatever the backend.
+ */
+public interface SecretBackend {
+    /** Where the secrets go, for messages and diagnosis. */
+    String describe();
+
+    Optional<String> read(String profile) throws IOException;
+
+    void write(String profile, byte[] content) throws IOException;
+
+    /** True if there was something to delete. */
+    boolean delete(String profile) throws IOException;
+}
