@@ -6,6 +6,7 @@
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/Context.java
+//SOURCES src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
 //SOURCES src/dev/jlogin/cli/Format.java
@@ -56,6 +57,7 @@
 //SOURCES src/dev/jlogin/store/FileBackend.java
 //SOURCES src/dev/jlogin/store/HelperCommand.java
 //SOURCES src/dev/jlogin/store/KeychainBackend.java
+//SOURCES src/dev/jlogin/store/KeyringProbe.java
 //SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java

@@ -50,6 +50,14 @@ public final class Context {
         return args.has("json");
     }
 
+    public SettingSource source() {
+        return source;
+    }
+
+    public Path home() {
+        return home;
+    }
+
     public String profile() {
         return SettingsResolver.profile(source);
     }

@@ -27,6 +27,17 @@ public final class SettingSource {
                 .or(() -> nonBlank(properties.getProperty("jlogin." + key)));
     }
 
+    /** Where {@code key}'s value comes from, for diagnosis: "--key", "JLOGIN_KEY", "jlogin.key" or "default". */
+    public String origin(String key) {
+        if (nonBlank(flags.get(key)).isPresent()) {
+            return "--" + key;
+        }
+        if (nonBlank(environment.get(environmentName(key))).isPresent()) {
+            return environmentName(key);
+        }
+        return nonBlank(properties.getProperty("jlogin." + key)).isPresent() ? "jlogin." + key : "default";
+    }
+
     public Optional<String> environment(String name) {
         return nonBlank(environment.get(name));
     }

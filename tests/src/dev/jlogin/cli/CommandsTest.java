@@ -148,7 +148,7 @@ class CommandsTest {
     @Test
     void helpIsOnStdoutAndListsTheExitCodes() {
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand(), new RefreshCommand(), new RevokeCommand(),
-                new TokenCommand())) {
+                new TokenCommand(), new DoctorCommand())) {
             CliHarness.Result result = cli.run(command, "--help");
             assertThat(result.exit()).isZero();
             assertThat(result.out()).startsWith("Usage: " + command.name()).contains("Exit codes").contains("--json");
@@ -321,6 +321,24 @@ class CommandsTest {
         assertThat(result.exit()).isEqualTo(6);
         assertThat(result.out()).contains("not revoked").contains("deleted");
         assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void doctorReportsTheFileStoreAndItsPermissions() throws Exception {
+        cli.login();
+
+        CliHarness.Result healthy = cli.run(new DoctorCommand());
+        assertThat(healthy.exit()).as(healthy.out()).isZero();
+        assertThat(healthy.out()).contains("store:         file (chosen by default").contains("login file:    rw-------")
+                .contains("lock:          free").contains("present for " + cli.server.issuer()).contains("No problems found.");
+        assertNoSecretIn(healthy);
+
+        Files.setPosixFilePermissions(home.resolve("profiles/default.json"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        CliHarness.Result loose = cli.run(new DoctorCommand(), "--json");
+        assertThat(loose.exit()).isEqualTo(7);
+        assertThat(loose.out()).contains("rw-r--r--, readable by others");
+        assertThat(loose.err()).contains("permissions reset to rw-------");
     }
 
     @Test

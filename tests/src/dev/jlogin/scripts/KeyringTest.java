@@ -94,6 +94,21 @@ class KeyringTest {
     }
 
     @Test
+    void doctorExplainsAnUnusableKeyringAndConfirmsAWorkingOne() {
+        env.put("DOCTOR", "doctor@" + JBang.CATALOG);
+
+        JBang.Result noBus = jbang.shell("env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY \"$JBANG\" \"$DOCTOR\"");
+        assertThat(noBus.exit()).as(noBus.err()).isEqualTo(7);
+        assertThat(noBus.out()).contains("store:         keyring (chosen by JLOGIN_STORE").contains("D-Bus session not set")
+                .contains("there is no D-Bus session");
+
+        JBang.Result working = jbang.shell("\"$WITH_KEYRING\" \"$JBANG\" \"$DOCTOR\" --json");
+        assertThat(working.exit()).as(working.out() + working.err()).isZero();
+        assertThat(working.out()).contains("\"keyring\":\"answers\"").contains("\"store_backend\":\"Secret Service keyring\"")
+                .contains("\"problems\":[]");
+    }
+
+    @Test
     void aKeyringThatNeverAnswersTimesOutInsteadOfHanging() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path fake = bin.resolve("secret-tool");
