@@ -98,25 +98,32 @@ class TokenManagerTest {
         assertThat(server.refreshes()).hasSize(2);
     }
 
-    @Test
-    void theStoreIsReadAgainOnceTheLockIsTaken() throws Exception {
-        loggedIn();
-        clock.advance(Duration.ofSeconds(250));
+    /**
+     * Asks for a token valid for {@code minValid} while the lock is held elsewhere; once the call
+     * has read the store and waits for the lock, "another process" writes {@code newer}.
+     */
+    private StoredLogin validWhileAnotherProcessRefreshes(Duration minValid, StoredLogin newer) throws Exception {
         CompletableFuture<StoredLogin> waiter;
         Thread[] thread = new Thread[1];
         try (ProfileLock held = store().lock("default")) {
             waiter = CompletableFuture.supplyAsync(() -> {
                 thread[0] = Thread.currentThread();
-                return manager().valid(Duration.ofSeconds(60));
+                return manager().valid(minValid);
             });
-            // it has read the expired login and now waits for the lock
             await().atMost(Duration.ofSeconds(10)).until(() -> thread[0] != null
                     && thread[0].getState() == Thread.State.TIMED_WAITING);
-            // meanwhile "another process" refreshes
-            store().write("default", Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(300)));
+            store().write("default", newer);
         }
+        return waiter.get(10, TimeUnit.SECONDS);
+    }
 
-        StoredLogin result = waiter.get(10, TimeUnit.SECONDS);
+    @Test
+    void theStoreIsReadAgainOnceTheLockIsTaken() throws Exception {
+        loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+
+        StoredLogin result = validWhileAnotherProcessRefreshes(Duration.ofSeconds(60),
+                Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(300)));
 
         assertThat(result.tokens().accessToken().reveal()).isEqualTo("at-newer");
         assertThat(server.refreshes()).isEmpty();
@@ -127,19 +134,11 @@ class TokenManagerTest {
         server.accessTokenLifetime(60);
         loggedIn();
         clock.advance(Duration.ofSeconds(50));
-        CompletableFuture<StoredLogin> waiter;
-        Thread[] thread = new Thread[1];
-        try (ProfileLock held = store().lock("default")) {
-            waiter = CompletableFuture.supplyAsync(() -> {
-                thread[0] = Thread.currentThread();
-                return manager().valid(Duration.ofSeconds(60));
-            });
-            await().atMost(Duration.ofSeconds(10)).until(() -> thread[0] != null
-                    && thread[0].getState() == Thread.State.TIMED_WAITING);
-            store().write("default", Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(60)));
-        }
 
-        assertThat(waiter.get(10, TimeUnit.SECONDS).tokens().accessToken().reveal()).isEqualTo("at-newer");
+        StoredLogin result = validWhileAnotherProcessRefreshes(Duration.ofSeconds(60),
+                Logins.login(server.issuer(), "at-newer", "rt-newer", clock.instant().plusSeconds(60)));
+
+        assertThat(result.tokens().accessToken().reveal()).isEqualTo("at-newer");
         assertThat(server.refreshes()).isEmpty();
     }
 
