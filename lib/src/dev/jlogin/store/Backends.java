@@ -27,7 +27,7 @@ public final class Backends {
             case "file":
                 return file;
             case "memory":
-                return new MemoryBackend();
+                return MemoryBackend.PROCESS;
             case "keyring":
                 SecretBackend keyring = System.getProperty("os.name", "").startsWith("Mac")
                         ? new KeychainBackend(storeId(home), keyringTimeout)

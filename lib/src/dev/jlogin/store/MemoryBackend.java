@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Logins kept in this process only: for JShell sessions and programs that must not touch the disk. */
 public final class MemoryBackend implements SecretBackend {
+    /** The one that {@code --store memory} means: shared by every command run in this process. */
+    public static final MemoryBackend PROCESS = new MemoryBackend();
+
     private final Map<String, String> logins = new ConcurrentHashMap<>();
 
     @Override

@@ -342,6 +342,20 @@ class CommandsTest {
     }
 
     @Test
+    void theMemoryStoreKeepsTokensOffTheDisk() {
+        cli.env.put("JLOGIN_STORE", "memory");
+
+        assertThat(cli.login("--profile", "in-memory").exit()).isZero();
+        CliHarness.Result token = cli.run(new TokenCommand(), "--profile", "in-memory");
+
+        assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(cli.server.accepts(token.out().strip())).isTrue();
+        assertThat(home.resolve("profiles/in-memory.json")).doesNotExist();
+        assertThat(cli.run(new TokenCommand(), "--profile", "in-memory", "--store", "file").exit()).isEqualTo(3);
+        assertThat(cli.run(new TokenCommand(), "--store", "vault").exit()).isEqualTo(2);
+    }
+
+    @Test
     void explicitEndpointsWorkWithoutDiscovery() {
         cli.env.remove("JLOGIN_ISSUER");
         String base = cli.server.issuer();
