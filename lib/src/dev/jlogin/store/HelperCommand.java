@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +22,13 @@ final class HelperCommand {
     record Result(int exit, String out, String err) {
     }
 
+    /** Its own threads: the common pool can have a single thread, and two streams must drain at once. */
+    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "keyring-helper-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private HelperCommand() {
     }
 
@@ -30,8 +39,8 @@ final class HelperCommand {
         } catch (IOException e) {
             throw new KeyringUnavailableException(command.get(0) + " is not installed");
         }
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), DRAINERS);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), DRAINERS);
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,32 +43,51 @@ public final class ProfileLock implements AutoCloseable {
             if (!threadLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw timedOut(profile, timeout, lockFile);
             }
-            FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(profile);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     SecureFiles.privateFile());
             long pause = 5;
-            while (true) {
-                FileLock lock = channel.tryLock();
+            for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
                 if (lock != null) {
                     return new ProfileLock(threadLock, channel, lock);
                 }
                 if (System.nanoTime() > deadline) {
-                    channel.close();
                     throw timedOut(profile, timeout, lockFile);
                 }
                 // the JDK has no timed blocking file lock; short pauses keep waiters responsive
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
             }
-        } catch (IOException e) {
-            unlockIfHeld(threadLock);
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unlockIfHeld(threadLock);
-            throw new JLoginException(JLoginException.Kind.STORE, "interrupted while waiting for the lock on profile '" + profile + "'");
-        } catch (JLoginException e) {
-            unlockIfHeld(threadLock);
-            throw e;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            closeQuietly(channel);
+            threadLock.unlock();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw interrupted(profile);
+            }
+            if (e instanceof IOException) {
+                throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static JLoginException interrupted(String profile) {
+        return new JLoginException(JLoginException.Kind.STORE, "interrupted while waiting for the lock on profile '" + profile + "'");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing releases any OS lock; nothing else to do
+            }
         }
     }
 
@@ -75,12 +95,6 @@ public final class ProfileLock implements AutoCloseable {
         return new JLoginException(JLoginException.Kind.STORE, "timed out after " + timeout.toSeconds()
                 + " s waiting for the lock on profile '" + profile + "' (" + lockFile.getFileName()
                 + "); another jlogin process holds it");
-    }
-
-    private static void unlockIfHeld(ReentrantLock lock) {
-        if (lock.isHeldByCurrentThread()) {
-            lock.unlock();
-        }
     }
 
     @Override
