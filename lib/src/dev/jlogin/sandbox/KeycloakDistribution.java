@@ -86,7 +86,13 @@ public final class KeycloakDistribution {
         Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(PATH);
         if (Files.isRegularFile(local)) {
             progress.accept("using " + local);
-            Files.copy(local, zip);
+            Path temp = Files.createTempFile(cache, ".copy-", ".zip");
+            try {
+                Files.copy(local, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
             return zip;
         }
         URI uri = repository.resolve(PATH);
