@@ -12,31 +12,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many processes, one expired token: the cross-process lock lets exactly one of them refresh,
  * and every one of them prints the new token. With rotating refresh tokens a second refresh
  * would reuse a spent refresh token and end the session.
  */
-public class ConcurrentTokenTest {
+public class ConcurrentTokenTest extends FakeServerScripts {
     public static final int PROCESSES = 32;
-
-    @TempDir
-    Path home;
-    private final FakeAuthorizationServer server = new FakeAuthorizationServer();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void thirtyTwoTokenProcessesMakeExactlyOneRefresh() {
@@ -44,11 +31,7 @@ public class ConcurrentTokenTest {
         StoredLogin expired = Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(),
                 Instant.now().minusSeconds(1));
         new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default", expired);
-        Map<String, String> env = new HashMap<>();
-        env.put("JLOGIN_ISSUER", server.issuer());
-        env.put("JLOGIN_CLIENT_ID", "cli");
-        JBang jbang = new JBang(home, env);
-        String token = "token@" + JBang.CATALOG;
+        String token = alias("token");
         // compiled once first: JBang's cache does not take concurrent cold builds
         assertThat(jbang.run(token, "--help").exit()).isZero();
 
@@ -74,12 +57,9 @@ public class ConcurrentTokenTest {
         Process holder = HoldProfileLock.start(home.resolve("jlogin"));
         try {
             assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
-            Map<String, String> env = new HashMap<>();
-            env.put("JLOGIN_ISSUER", server.issuer());
-            env.put("JLOGIN_CLIENT_ID", "cli");
             env.put("JLOGIN_LOCK_TIMEOUT", "2");
 
-            JBang.Result result = new JBang(home, env).run("token@" + JBang.CATALOG);
+            JBang.Result result = jbang.run(alias("token"));
 
             assertThat(result.exit()).isEqualTo(7);
             assertThat(result.err()).contains("timed out after 2 s waiting for the lock");

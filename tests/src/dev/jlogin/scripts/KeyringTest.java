@@ -7,42 +7,24 @@ import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --store keyring} against a real Secret Service: gnome-keyring-daemon on a private D-Bus
  * session (tests/with-keyring; Debian's gnome-keyring, libsecret-tools and dbus). A keyring that
  * is locked, missing or hanging gives a clear exit 7 and never silently becomes a plaintext file.
  */
-class KeyringTest {
+class KeyringTest extends FakeServerScripts {
     private static final String WITH_KEYRING = JBang.REPO.resolve("tests/with-keyring").toString();
 
-    @TempDir
-    Path home;
-    private final FakeAuthorizationServer server = new FakeAuthorizationServer();
-    private final Map<String, String> env = new HashMap<>();
-    private JBang jbang;
-
     @BeforeEach
-    void setUp() {
-        env.put("JLOGIN_ISSUER", server.issuer());
-        env.put("JLOGIN_CLIENT_ID", "cli");
+    void useTheKeyring() {
         env.put("JLOGIN_STORE", "keyring");
         env.put("WITH_KEYRING", WITH_KEYRING);
         env.put("LOGIN", "login@" + JBang.CATALOG);
         env.put("TOKEN", "token@" + JBang.CATALOG);
-        jbang = new JBang(home, env);
         server.approve();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Path tokenFile() {

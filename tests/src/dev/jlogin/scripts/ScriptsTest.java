@@ -9,40 +9,13 @@ import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real scripts, run through the catalog as subprocesses, against the in-process fake server:
  * output channels, exit codes, and no token on stdout or stderr of login/whoami/refresh/revoke.
  */
-class ScriptsTest {
-    @TempDir
-    Path home;
-    private final FakeAuthorizationServer server = new FakeAuthorizationServer();
-    private final Map<String, String> env = new HashMap<>();
-    private JBang jbang;
-
-    @BeforeEach
-    void setUp() {
-        env.put("JLOGIN_ISSUER", server.issuer());
-        env.put("JLOGIN_CLIENT_ID", "cli");
-        jbang = new JBang(home, env);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private static String alias(String name) {
-        return name + "@" + JBang.CATALOG;
-    }
-
+class ScriptsTest extends FakeServerScripts {
     private void assertNoSecretIn(JBang.Result result) {
         for (String secret : server.issuedSecrets()) {
             assertThat(result.both()).doesNotContain(secret);
