@@ -8,7 +8,6 @@ import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.HoldProfileLock;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Logins;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
