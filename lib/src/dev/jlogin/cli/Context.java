@@ -28,6 +28,7 @@ public final class Context {
     private final Path home;
     private final HttpTransport http;
     private TokenStore store;
+    private MetadataResolver metadata;
 
     Context(Args args, Environment env) {
         this.args = args;
@@ -87,7 +88,10 @@ public final class Context {
     }
 
     public MetadataResolver metadata() {
-        return new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
+        if (metadata == null) {
+            metadata = new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
+        }
+        return metadata;
     }
 
     public TokenEndpoint tokenEndpoint() {

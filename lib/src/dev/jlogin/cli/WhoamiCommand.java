@@ -61,12 +61,13 @@ public final class WhoamiCommand implements Command {
         result.put("profile", profile);
         login.issuer().ifPresent(i -> result.put("issuer", i));
         result.put("client_id", login.clientId());
-        identity.subject().ifPresent(s -> result.put("subject", s));
-        identity.username().ifPresent(s -> result.put("username", s));
-        identity.name().ifPresent(s -> result.put("name", s));
-        identity.email().ifPresent(s -> result.put("email", s));
+        // claims are server text: JSON escaping leaves escape-free terminal tricks such as bidi overrides
+        identity.subject().ifPresent(s -> result.put("subject", Terminal.sanitize(s)));
+        identity.username().ifPresent(s -> result.put("username", Terminal.sanitize(s)));
+        identity.name().ifPresent(s -> result.put("name", Terminal.sanitize(s)));
+        identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
-        login.tokens().scope().ifPresent(s -> result.put("scope", s));
+        login.tokens().scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
         login.tokens().expiresAt().ifPresent(t -> {
             result.put("expires_at", t.toString());
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));

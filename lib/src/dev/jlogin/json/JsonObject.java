@@ -89,10 +89,6 @@ public final class JsonObject {
         return Collections.unmodifiableMap(fields);
     }
 
-    public String toJson() {
-        return Json.write(fields);
-    }
-
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(String.valueOf(k), v));

@@ -34,20 +34,27 @@ public final class KeycloakDistribution {
 
     private final Path cache;
     private final URI repository;
+    private final Path localRepository;
     private final Consumer<String> progress;
 
-    public KeycloakDistribution(Path cache, URI repository, Consumer<String> progress) {
+    public KeycloakDistribution(Path cache, URI repository, Path localRepository, Consumer<String> progress) {
         this.cache = cache;
         this.repository = repository;
+        this.localRepository = localRepository;
         this.progress = progress;
     }
 
-    /** Cache under {@code JLOGIN_CACHE} (default ~/.cache/jlogin); repository {@code JLOGIN_MAVEN_REPOSITORY}. */
+    /**
+     * Cache under {@code JLOGIN_CACHE} (default ~/.cache/jlogin); repository {@code JLOGIN_MAVEN_REPOSITORY};
+     * the local Maven repository where Maven keeps it ({@code maven.repo.local} or ~/.m2/repository).
+     */
     public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress) {
         Path base = env.containsKey("JLOGIN_CACHE") ? Path.of(env.get("JLOGIN_CACHE"))
                 : Path.of(System.getProperty("user.home"), ".cache", "jlogin");
         URI repo = URI.create(env.getOrDefault("JLOGIN_MAVEN_REPOSITORY", "https://repo.maven.apache.org/maven2/"));
-        return new KeycloakDistribution(base.resolve("keycloak"), repo, progress);
+        Path local = Path.of(System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        return new KeycloakDistribution(base.resolve("keycloak"), repo, local, progress);
     }
 
     /** The unpacked distribution's home (the folder holding bin/kc.sh), fetching it if needed. */
@@ -83,7 +90,7 @@ public final class KeycloakDistribution {
         if (Files.isRegularFile(zip)) {
             return zip;
         }
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(PATH);
+        Path local = localRepository.resolve(PATH);
         if (Files.isRegularFile(local)) {
             progress.accept("using " + local);
             Path temp = Files.createTempFile(cache, ".copy-", ".zip");

@@ -9,6 +9,7 @@ import dev.jlogin.cli.ExitCode;
 import dev.jlogin.cli.LoginCommand;
 import dev.jlogin.cli.RefreshCommand;
 import dev.jlogin.cli.RevokeCommand;
+import dev.jlogin.cli.Terminal;
 import dev.jlogin.cli.TokenCommand;
 import dev.jlogin.cli.WhoamiCommand;
 import java.io.ByteArrayOutputStream;
@@ -143,7 +144,7 @@ public final class SandboxCommand implements Command {
         if (exit != 0) {
             return ExitCode.values()[exit];
         }
-        out.println(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray()));
+        out.println(Terminal.sanitize(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray())));
         for (Command command : List.of(new RefreshCommand(), new RevokeCommand(), new TokenCommand())) {
             out.println("\n$ jbang " + command.name() + "@jlogin");
             exit = Cli.run(command, new String[0], env);

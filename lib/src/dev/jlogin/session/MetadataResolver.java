@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class MetadataResolver {
     private final Discovery discovery;
     private final MetadataCache cache;
+    /** What this resolver already read or discovered, so one command reads the disk cache once. */
+    private final Map<String, ServerMetadata> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MetadataResolver(Discovery discovery, MetadataCache cache) {
         this.discovery = discovery;
@@ -31,11 +33,11 @@ public final class MetadataResolver {
                     uri(explicit, Settings.USERINFO_ENDPOINT));
         }
         String issuer = settings.issuer().orElseThrow();
-        ServerMetadata discovered = cache.get(issuer).orElseGet(() -> {
-            ServerMetadata fresh = discovery.discover(issuer);
-            cache.put(issuer, fresh);
+        ServerMetadata discovered = known.computeIfAbsent(issuer, i -> cache.get(i).orElseGet(() -> {
+            ServerMetadata fresh = discovery.discover(i);
+            cache.put(i, fresh);
             return fresh;
-        });
+        }));
         return new ServerMetadata(discovered.issuer(),
                 uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
                 uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),

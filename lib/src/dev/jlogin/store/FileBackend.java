@@ -23,7 +23,7 @@ public final class FileBackend implements SecretBackend {
         this.warnings = warnings;
     }
 
-    public Path file(String profile) {
+    private Path file(String profile) {
         return profiles.resolve(profile + ".json");
     }
 

@@ -146,6 +146,31 @@ class CommandsTest {
     }
 
     @Test
+    void badStoreSettingsAreUsageErrors() {
+        cli.env.put("JLOGIN_LOCK_TIMEOUT", "soon");
+        CliHarness.Result lockTimeout = cli.run(new TokenCommand());
+        assertThat(lockTimeout.exit()).isEqualTo(2);
+        assertThat(lockTimeout.err()).contains("JLOGIN_LOCK_TIMEOUT takes a whole number of seconds");
+
+        cli.env.remove("JLOGIN_LOCK_TIMEOUT");
+        cli.env.put("JLOGIN_STORE_FALLBACK", "vault");
+        CliHarness.Result fallback = cli.run(new TokenCommand(), "--store", "keyring");
+        assertThat(fallback.exit()).isEqualTo(2);
+        assertThat(fallback.err()).contains("JLOGIN_STORE_FALLBACK can only be file");
+    }
+
+    @Test
+    void whoamiJsonSanitisesServerSuppliedClaims() {
+        cli.server.userName("Mallory \u202Egnp.exe\u001b[2J");
+        cli.login();
+
+        CliHarness.Result result = cli.run(new WhoamiCommand(), "--json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("\"name\":\"Mallory ?gnp.exe?[2J\"");
+    }
+
+    @Test
     void helpIsOnStdoutAndListsTheExitCodes() {
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand(), new RefreshCommand(), new RevokeCommand(),
                 new TokenCommand(), new DoctorCommand())) {

@@ -79,6 +79,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile boolean revocationEndpoint = true;
     private volatile boolean oidcDiscovery = true;
     private volatile Runnable beforeRefresh = () -> { };
+    private volatile String userName = "Alice Tester";
 
     public FakeAuthorizationServer(Clock clock) {
         this.clock = clock;
@@ -144,6 +145,11 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Runs at each refresh request, before it is answered: where a test stages a race. */
     public void beforeRefresh(Runnable action) {
         beforeRefresh = action;
+    }
+
+    /** The {@code name} claim userinfo returns: server-supplied text, for sanitising tests. */
+    public void userName(String name) {
+        userName = name;
     }
 
     public void withoutRevocationEndpoint() {
@@ -369,7 +375,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         if (!validAccess.contains(token)) {
             return Reply.error(401, "invalid_token");
         }
-        return Reply.json(200, Map.of("sub", "user-1234", "preferred_username", "alice", "name", "Alice Tester",
+        return Reply.json(200, Map.of("sub", "user-1234", "preferred_username", "alice", "name", userName,
                 "email", "alice@example.com"));
     }
 
