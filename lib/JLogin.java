@@ -1,6 +1,8 @@
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4
+//MAIN dev.jlogin.cli.Launcher
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
+//SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
 //SOURCES src/dev/jlogin/cli/Cli.java
@@ -10,6 +12,10 @@
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
 //SOURCES src/dev/jlogin/cli/Format.java
+//SOURCES src/dev/jlogin/cli/InstallCommand.java
+//SOURCES src/dev/jlogin/cli/Invocation.java
+//SOURCES src/dev/jlogin/cli/Launcher.java
+//SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
@@ -27,8 +33,16 @@
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
 //SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/install/Installer.java
+//SOURCES src/dev/jlogin/install/JavaRuntime.java
+//SOURCES src/dev/jlogin/install/JavaRuntimes.java
+//SOURCES src/dev/jlogin/install/LauncherScript.java
+//SOURCES src/dev/jlogin/install/LibraryJars.java
+//SOURCES src/dev/jlogin/install/Platform.java
+//SOURCES src/dev/jlogin/install/StartupCache.java
 //SOURCES src/dev/jlogin/json/Json.java
 //SOURCES src/dev/jlogin/json/JsonObject.java
+//SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
 //SOURCES src/dev/jlogin/oauth/Client.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
@@ -73,6 +87,8 @@
  * JBang then builds the files listed above into a jar of their own. The list is explicit
  * because JBang ignores {@code //SOURCES} globs when a script is run from a URL; a test checks
  * that it names every file under lib/src. Keep the jackson-jr version in step with pom.xml.
+ * {@code //MAIN} names the installed launcher's entry point, so that JBang does not have to guess
+ * among the library's main methods when it builds the jar.
  */
 public class JLogin {
     private JLogin() {

@@ -58,13 +58,28 @@ public final class Cli {
             }
             return command.run(new Context(args, env)).code();
         } catch (JLoginException e) {
-            return fail(command, env, json, ExitCode.of(e.kind()), e.getMessage());
+            String message = e.kind() == JLoginException.Kind.LOGIN_REQUIRED ? e.getMessage() + "; log in with: "
+                    + Invocation.of(env.properties()).command("login") + profileOption(argv) : e.getMessage();
+            return fail(command, env, json, ExitCode.of(e.kind()), message);
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             return fail(command, env, json, ExitCode.UNEXPECTED, "unexpected error " + e.getClass().getName()
                     + (where == null ? "" : " at " + where) + "; please report it");
         }
+    }
+
+    /** The --profile the user gave, for a hint that logs in to the same profile. */
+    private static String profileOption(String[] argv) {
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].startsWith("--profile=")) {
+                return " --profile " + argv[i].substring("--profile=".length());
+            }
+            if (argv[i].equals("--profile") && i + 1 < argv.length) {
+                return " --profile " + argv[i + 1];
+            }
+        }
+        return "";
     }
 
     private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {

@@ -1,6 +1,7 @@
 package dev.jlogin.http;
 
 import dev.jlogin.Secret;
+import dev.jlogin.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class HttpTransport {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_BODY_BYTES = 1 << 20;
-    private static final String USER_AGENT = "jlogin/0.1";
+    private static final String USER_AGENT = "jlogin/" + Version.VERSION;
 
     private final Duration requestTimeout;
     private final HttpLog log;

@@ -1,7 +1,5 @@
 package dev.jlogin.json;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,18 +17,10 @@ public final class JsonObject {
         this.fields = fields;
     }
 
-    /**
-     * Parses a JSON object. The parser's own message is dropped on purpose: it quotes the input,
-     * and the input may be a token response.
-     */
+    /** Parses a JSON object; errors never quote the input, which may be a token response. */
     public static JsonObject parse(String text) throws MalformedJsonException {
-        try {
-            Object value = JSON.std.anyFrom(text);
-            if (value instanceof Map<?, ?> map) {
-                return new JsonObject(stringKeys(map));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedJsonException("not valid JSON");
+        if (JsonReader.read(text) instanceof Map<?, ?> map) {
+            return new JsonObject(stringKeys(map));
         }
         throw new MalformedJsonException("not a JSON object");
     }
@@ -67,7 +57,7 @@ public final class JsonObject {
         if (value == null) {
             return OptionalLong.empty();
         }
-        if (value instanceof Integer || value instanceof Long) {
+        if (value instanceof Long) {
             return OptionalLong.of(((Number) value).longValue());
         }
         throw new MalformedJsonException("'" + name + "' must be a whole number");

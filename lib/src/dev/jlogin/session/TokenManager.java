@@ -70,11 +70,11 @@ public final class TokenManager {
     /** The stored login for these settings, or "login required". */
     public StoredLogin stored() {
         StoredLogin login = store.read(settings.profile()).orElseThrow(() -> new JLoginException(
-                JLoginException.Kind.LOGIN_REQUIRED, "not logged in (profile '" + settings.profile() + "'): run login"));
+                JLoginException.Kind.LOGIN_REQUIRED, "not logged in (profile '" + settings.profile() + "')"));
         if (!login.belongsTo(settings)) {
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "profile '" + settings.profile()
                     + "' holds a login for " + login.issuer().orElse("another server") + " with client " + login.clientId()
-                    + ", not for the configured one: run login, or choose another --profile");
+                    + ", not for the configured one (or choose another --profile)");
         }
         return login;
     }

@@ -172,7 +172,7 @@ class TokenManagerTest {
     void noStoredLoginMeansLoginRequired() {
         assertThatThrownBy(() -> manager().valid(Duration.ZERO))
                 .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED))
-                .hasMessageContaining("run login");
+                .hasMessageContaining("not logged in (profile");
     }
 
     @Test

@@ -93,7 +93,11 @@ public final class JBang {
 
     /** Runs a shell command line (for pipes and pseudo-terminals), with {@code $JBANG} set to the launcher. */
     public Result shell(String commandLine) {
-        return launch(List.of("bash", "-c", commandLine)).await();
+        return startShell(commandLine).await();
+    }
+
+    public Running startShell(String commandLine) {
+        return launch(List.of("bash", "-c", commandLine));
     }
 
     private Running launch(List<String> command) {

@@ -1,0 +1,49 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.Secret;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.install.Installer;
+import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The training run behind an installed launcher's start-up cache: the calls that scripts and
+ * tools make over and over, through the launcher's own entry point, in one JVM, against a dummy
+ * login. It needs no network: the dummy token is valid, so nothing is refreshed. Its stdout (the
+ * dummy token) is discarded by the installer.
+ */
+public final class LauncherTraining {
+    private static final String ISSUER = "https://training.invalid";
+    private static final String CLIENT = "training";
+    private static final String[][] CALLS = {{"token"}};
+
+    private LauncherTraining() {
+    }
+
+    /** The training of {@code install}: a dummy login in the throw-away home, then {@link #main}. */
+    static Installer.Training training() {
+        return new Installer.Training(LauncherTraining.class.getName(),
+                Map.of("JLOGIN_ISSUER", ISSUER, "JLOGIN_CLIENT_ID", CLIENT), home -> {
+                    TokenSet tokens = new TokenSet(Secret.of("training-access-token"), "Bearer",
+                            Optional.of(Secret.of("training-refresh-token")), Optional.empty(),
+                            Optional.of(Instant.now().plusSeconds(3600)), Optional.of("openid"));
+                    new TokenStore(home, TokenStore.DEFAULT_LOCK_TIMEOUT).write(SettingsResolver.DEFAULT_PROFILE,
+                            new StoredLogin(Optional.of(ISSUER), CLIENT, Optional.of("openid"), Map.of(), Map.of(), tokens));
+                });
+    }
+
+    public static void main(String[] argv) {
+        Environment env = Environment.system();
+        for (String[] call : CALLS) {
+            if (Launcher.run(call, env) != 0) {
+                env.err().println("training call failed: " + String.join(" ", call));
+                System.exit(1);
+            }
+        }
+        System.exit(0);
+    }
+}

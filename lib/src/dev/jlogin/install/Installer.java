@@ -1,0 +1,296 @@
+package dev.jlogin.install;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Writes (and removes) an installed launcher: the library's jars copied into a folder of its own
+ * ({@code DATA/launchers/NAME/VERSION-…}, so clearing JBang's cache breaks nothing), a start-up
+ * cache built there by a training run that needs no network, and one launcher file in the bin
+ * directory that runs {@code java} directly. The launcher file is replaced by an atomic rename, so
+ * a call running meanwhile sees the old launcher or the new one; older folders are removed after.
+ */
+public final class Installer {
+    private static final long TRAINING_TIMEOUT_SECONDS = 180;
+
+    /** What to install: {@code jars} are the library and its dependencies (jars, or class folders to pack). */
+    public record Plan(String name, Path binDir, Path dataDir, JavaRuntime runtime, List<Path> jars,
+                       Map<String, String> properties, String mainClass, Training training, String reinstall) {
+    }
+
+    /**
+     * The run that builds the start-up cache: {@code mainClass} with {@code env}, in a throw-away
+     * JLOGIN_HOME that {@code prepareHome} fills first. Every class the run loads is loaded at every
+     * later start, so it should run exactly the hot calls and nothing else.
+     */
+    public record Training(String mainClass, Map<String, String> env, Consumer<Path> prepareHome) {
+    }
+
+    /** What was installed; {@code cache} is empty with {@code cacheNote} saying why when none could be built. */
+    public record Installed(Path launcher, Path app, JavaRuntime runtime, Optional<StartupCache> cache, String cacheNote) {
+    }
+
+    private Installer() {
+    }
+
+    public static Path launcherFile(Path binDir, String name) {
+        return binDir.resolve(Platform.WINDOWS ? name + ".cmd" : name);
+    }
+
+    public static Installed install(Plan plan) {
+        Path launcher = launcherFile(plan.binDir(), plan.name());
+        refuseForeign(launcher);
+        Path root = plan.dataDir().resolve("launchers").resolve(plan.name());
+        try {
+            Files.createDirectories(root);
+            Files.createDirectories(plan.binDir());
+            Path app = Files.createTempDirectory(root, Version.VERSION + "-");
+            try {
+                List<Path> classPath = copyJars(plan.jars(), app.resolve("lib"));
+                Optional<StartupCache> cache = Optional.of(plan.runtime().startupCache());
+                String note = train(plan, app, classPath, cache.get());
+                if (!note.isEmpty()) {
+                    cache = Optional.empty();
+                }
+                writeProperties(plan, app, cache);
+                List<String> arguments = LauncherScript.javaArguments(plan.name(), app, classPath,
+                        cache.map(c -> c.use(app)).orElse(List.of()), plan.properties(), plan.mainClass());
+                String smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
+                if (!smoke.isEmpty() && cache.isPresent()) {
+                    // the JVM refused the cache it just built (it says so on stderr): run without it
+                    note = "the JVM did not accept the start-up cache: " + firstLine(smoke);
+                    cache = Optional.empty();
+                    arguments = LauncherScript.javaArguments(plan.name(), app, classPath, List.of(), plan.properties(), plan.mainClass());
+                    writeProperties(plan, app, cache);
+                    smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
+                }
+                if (!smoke.isEmpty()) {
+                    throw new JLoginException(JLoginException.Kind.CONFIGURATION,
+                            "the installed launcher does not start: " + firstLine(smoke));
+                }
+                writeAtomically(launcher, Platform.WINDOWS
+                        ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall())
+                        : LauncherScript.posix(plan.name(), plan.runtime(), app, arguments, plan.reinstall()));
+                removeOthers(root, app);
+                return new Installed(launcher, app, plan.runtime(), cache, note);
+            } catch (RuntimeException | IOException e) {
+                deleteTree(app);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot install into " + root + " and "
+                    + plan.binDir() + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the launcher (only if we wrote it) and its folder; returns what was removed. */
+    public static List<Path> uninstall(String name, Path binDir, Path dataDir) {
+        Path launcher = launcherFile(binDir, name);
+        refuseForeign(launcher);
+        Path root = dataDir.resolve("launchers").resolve(name);
+        List<Path> removed = new ArrayList<>();
+        try {
+            if (Files.deleteIfExists(launcher)) {
+                removed.add(launcher);
+            }
+            if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(root);
+                removed.add(root);
+            }
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot remove " + launcher + ": " + e.getMessage());
+        }
+        return removed;
+    }
+
+    /** A file of that name that we did not write is someone else's program: never replace or delete it. */
+    private static void refuseForeign(Path launcher) {
+        if (!Files.exists(launcher, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean ours;
+        try (InputStream in = Files.newInputStream(launcher, LinkOption.NOFOLLOW_LINKS)) {
+            ours = Files.isRegularFile(launcher, LinkOption.NOFOLLOW_LINKS)
+                    && new String(in.readNBytes(512), StandardCharsets.UTF_8).contains(LauncherScript.MARKER);
+        } catch (IOException e) {
+            ours = false;
+        }
+        if (!ours) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, launcher
+                    + " exists and was not written by jlogin's install; remove it, or choose another --name");
+        }
+    }
+
+    private static List<Path> copyJars(List<Path> jars, Path lib) throws IOException {
+        Files.createDirectories(lib);
+        List<Path> copied = new ArrayList<>();
+        for (Path jar : jars) {
+            Path target;
+            if (Files.isDirectory(jar)) {
+                // a class folder (a build's output): the JVM's start-up caches accept only jars
+                target = lib.resolve("classes-" + copied.size() + ".jar");
+                pack(jar, target);
+            } else {
+                target = lib.resolve(jar.getFileName());
+                Files.copy(jar, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            copied.add(target);
+        }
+        return copied;
+    }
+
+    private static void pack(Path folder, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * Runs the training class with the cache-writing options; returns "" when the cache was
+     * written, else why not (the launcher then runs without one).
+     */
+    private static String train(Plan plan, Path app, List<Path> classPath, StartupCache cache) {
+        Path home = app.resolve("training");
+        try {
+            plan.training().prepareHome().accept(home);
+            Map<String, String> env = new HashMap<>(plan.training().env());
+            env.put("JLOGIN_HOME", home.toString());
+            List<String> arguments = new ArrayList<>(LauncherScript.JVM_OPTIONS);
+            arguments.addAll(cache.create(app));
+            arguments.add("-cp");
+            arguments.add(String.join(Platform.WINDOWS ? ";" : ":", classPath.stream().map(Path::toString).toList()));
+            arguments.add(plan.training().mainClass());
+            String output = run(plan.runtime(), arguments, List.of(), app, env);
+            if (!Files.isRegularFile(cache.file(app))) {
+                return "the training run wrote no start-up cache" + (output.isEmpty() ? "" : ": " + firstLine(output));
+            }
+            return "";
+        } catch (JLoginException e) {
+            return e.getMessage();
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    /**
+     * Runs java with a clean environment for jlogin (no JLOGIN_* or JVM option variables of the
+     * user's, which could pick another store or add options) and returns its stderr; a non-zero
+     * exit is an error. Stdout is discarded: the training run's token is a dummy, but it is a token.
+     */
+    private static String run(JavaRuntime runtime, List<String> arguments, List<String> extra, Path dir,
+                              Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(runtime.java().toString());
+        command.addAll(arguments);
+        command.addAll(extra);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(k -> k.startsWith("JLOGIN_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new JLoginException(JLoginException.Kind.CONFIGURATION, runtime.java() + " did not finish in "
+                        + TRAINING_TIMEOUT_SECONDS + " s");
+            }
+            String stderr = new String(err, StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                throw new JLoginException(JLoginException.Kind.CONFIGURATION, runtime.java() + " failed (exit "
+                        + process.exitValue() + ")" + (stderr.isEmpty() ? "" : ": " + firstLine(stderr)));
+            }
+            return stderr;
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run " + runtime.java() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running " + runtime.java());
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
+    }
+
+    private static void writeProperties(Plan plan, Path app, Optional<StartupCache> cache) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("name", plan.name());
+        p.setProperty("version", Version.VERSION);
+        p.setProperty("from", plan.reinstall());
+        p.setProperty("installed_at", Instant.now().toString());
+        p.setProperty("java_home", plan.runtime().home().toString());
+        p.setProperty("java_version", plan.runtime().version());
+        p.setProperty("startup_cache", cache.map(c -> c.name() + " (" + c.file(app).getFileName() + ")").orElse("none"));
+        try (OutputStream out = Files.newOutputStream(app.resolve("install.properties"))) {
+            p.store(out, "written by jlogin's install");
+        }
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            if (!Platform.WINDOWS) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void removeOthers(Path root, Path keep) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                if (!entry.equals(keep)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root, e);
+        }
+    }
+}

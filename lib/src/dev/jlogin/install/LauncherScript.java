@@ -1,0 +1,93 @@
+package dev.jlogin.install;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of a launcher: a POSIX shell script (a {@code .cmd} file on Windows) that checks its
+ * runtime and files are still there and then {@code exec}s one {@code java}, so signals, stdin and
+ * the exit code are the JVM's own.
+ */
+public final class LauncherScript {
+    /** Marks a file as written by us: install replaces, and --uninstall removes, only such files. */
+    public static final String MARKER = "jlogin launcher";
+
+    /**
+     * The JVM options of every launcher; each pays for itself on a call that lives ~40 ms.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            // C1 only: a call ends long before C2 would pay off, and C2's compiler thread costs start-up time
+            "-XX:TieredStopAtLevel=1",
+            // no GC worker threads to start; the heap of a call is a few MiB
+            "-XX:+UseSerialGC",
+            // a small heap: keeps the reserved and touched memory down (login's TLS handshake fits easily)
+            "-Xmx64m",
+            // no hsperfdata file in /tmp for every call (nothing attaches to a 40 ms process)
+            "-XX:-UsePerfData",
+            // the JVM logs warnings to stdout by default, and stdout carries the token: keep it clean
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    private LauncherScript() {
+    }
+
+    /** The whole java command line after the executable; {@code properties} are baked in as -D options. */
+    static List<String> javaArguments(String name, Path app, List<Path> classPath, List<String> cacheOptions,
+                                      Map<String, String> properties, String mainClass) {
+        List<String> args = new ArrayList<>(JVM_OPTIONS);
+        args.addAll(cacheOptions);
+        properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
+        args.add("-Djlogin.launcher=" + name);
+        args.add("-Djlogin.app=" + app);
+        args.add("-cp");
+        args.add(String.join(Platform.WINDOWS ? ";" : ":", classPath.stream().map(Path::toString).toList()));
+        args.add(mainClass);
+        return args;
+    }
+
+    /** A POSIX sh launcher. Every value is single-quoted, so nothing in it is expanded by the shell. */
+    static String posix(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall) {
+        StringBuilder s = new StringBuilder();
+        s.append("#!/bin/sh\n");
+        s.append("# ").append(MARKER).append(" '").append(name).append("': written by jlogin's install; run install again to\n");
+        s.append("# update it, or install --uninstall to remove it.\n");
+        s.append("java=").append(quote(runtime.java().toString())).append('\n');
+        s.append("app=").append(quote(app.toString())).append('\n');
+        s.append("if [ ! -x \"$java\" ] || [ ! -f \"$app/install.properties\" ]; then\n");
+        s.append("  echo ").append(quote(name + ": its Java runtime or its files are gone (")).append("\"$java\"")
+                .append(quote("); reinstall it with: " + reinstall)).append(" >&2\n");
+        s.append("  exit 2\n");
+        s.append("fi\n");
+        s.append("exec \"$java\"");
+        for (String arg : javaArguments) {
+            s.append(" \\\n  ").append(quote(arg));
+        }
+        s.append(" \"$@\"\n");
+        return s.toString();
+    }
+
+    /** A Windows launcher (written the same way; not tested on Windows). */
+    static String windows(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall) {
+        StringBuilder s = new StringBuilder();
+        s.append("@echo off\r\n");
+        s.append("rem ").append(MARKER).append(" '").append(name).append("': written by jlogin's install\r\n");
+        s.append("if not exist \"").append(runtime.java()).append("\" goto gone\r\n");
+        s.append("if not exist \"").append(app.resolve("install.properties")).append("\" goto gone\r\n");
+        s.append('"').append(runtime.java()).append('"');
+        for (String arg : javaArguments) {
+            s.append(" \"").append(arg.replace("%", "%%").replace("\"", "\\\"")).append('"');
+        }
+        s.append(" %*\r\n");
+        s.append("exit /b %ERRORLEVEL%\r\n");
+        s.append(":gone\r\n");
+        s.append("echo ").append(name).append(": its Java runtime or its files are gone; reinstall it with: ")
+                .append(reinstall.replace("%", "%%").replaceAll("[&|<>^]", "^$0")).append(" 1>&2\r\n");
+        s.append("exit /b 2\r\n");
+        return s.toString();
+    }
+
+    static String quote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}
