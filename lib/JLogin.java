@@ -1,4 +1,3 @@
-//DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4
 //MAIN dev.jlogin.cli.Launcher
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
@@ -81,12 +80,13 @@
 //SOURCES src/dev/jlogin/store/SecureFiles.java
 //SOURCES src/dev/jlogin/store/StoredLogin.java
 //SOURCES src/dev/jlogin/store/TokenStore.java
+//SOURCES src/dev/jlogin/store/UtcInstant.java
 
 /**
  * The jlogin library as one JBang dependency. Scripts say {@code //DEPS ../lib/JLogin.java};
  * JBang then builds the files listed above into a jar of their own. The list is explicit
  * because JBang ignores {@code //SOURCES} globs when a script is run from a URL; a test checks
- * that it names every file under lib/src. Keep the jackson-jr version in step with pom.xml.
+ * that it names every file under lib/src. The library needs nothing but the JDK.
  * {@code //MAIN} names the installed launcher's entry point, so that JBang does not have to guess
  * among the library's main methods when it builds the jar.
  */

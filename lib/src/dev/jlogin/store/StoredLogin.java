@@ -6,8 +6,8 @@ import dev.jlogin.json.Json;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.oauth.TokenSet;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +68,8 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         JsonObject t = root.object("tokens").orElseThrow(() -> new MalformedJsonException("'tokens' is missing"));
         Optional<Instant> expiresAt;
         try {
-            expiresAt = t.string("expires_at").map(Instant::parse);
-        } catch (DateTimeParseException e) {
+            expiresAt = t.string("expires_at").map(UtcInstant::parse);
+        } catch (DateTimeException e) {
             throw new MalformedJsonException("'expires_at' is not a time");
         }
         TokenSet tokens = new TokenSet(Secret.of(t.requireString("access_token")), t.requireString("token_type"),

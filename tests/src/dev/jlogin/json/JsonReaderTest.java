@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,8 @@ class JsonReaderTest {
         assertThat(JsonReader.read("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
         assertThat(JsonReader.read("9223372036854775808")).isEqualTo(9.223372036854775808E18);
         assertThat(JsonReader.read("1.5e3")).isEqualTo(1500.0);
-        assertThat(JsonReader.read("1E400")).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(JsonReader.read("1" + "0".repeat(100_000))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThatThrownBy(() -> JsonReader.read("1E400")).hasMessageContaining("number out of range");
+        assertThatThrownBy(() -> JsonReader.read("1" + "0".repeat(100_000))).hasMessageContaining("number out of range");
     }
 
     @ParameterizedTest
@@ -91,7 +90,7 @@ class JsonReaderTest {
         Random random = new Random(seed);
         String alphabet = "{}[]\":,.-+eE0123456789 \\/ubfnrtx\t\nal\u00e9\uD834";
         for (int i = 0; i < 20_000; i++) {
-            String text = JSON.std.asString(randomValue(random, 0));
+            String text = JSON.std.asString(RandomJson.value(random, 0));
             if (i % 2 == 1) {
                 StringBuilder mutated = new StringBuilder(text);
                 int at = random.nextInt(mutated.length() + 1);
@@ -127,43 +126,23 @@ class JsonReaderTest {
                 return Fail.FAIL;
             }
             Object value = JSON.std.anyFrom(parser);
-            return parser.nextToken() == null ? value : Fail.FAIL;
+            // jackson reads numbers beyond a double's range as infinity; the reader refuses them
+            return parser.nextToken() == null && !containsInfinity(value) ? value : Fail.FAIL;
         }
     }
 
-    private static Object randomValue(Random random, int depth) {
-        int kind = random.nextInt(depth > 4 ? 5 : 7);
-        switch (kind) {
-            case 0: return random.nextBoolean() ? random.nextLong() : random.nextInt(1000) - 500;
-            case 1: return random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
-            case 2: return random.nextBoolean();
-            case 3: return null;
-            case 4: {
-                StringBuilder s = new StringBuilder();
-                for (int i = random.nextInt(8); i > 0; i--) {
-                    s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 'a' + random.nextInt(26)));
-                }
-                return s.toString();
-            }
-            case 5: {
-                List<Object> list = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    list.add(randomValue(random, depth + 1));
-                }
-                return list;
-            }
-            default: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    map.put("k" + random.nextInt(10), randomValue(random, depth + 1));
-                }
-                return map;
-            }
+    private static boolean containsInfinity(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(JsonReaderTest::containsInfinity);
         }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(JsonReaderTest::containsInfinity);
+        }
+        return value instanceof Double d && d.isInfinite();
     }
 
     /** Numbers compared as doubles (jackson makes Integers, Longs, BigIntegers and Doubles; the reader Longs and Doubles). */
-    private static Object normalize(Object value) {
+    static Object normalize(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(k, normalize(v)));
