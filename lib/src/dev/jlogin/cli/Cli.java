@@ -50,21 +50,29 @@ public final class Cli {
             values.addAll(command.valueOptions());
             Set<String> switches = new HashSet<>(Command.COMMON_SWITCHES);
             switches.addAll(command.switches());
-            Args args = Args.parse(argv, values, switches);
+            Args args = Args.parse(argv, values, switches, command.maxOperands(), command.takesCommand());
             json = args.has("json");
             if (args.has("help")) {
                 env.out().println(command.usage() + "\n\n" + (command.takesLoginSettings() ? COMMON_HELP : OUTPUT_HELP));
                 return ExitCode.OK.code();
             }
-            return command.run(new Context(args, env)).code();
+            return command.exitStatus(new Context(args, env));
         } catch (JLoginException e) {
-            return fail(command, env, json, ExitCode.of(e.kind()), e.getMessage());
+            return fail(command, env, json, ExitCode.of(e.kind()), withLoginCommand(e, env));
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             return fail(command, env, json, ExitCode.UNEXPECTED, "unexpected error " + e.getClass().getName()
                     + (where == null ? "" : " at " + where) + "; please report it");
         }
+    }
+
+    /** A "login required" message names the command that logs in, where we know how the user runs us. */
+    private static String withLoginCommand(JLoginException e, Environment env) {
+        if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED || e.getMessage() == null) {
+            return e.getMessage();
+        }
+        return e.getMessage() + Invocation.of(env.properties(), "login").map(login -> " (" + login + ")").orElse("");
     }
 
     private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {
