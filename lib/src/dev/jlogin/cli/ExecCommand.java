@@ -67,6 +67,8 @@ public final class ExecCommand implements Command {
         String token = ctx.tokens(ctx.settings()).valid(minValid).tokens().accessToken().reveal();
 
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(ctx.env().variables());
         builder.environment().put(variable, token);
         Process child;
         try {

@@ -5,6 +5,7 @@ import dev.jlogin.integration.GitHost;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,7 @@ public final class SetupGitCommand implements Command {
             if (ctx.args().has("dry-run")) {
                 ctx.env().out().println(line);
             } else {
-                runGit(command);
+                runGit(command, ctx.env().variables());
                 ctx.env().out().println("ran: " + line);
             }
         }
@@ -81,11 +82,14 @@ public final class SetupGitCommand implements Command {
         return options.toString();
     }
 
-    private static void runGit(List<String> command) {
+    private static void runGit(List<String> command, Map<String, String> variables) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().clear();
+        builder.environment().putAll(variables); // HOME or GIT_CONFIG_GLOBAL say which file is global
         int exit;
         try {
-            exit = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+            exit = builder.start().waitFor();
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage());
         } catch (InterruptedException e) {
