@@ -70,17 +70,24 @@ public final class ExecCommand implements Command {
         builder.environment().clear();
         builder.environment().putAll(ctx.env().variables());
         builder.environment().put(variable, token);
-        Process child;
-        try {
-            child = builder.start();
-        } catch (IOException e) {
-            // the JDK reports the OS error as in: Cannot run program "x": error=2, No such file or directory
-            String message = String.valueOf(e.getMessage());
-            String reason = message.replaceFirst("^.*error=\\d+, ", "");
-            ctx.say(name() + ": cannot run " + Terminal.sanitize(command.get(0)) + ": " + Terminal.sanitize(reason));
-            return message.contains("error=2,") ? NOT_FOUND : NOT_EXECUTABLE;
+        try (SignalForwarder forwarder = new SignalForwarder()) {
+            Process child;
+            try {
+                child = builder.start();
+            } catch (IOException e) {
+                // the JDK reports the OS error as in: Cannot run program "x": error=2, No such file or directory
+                String message = String.valueOf(e.getMessage());
+                String reason = message.replaceFirst("^.*error=\\d+, ", "");
+                ctx.say(name() + ": cannot run " + Terminal.sanitize(command.get(0)) + ": " + Terminal.sanitize(reason));
+                return message.contains("error=2,") ? NOT_FOUND : NOT_EXECUTABLE;
+            }
+            forwarder.forwardTo(child.toHandle());
+            return waitFor(child);
         }
-        try (SignalForwarder forwarder = new SignalForwarder(child.toHandle())) {
+    }
+
+    private static int waitFor(Process child) {
+        try {
             return child.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
