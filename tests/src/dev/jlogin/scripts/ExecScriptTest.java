@@ -116,7 +116,7 @@ public class ExecScriptTest extends FakeServerScripts {
             assertThat(running.nextLine()).isEqualTo("ready");
             assertThat(cmdline(running.process().pid())).as("the signal goes to our JVM").contains("java");
 
-            assertThat(new ProcessBuilder("kill", "-s", name, Long.toString(running.process().pid())).start().waitFor()).isZero();
+            assertThat(new ProcessBuilder("sh", "-c", "kill -s " + name + " " + running.process().pid()).start().waitFor()).isZero();
 
             JBang.Result result = running.await();
             assertThat(result.out()).as(name).isEqualTo("ready\ngot-" + name + "\n");
