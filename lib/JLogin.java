@@ -9,8 +9,11 @@
 //SOURCES src/dev/jlogin/cli/Context.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES src/dev/jlogin/cli/Environment.java
+//SOURCES src/dev/jlogin/cli/ExecCommand.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
 //SOURCES src/dev/jlogin/cli/Format.java
+//SOURCES src/dev/jlogin/cli/GitCredentialCommand.java
+//SOURCES src/dev/jlogin/cli/GitHosts.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
 //SOURCES src/dev/jlogin/cli/Launcher.java
@@ -18,6 +21,8 @@
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
+//SOURCES src/dev/jlogin/cli/SetupGitCommand.java
+//SOURCES src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
@@ -39,6 +44,8 @@
 //SOURCES src/dev/jlogin/install/LibraryJars.java
 //SOURCES src/dev/jlogin/install/Platform.java
 //SOURCES src/dev/jlogin/install/StartupCache.java
+//SOURCES src/dev/jlogin/integration/GitCredentialMessage.java
+//SOURCES src/dev/jlogin/integration/GitHost.java
 //SOURCES src/dev/jlogin/json/Json.java
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
@@ -75,6 +82,7 @@
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
+//SOURCES src/dev/jlogin/store/RejectedTokens.java
 //SOURCES src/dev/jlogin/store/SecretBackend.java
 //SOURCES src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES src/dev/jlogin/store/SecureFiles.java

@@ -2,7 +2,10 @@ package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,19 +13,40 @@ import java.util.Set;
 /**
  * Parsed command-line options: {@code --name value}, {@code --name=value}, or a bare switch.
  * Repeated {@code --param} values are joined with '&amp;'; anything unknown is a usage error.
+ * A command may also take a few operands (git-credential's action) and, after {@code --}, a
+ * command line of its own to run (exec); nothing after {@code --} is read as an option.
  */
 public final class Args {
-    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final List<String> operands = new ArrayList<>();
+    private final List<String> command = new ArrayList<>();
 
     private Args() {
     }
 
     public static Args parse(String[] argv, Set<String> valueOptions, Set<String> switches) {
+        return parse(argv, valueOptions, switches, 0, false);
+    }
+
+    /**
+     * @param maxOperands how many arguments that are not options the command takes
+     * @param takesCommand whether {@code -- CMD ARGS...} is allowed
+     */
+    public static Args parse(String[] argv, Set<String> valueOptions, Set<String> switches, int maxOperands,
+                             boolean takesCommand) {
         Args args = new Args();
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
+            if (arg.equals("--") && takesCommand) {
+                args.command.addAll(Arrays.asList(argv).subList(i + 1, argv.length));
+                break;
+            }
             if (!arg.startsWith("--") || arg.length() == 2) {
-                throw usage("unexpected argument '" + arg + "'");
+                if (arg.startsWith("-") || args.operands.size() >= maxOperands) {
+                    throw usage("unexpected argument '" + arg + "'");
+                }
+                args.operands.add(arg);
+                continue;
             }
             String name = arg.substring(2);
             String value = null;
@@ -35,7 +59,7 @@ public final class Args {
                 if (value != null) {
                     throw usage("--" + name + " takes no value");
                 }
-                args.values.put(name, "true");
+                args.values.put(name, List.of("true"));
             } else if (valueOptions.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= argv.length) {
@@ -43,7 +67,7 @@ public final class Args {
                     }
                     value = argv[++i];
                 }
-                args.values.merge(name, value, (a, b) -> a + "&" + b);
+                args.values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } else {
                 throw usage("unknown option --" + name);
             }
@@ -52,16 +76,33 @@ public final class Args {
     }
 
     public Optional<String> value(String name) {
-        return Optional.ofNullable(values.get(name));
+        return Optional.ofNullable(values.get(name)).map(v -> String.join("&", v));
+    }
+
+    /** Every value of a repeatable option, in order. */
+    public List<String> values(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
     }
 
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
+    /** The arguments that are not options, before any {@code --}. */
+    public List<String> operands() {
+        return List.copyOf(operands);
+    }
+
+    /** What followed {@code --}: a command line to run, untouched. */
+    public List<String> command() {
+        return List.copyOf(command);
+    }
+
     /** All values, for the settings lookup (which knows the names it wants). */
     public Map<String, String> asMap() {
-        return Map.copyOf(values);
+        Map<String, String> joined = new LinkedHashMap<>();
+        values.keySet().forEach(name -> joined.put(name, value(name).orElseThrow()));
+        return Map.copyOf(joined);
     }
 
     /** A whole, non-negative number of seconds; {@code what} names the setting in the error. */

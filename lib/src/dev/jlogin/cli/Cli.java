@@ -50,13 +50,13 @@ public final class Cli {
             values.addAll(command.valueOptions());
             Set<String> switches = new HashSet<>(Command.COMMON_SWITCHES);
             switches.addAll(command.switches());
-            Args args = Args.parse(argv, values, switches);
+            Args args = Args.parse(argv, values, switches, command.maxOperands(), command.takesCommand());
             json = args.has("json");
             if (args.has("help")) {
                 env.out().println(command.usage() + "\n\n" + (command.takesLoginSettings() ? COMMON_HELP : OUTPUT_HELP));
                 return ExitCode.OK.code();
             }
-            return command.run(new Context(args, env)).code();
+            return command.exitStatus(new Context(args, env));
         } catch (JLoginException e) {
             String message = e.kind() == JLoginException.Kind.LOGIN_REQUIRED ? e.getMessage() + "; log in with: "
                     + Invocation.of(env.properties()).command("login") + profileOption(argv) : e.getMessage();
@@ -69,9 +69,9 @@ public final class Cli {
         }
     }
 
-    /** The --profile the user gave, for a hint that logs in to the same profile. */
+    /** The --profile the user gave (before any '--' and the command after it), for a hint that logs in to the same profile. */
     private static String profileOption(String[] argv) {
-        for (int i = 0; i < argv.length; i++) {
+        for (int i = 0; i < argv.length && !argv[i].equals("--"); i++) {
             if (argv[i].startsWith("--profile=")) {
                 return " --profile " + argv[i].substring("--profile=".length());
             }

@@ -27,5 +27,23 @@ public interface Command {
         return Set.of();
     }
 
+    /** How many arguments that are not options it takes (such as git-credential's action). */
+    default int maxOperands() {
+        return 0;
+    }
+
+    /** Whether it takes a command line to run after {@code --}. */
+    default boolean takesCommand() {
+        return false;
+    }
+
     ExitCode run(Context context);
+
+    /**
+     * The process's exit status: one of {@link ExitCode}, except for a command that ends with
+     * another program's status (exec), which overrides this.
+     */
+    default int exitStatus(Context context) {
+        return run(context).code();
+    }
 }

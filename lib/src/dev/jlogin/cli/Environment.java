@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.device.Sleeper;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -8,11 +9,11 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 /** Everything a command takes from the outside world, so tests can run commands in-process. */
-public record Environment(Map<String, String> variables, Properties properties, PrintStream out, PrintStream err,
+public record Environment(Map<String, String> variables, Properties properties, InputStream in, PrintStream out, PrintStream err,
                           Clock clock, Sleeper sleeper, BooleanSupplier stdoutIsTerminal, BrowserLauncher browser) {
 
     public static Environment system() {
-        return new Environment(System.getenv(), System.getProperties(), System.out, System.err, Clock.systemUTC(),
+        return new Environment(System.getenv(), System.getProperties(), System.in, System.out, System.err, Clock.systemUTC(),
                 Sleeper.REAL, Terminal::isStdoutTerminal, BrowserLauncher.system());
     }
 }

@@ -25,6 +25,9 @@ public final class Launcher {
             {"token", "print a valid access token into a pipe, refreshing it first if needed"},
             {"refresh", "refresh the access token now"},
             {"revoke", "log out: revoke the tokens at the server and delete them here"},
+            {"exec", "run a command with a valid access token in its environment (exec -- CMD ARGS...)"},
+            {"git-credential", "git's credential helper for the organisation's git hosts"},
+            {"setup-git", "configure git to use git-credential for those hosts"},
             {"doctor", "explain where tokens are kept and what is wrong with the store"},
     };
 
@@ -66,6 +69,12 @@ public final class Launcher {
                 return new RefreshCommand();
             case "revoke":
                 return new RevokeCommand();
+            case "exec":
+                return new ExecCommand();
+            case "git-credential":
+                return new GitCredentialCommand();
+            case "setup-git":
+                return new SetupGitCommand();
             case "doctor":
                 return new DoctorCommand();
             default:
@@ -77,9 +86,9 @@ public final class Launcher {
         out.println("Usage: " + name + " COMMAND [options]   (" + name + " COMMAND --help for its options)");
         out.println("Commands:");
         for (String[] command : COMMANDS) {
-            out.printf("  %-10s %s%n", command[0], command[1]);
+            out.printf("  %-15s %s%n", command[0], command[1]);
         }
-        out.println("  --version  the jlogin version, where this launcher was installed from, and its Java");
+        out.println("  --version       the jlogin version, where this launcher was installed from, and its Java");
     }
 
     /** What {@code install} wrote into the launcher's folder: version, source, JDK. */

@@ -77,14 +77,14 @@ public final class Installer {
                     cache = Optional.empty();
                 }
                 writeProperties(plan, app, cache);
-                List<String> arguments = LauncherScript.javaArguments(plan.name(), app, classPath,
+                List<String> arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath,
                         cache.map(c -> c.use(app)).orElse(List.of()), plan.properties(), plan.mainClass());
                 String smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
                 if (!smoke.isEmpty() && cache.isPresent()) {
                     // the JVM refused the cache it just built (it says so on stderr): run without it
                     note = "the JVM did not accept the start-up cache: " + firstLine(smoke);
                     cache = Optional.empty();
-                    arguments = LauncherScript.javaArguments(plan.name(), app, classPath, List.of(), plan.properties(), plan.mainClass());
+                    arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath, List.of(), plan.properties(), plan.mainClass());
                     writeProperties(plan, app, cache);
                     smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
                 }

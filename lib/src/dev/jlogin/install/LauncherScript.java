@@ -33,12 +33,14 @@ public final class LauncherScript {
     }
 
     /** The whole java command line after the executable; {@code properties} are baked in as -D options. */
-    static List<String> javaArguments(String name, Path app, List<Path> classPath, List<String> cacheOptions,
-                                      Map<String, String> properties, String mainClass) {
+    static List<String> javaArguments(String name, Path launcher, Path app, List<Path> classPath,
+                                      List<String> cacheOptions, Map<String, String> properties, String mainClass) {
         List<String> args = new ArrayList<>(JVM_OPTIONS);
         args.addAll(cacheOptions);
         properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
         args.add("-Djlogin.launcher=" + name);
+        // git and kubectl run the launcher by this path: it need not be on their PATH
+        args.add("-Djlogin.launcher-path=" + launcher);
         args.add("-Djlogin.app=" + app);
         args.add("-cp");
         args.add(String.join(Platform.WINDOWS ? ";" : ":", classPath.stream().map(Path::toString).toList()));

@@ -36,7 +36,8 @@ public final class Endpoints {
                 what + " must use https (plain http is allowed only for localhost): " + uri.getScheme() + "://" + uri.getHost());
     }
 
-    static boolean isLoopback(String host) {
+    /** Whether {@code host} (a name or literal address, IPv6 in brackets or not) is this machine's loopback. */
+    public static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;

@@ -126,7 +126,7 @@ public final class SandboxCommand implements Command {
         variables.put("JLOGIN_HOME", home.toString());
         variables.put("JLOGIN_ISSUER", keycloak.issuer());
         variables.put("JLOGIN_CLIENT_ID", SandboxRealm.PUBLIC_CLIENT);
-        Environment env = new Environment(variables, new java.util.Properties(), ctx.env().out(), ctx.env().err(),
+        Environment env = new Environment(variables, new java.util.Properties(), ctx.env().in(), ctx.env().out(), ctx.env().err(),
                 ctx.env().clock(), ctx.env().sleeper(), () -> false, uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
@@ -138,7 +138,7 @@ public final class SandboxCommand implements Command {
         }
         out.println("\n$ jbang token@jlogin --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
         ByteArrayOutputStream header = new ByteArrayOutputStream();
-        int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(),
+        int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(), env.in(),
                 new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
                 env.browser()));
         if (exit != 0) {

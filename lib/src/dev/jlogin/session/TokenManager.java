@@ -1,6 +1,7 @@
 package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenSet;
@@ -9,6 +10,7 @@ import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Hands out valid tokens for one profile. A token that is valid long enough is returned from
@@ -39,14 +41,23 @@ public final class TokenManager {
      * {@code minValid}, insisting on the margin would have every waiter refresh again.
      */
     public StoredLogin valid(Duration minValid) {
+        return valid(minValid, token -> false);
+    }
+
+    /**
+     * As {@link #valid(Duration)}, and also refreshed when {@code rejected} says a resource server
+     * refused the stored access token (revoked there, or cut short) although it has not expired.
+     */
+    public StoredLogin valid(Duration minValid, Predicate<Secret> rejected) {
         StoredLogin current = stored();
-        if (current.tokens().isValidFor(minValid, clock.instant())) {
+        if (current.tokens().isValidFor(minValid, clock.instant()) && !rejected.test(current.tokens().accessToken())) {
             return current;
         }
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin latest = stored();
             boolean refreshedMeanwhile = !latest.tokens().accessToken().equals(current.tokens().accessToken());
-            if (latest.tokens().isValidFor(refreshedMeanwhile ? Duration.ZERO : minValid, clock.instant())) {
+            if (latest.tokens().isValidFor(refreshedMeanwhile ? Duration.ZERO : minValid, clock.instant())
+                    && !rejected.test(latest.tokens().accessToken())) {
                 return latest;
             }
             return refreshLocked(latest);

@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LauncherBench {
     private record Row(String label, List<String> command) {
+        /** The command as one line of shell words, which is how hyperfine takes it. */
+        String line() {
+            return String.join(" ", command.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,6 +72,12 @@ public final class LauncherBench {
             rows.add(new Row("gh auth token", List.of("gh", "auth", "token")));
         }
         rows.add(new Row("installed launcher: bench token", List.of(launcher.toString(), "token")));
+        Path request = work.resolve("git-request.txt");
+        Files.writeString(request, "protocol=https\nhost=git.example.com\n\n");
+        env.put("JLOGIN_GIT_HOSTS", "git.example.com");
+        // git writes the request on the helper's stdin: a shell redirects it (hyperfine 1.15 has no --input)
+        rows.add(new Row("installed launcher: bench git-credential get", List.of("sh", "-c",
+                "exec " + launcher + " git-credential get < " + request)));
         rows.add(new Row("jbang token@catalog", List.of(JBang.REPO.resolve("jbang").toString(), "token@" + JBang.CATALOG)));
         rows.add(new Row("jbang Hello.java", List.of(JBang.REPO.resolve("jbang").toString(), hello.resolve("Hello.java").toString())));
 
@@ -138,7 +148,7 @@ public final class LauncherBench {
         for (Row row : rows) {
             command.add("--command-name");
             command.add(row.label());
-            command.add(String.join(" ", row.command()));
+            command.add(row.line());
         }
         ProcessBuilder builder = builder(work, env, command).inheritIO();
         require(builder.start().waitFor() == 0, "hyperfine failed");

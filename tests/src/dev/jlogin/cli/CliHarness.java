@@ -24,6 +24,8 @@ final class CliHarness implements AutoCloseable {
     final Map<String, String> env = new HashMap<>();
     final Properties properties = new Properties();
     boolean terminal;
+    /** What the command reads on stdin. */
+    String stdin = "";
     /** Runs at every wait of the device flow, after the clock moved: where a test "approves". */
     Runnable onWait = () -> { };
 
@@ -36,7 +38,7 @@ final class CliHarness implements AutoCloseable {
     Result run(Command command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(env, properties, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Environment environment = new Environment(env, properties, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock, d -> {
                     clock.advance(d);
                     onWait.run();

@@ -77,6 +77,7 @@ class LauncherTest extends FakeServerScripts {
         int before = server.requests().size();
         JBang.Result token = acme("token");
         assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(token.err()).as("the JVM took the start-up cache without a word").isEmpty();
         assertThat(server.accepts(token.out().strip())).isTrue();
         assertThat(server.requests()).as("a valid cached token needs no request").hasSize(before);
         assertThat(acme("token --header").out()).isEqualTo("Authorization: Bearer " + token.out());

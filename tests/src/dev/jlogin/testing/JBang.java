@@ -96,6 +96,7 @@ public final class JBang {
         return startShell(commandLine).await();
     }
 
+    /** Starts a shell command line, as {@link #shell} runs it. */
     public Running startShell(String commandLine) {
         return launch(List.of("bash", "-c", commandLine));
     }

@@ -1,0 +1,108 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.config.Settings;
+import dev.jlogin.integration.GitCredentialMessage;
+import dev.jlogin.store.RejectedTokens;
+import dev.jlogin.store.StoredLogin;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code git-credential get|store|erase}: a git credential helper ({@code git help credential})
+ * that answers for the configured git hosts only, with the access token as the password. Any
+ * other request gets no answer at all, so git asks its next helper and a helper configured too
+ * broadly never hands the organisation's token to a third party.
+ */
+public final class GitCredentialCommand implements Command {
+
+    @Override
+    public String name() {
+        return "git-credential";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: git-credential [options] get|store|erase   (git runs this; see setup-git)",
+                "A git credential helper. For https requests to a configured git host, 'get' answers with the user",
+                "name, a valid access token as the password (refreshed first if it expires within --min-valid",
+                "seconds) and password_expiry_utc; 'erase' (git was refused with our token) makes the next 'get'",
+                "refresh; 'store' does nothing. Other hosts and protocols get no answer, so git asks its next helper.",
+                GitHosts.HELP,
+                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
+                "Setup: git config --global credential.https://git.example.com.helper '!jbang git-credential@CATALOG'");
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("git-host", "git-username", "min-valid");
+    }
+
+    @Override
+    public int maxOperands() {
+        return 1;
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        String action = ctx.args().operands().stream().findFirst()
+                .orElseThrow(() -> Args.usage("git-credential needs the action git gives it: get, store or erase"));
+        GitCredentialMessage request;
+        try {
+            request = GitCredentialMessage.read(ctx.env().in());
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot read git's request: " + e.getMessage());
+        }
+        String protocol = request.get("protocol").orElse("");
+        String host = request.get("host").orElse("");
+        String username = GitHosts.username(ctx);
+        boolean ours = GitHosts.configured(ctx).stream().anyMatch(h -> h.serves(protocol, host))
+                && request.get("username").map(username::equals).orElse(true);
+        if (!ours) {
+            return ExitCode.OK;
+        }
+        switch (action) {
+            case "get":
+                get(ctx, username);
+                break;
+            case "erase":
+                erase(ctx, request);
+                break;
+            default:
+                // 'store' (the token lives in our store already), and actions git may add later,
+                // which helpers are to ignore (gitcredentials(7))
+                break;
+        }
+        return ExitCode.OK;
+    }
+
+    private static void get(Context ctx, String username) {
+        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
+                .orElse(TokenCommand.DEFAULT_MIN_VALID);
+        Settings settings = ctx.settings();
+        RejectedTokens rejected = new RejectedTokens(ctx.home());
+        StoredLogin login = ctx.tokens(settings).valid(minValid, token -> rejected.isRejected(settings.profile(), token));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("username", username);
+        answer.put("password", login.tokens().accessToken().reveal());
+        // git >= 2.41 then never reuses the token past its expiry (older git ignores the line)
+        login.tokens().expiresAt().ifPresent(t -> answer.put("password_expiry_utc", Long.toString(t.getEpochSecond())));
+        ctx.env().out().print(GitCredentialMessage.format(answer));
+        ctx.env().out().flush();
+    }
+
+    /** git was refused with the token it names: if that is the stored one, the next get refreshes. */
+    private static void erase(Context ctx, GitCredentialMessage request) {
+        Secret refused = Secret.ofNullable(request.get("password").orElse(null));
+        if (refused == null) {
+            return;
+        }
+        ctx.saved().filter(login -> login.tokens().accessToken().equals(refused))
+                .ifPresent(login -> new RejectedTokens(ctx.home()).mark(ctx.profile(), refused));
+    }
+}

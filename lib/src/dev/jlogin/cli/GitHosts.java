@@ -1,0 +1,42 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.integration.GitHost;
+import java.util.List;
+
+/**
+ * The git servers that get the profile's token: {@code --git-host} (repeatable), else
+ * {@code JLOGIN_GIT_HOSTS}, else the property {@code jlogin.git-hosts} (comma-separated
+ * {@code host[:port]}); and the user name git is given with it.
+ */
+final class GitHosts {
+    static final String DEFAULT_USERNAME = "oauth2";
+    static final String HELP = String.join("\n",
+            "  --git-host HOST[:PORT]   a git server that gets the token, repeatable (JLOGIN_GIT_HOSTS,",
+            "                           jlogin.git-hosts: comma-separated)",
+            "  --git-username NAME      the user name given to git (default " + DEFAULT_USERNAME
+                    + "; JLOGIN_GIT_USERNAME, jlogin.git-username)");
+
+    private GitHosts() {
+    }
+
+    static List<GitHost> configured(Context ctx) {
+        List<String> flags = ctx.args().values("git-host");
+        String list = flags.isEmpty() ? ctx.source().get("git-hosts").orElse("") : String.join(",", flags);
+        List<GitHost> hosts = GitHost.parseList(list);
+        if (hosts.isEmpty()) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
+                    "no git host configured: pass --git-host HOST, or set JLOGIN_GIT_HOSTS or jlogin.git-hosts");
+        }
+        return hosts;
+    }
+
+    /** Whether the list comes with the command itself (a catalog's or launcher's property), not from this call. */
+    static boolean builtIn(Context ctx) {
+        return ctx.args().values("git-host").isEmpty() && ctx.source().origin("git-hosts").equals("jlogin.git-hosts");
+    }
+
+    static String username(Context ctx) {
+        return ctx.source().get("git-username").orElse(DEFAULT_USERNAME);
+    }
+}

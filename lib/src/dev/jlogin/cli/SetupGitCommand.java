@@ -1,0 +1,103 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.integration.GitHost;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code setup-git}: makes git ask {@code git-credential} for the configured hosts, as
+ * {@code gh auth setup-git} does: per host, in the user's global git config, an empty
+ * {@code helper} entry that drops the helpers inherited for that URL, then ours. Written with
+ * {@code git config --global}, never by editing the file.
+ */
+public final class SetupGitCommand implements Command {
+
+    @Override
+    public String name() {
+        return "setup-git";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: setup-git [options]",
+                "Configures git (git config --global) to get credentials for the configured git hosts from",
+                "git-credential: credential.https://HOST.helper is reset, then set to '!<this command> git-credential'.",
+                "Options given here that git-credential needs later (--git-host, --git-username, --profile) go",
+                "into the helper line.",
+                GitHosts.HELP,
+                "  --dry-run                print the git commands instead of running them");
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("git-host", "git-username");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("dry-run");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        String helper = "!" + Invocation.of(ctx.env().properties()).shellCommand("git-credential").orElseThrow(() -> new JLoginException(
+                JLoginException.Kind.CONFIGURATION, "cannot tell how git should run jlogin: run setup-git through your"
+                + " organisation's installed command or catalog (it sets jlogin.launcher-path or jlogin.catalog)"));
+        List<List<String>> commands = new ArrayList<>();
+        for (GitHost host : GitHosts.configured(ctx)) {
+            String key = "credential.https://" + host + ".helper";
+            commands.add(List.of("git", "config", "--global", "--replace-all", key, ""));
+            commands.add(List.of("git", "config", "--global", "--add", key, helper + options(ctx, host)));
+        }
+        for (List<String> command : commands) {
+            String line = command.stream().map(Invocation::quote).collect(Collectors.joining(" "));
+            if (ctx.args().has("dry-run")) {
+                ctx.env().out().println(line);
+            } else {
+                runGit(command, ctx.env().variables());
+                ctx.env().out().println("ran: " + line);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** The settings given to this call that a later git-credential would not know by itself. */
+    private static String options(Context ctx, GitHost host) {
+        StringBuilder options = new StringBuilder();
+        if (!GitHosts.builtIn(ctx)) {
+            options.append(" --git-host ").append(Invocation.quote(host.toString()));
+        }
+        for (String key : List.of("profile", "git-username")) {
+            String origin = ctx.source().origin(key);
+            if (origin.startsWith("--") || origin.startsWith("JLOGIN_")) {
+                options.append(" --").append(key).append(' ').append(Invocation.quote(ctx.source().get(key).orElseThrow()));
+            }
+        }
+        return options.toString();
+    }
+
+    private static void runGit(List<String> command, Map<String, String> variables) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().clear();
+        builder.environment().putAll(variables); // HOME or GIT_CONFIG_GLOBAL say which file is global
+        int exit;
+        try {
+            exit = builder.start().waitFor();
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running git");
+        }
+        if (exit != 0) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "git config failed (exit " + exit + ")");
+        }
+    }
+}

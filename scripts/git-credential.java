@@ -1,0 +1,15 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS ../lib/JLogin.java
+// A call lives a fraction of a second: C1 only, no GC threads, no perf-data file; JVM messages never on stdout
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
+
+import dev.jlogin.cli.Cli;
+import dev.jlogin.cli.GitCredentialCommand;
+
+/** A git credential helper that answers with the access token. Run with --help for options. */
+class git_credential {
+    public static void main(String[] args) {
+        Cli.main(new GitCredentialCommand(), args);
+    }
+}

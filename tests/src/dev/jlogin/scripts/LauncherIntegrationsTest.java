@@ -1,0 +1,88 @@
+package dev.jlogin.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.GitClient;
+import dev.jlogin.testing.GitHttpServer;
+import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.Logins;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The integrations through the installed launcher, as git and scripts call them all day: exec,
+ * and git's credential helper (one launcher for the class; the tests bring their own logins).
+ */
+class LauncherIntegrationsTest extends FakeServerScripts {
+    @TempDir
+    static Path installation;
+    private static Path launcher;
+
+    @BeforeAll
+    static void install() {
+        JBang.Result install = new JBang(installation, Map.of()).run("install@" + JBang.CATALOG, "--bin-dir",
+                installation.resolve("bin").toString());
+        assertThat(install.exit()).as(install.err()).isZero();
+        launcher = installation.resolve("bin/jlogin");
+    }
+
+    private String storeLogin(Instant expiresAt) {
+        FakeAuthorizationServer.Minted minted = server.mint();
+        new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
+                Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), expiresAt));
+        return minted.accessToken();
+    }
+
+    @Test
+    void execPutsTheTokenInTheChildsEnvironmentOnly() throws Exception {
+        String token = storeLogin(Instant.now().plusSeconds(300));
+
+        JBang.Result result = jbang.shell("'" + launcher + "' exec -- sh -c 'printf %s \"$ACCESS_TOKEN\" | sha256sum; exit 7'");
+
+        assertThat(result.exit()).isEqualTo(7);
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertThat(result.out()).isEqualTo(digest + "  -\n");
+        assertThat(result.both()).doesNotContain(token);
+    }
+
+    @Test
+    void gitClonesWithTheLauncherAsItsHelperAndSixteenParallelCallsRefreshOnce() throws Exception {
+        Path repos = Files.createDirectories(home.resolve("repos"));
+        try (GitHttpServer gitServer = new GitHttpServer(repos, server::accepts)) {
+            GitClient git = new GitClient(jbang, env, home);
+            git.createRepository(repos, "repo.git");
+            env.put("JLOGIN_GIT_HOSTS", gitServer.host());
+            git.useHelper("http://" + gitServer.host(), GitClient.quote(launcher.toString()) + " git-credential");
+
+            storeLogin(Instant.now().plusSeconds(300));
+            JBang.Result clone = git.git(home, "clone -q " + gitServer.url("repo.git") + " work");
+            assertThat(clone.exit()).as(clone.err()).isZero();
+            assertThat(home.resolve("work/README")).hasContent("hello");
+            assertThat(server.refreshes()).isEmpty();
+
+            storeLogin(Instant.now().minusSeconds(1));
+            List<JBang.Running> running = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                running.add(jbang.startShell("git ls-remote " + gitServer.url("repo.git")));
+            }
+            for (JBang.Running r : running) {
+                JBang.Result result = r.await();
+                assertThat(result.exit()).as(result.err()).isZero();
+            }
+            assertThat(server.refreshes()).hasSize(1);
+        }
+    }
+}
