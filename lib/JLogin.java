@@ -68,6 +68,7 @@
 //SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
 //SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
 //SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
+//SOURCES src/dev/jlogin/sandbox/TempFolders.java
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java

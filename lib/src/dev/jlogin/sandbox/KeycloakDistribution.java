@@ -68,8 +68,8 @@ public final class KeycloakDistribution {
             Path zip = zip();
             progress.accept("unpacking " + zip.getFileName());
             Path temp = Files.createTempDirectory(cache, ".unpack-");
-            unzip(zip, temp);
             try {
+                unzip(zip, temp);
                 Files.move(temp.resolve("keycloak-" + VERSION), home, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // another run unpacked it first
@@ -77,8 +77,9 @@ public final class KeycloakDistribution {
                 if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
                     throw e;
                 }
+            } finally {
+                TempFolders.delete(temp);
             }
-            deleteTree(temp);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Keycloak in " + cache + ": " + e.getMessage(), e);
@@ -155,17 +156,6 @@ public final class KeycloakDistribution {
                         out.toFile().setExecutable(true);
                     }
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

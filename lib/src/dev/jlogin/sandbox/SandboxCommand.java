@@ -64,7 +64,7 @@ public final class SandboxCommand implements Command {
     public ExitCode run(Context ctx) {
         Path work;
         try {
-            work = Files.createTempDirectory("jlogin-sandbox-");
+            work = TempFolders.create(ctx.env().variables(), "jlogin-sandbox-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,18 +73,26 @@ public final class SandboxCommand implements Command {
             Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
             keycloak = KeycloakProcess.start(home, work, ctx::say);
         } catch (UncheckedIOException | IllegalStateException e) {
+            cleanUp(ctx, work, false);
             throw new JLoginException(JLoginException.Kind.SERVER, e.getMessage());
         }
-        Thread stopper = new Thread(keycloak::close, "sandbox-stop");
+        // Ctrl-C or SIGTERM: the only way the sandbox ends without --tour
+        Thread stopper = new Thread(() -> {
+            keycloak.close();
+            cleanUp(ctx, work, true);
+        }, "sandbox-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         describe(ctx, keycloak);
         if (ctx.args().has("tour")) {
+            ExitCode exit = ExitCode.UNEXPECTED;
             try {
-                return tour(ctx, keycloak, work.resolve("home"));
+                exit = tour(ctx, keycloak, work.resolve("home"));
+                return exit;
             } finally {
                 ctx.say("Stopping Keycloak.");
                 keycloak.close();
                 Runtime.getRuntime().removeShutdownHook(stopper);
+                cleanUp(ctx, work, exit == ExitCode.OK);
             }
         }
         ctx.say("Keycloak is running; press Ctrl-C to stop it.");
@@ -94,6 +102,24 @@ public final class SandboxCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Removes the work folder; after a failure Keycloak's log stays there for a look, and the
+     * sandbox says where. The tour's login is never kept.
+     */
+    private static void cleanUp(Context ctx, Path work, boolean succeeded) {
+        Path log = work.resolve("keycloak.log");
+        try {
+            TempFolders.delete(work.resolve("home"));
+            if (succeeded || !Files.exists(log)) {
+                TempFolders.delete(work);
+            } else {
+                ctx.say("sandbox: Keycloak's log is kept in " + log);
+            }
+        } catch (IOException e) {
+            ctx.say("sandbox: cannot remove " + work + ": " + e.getMessage());
+        }
     }
 
     private static void describe(Context ctx, KeycloakProcess keycloak) {

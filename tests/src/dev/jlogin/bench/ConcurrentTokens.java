@@ -1,10 +1,10 @@
 package dev.jlogin.bench;
 
+import dev.jlogin.sandbox.TempFolders;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Logins;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ConcurrentTokens {
     public static void main(String[] args) throws Exception {
         int processes = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-        Path home = Files.createTempDirectory("jlogin-bench-");
+        Path home = TempFolders.create(System.getenv(), "jlogin-bench-");
         try (FakeAuthorizationServer server = new FakeAuthorizationServer()) {
             JBang jbang = new JBang(home, Map.of("JLOGIN_ISSUER", server.issuer(), "JLOGIN_CLIENT_ID", "cli"));
             String token = "token@" + JBang.CATALOG;
@@ -47,6 +47,8 @@ public final class ConcurrentTokens {
             System.out.printf("%d concurrent token calls, one expired token: %.0f ms in all (%.1f x one call); "
                             + "refresh requests: %d; failures: %d%n", processes, allMillis, allMillis / singleMillis,
                     server.refreshes().size() - refreshesBefore, failures);
+        } finally {
+            TempFolders.delete(home);
         }
     }
 

@@ -13,9 +13,9 @@ import dev.jlogin.sandbox.DemoUser;
 import dev.jlogin.sandbox.KeycloakDistribution;
 import dev.jlogin.sandbox.KeycloakProcess;
 import dev.jlogin.sandbox.SandboxRealm;
+import dev.jlogin.sandbox.TempFolders;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,9 +52,12 @@ public final class TimeToToken {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : keycloak ? 5 : 20;
         if (keycloak) {
             var home = KeycloakDistribution.fromEnvironment(System.getenv(), System.err::println).home();
-            try (KeycloakProcess server = KeycloakProcess.start(home, Files.createTempDirectory("jlogin-bench-"), System.err::println)) {
+            var work = TempFolders.create(System.getenv(), "jlogin-bench-");
+            try (KeycloakProcess server = KeycloakProcess.start(home, work, System.err::println)) {
                 measure("Keycloak, interval 5 s", runs, 5, () -> new Target(server.issuer(), SandboxRealm.PUBLIC_CLIENT,
                         auth -> DemoUser.alice().approve(auth.linkToOpen()), () -> { }));
+            } finally {
+                TempFolders.delete(work);
             }
         } else {
             measure("fake server, interval 1 s", runs, 1, () -> {

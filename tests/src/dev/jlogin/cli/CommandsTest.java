@@ -146,6 +146,31 @@ class CommandsTest {
     }
 
     @Test
+    void aSandboxWhoseKeycloakFailsToStartKeepsItsLogAndSaysWhere() throws Exception {
+        // a cached "distribution" whose kc.sh dies at once
+        Path kcSh = home.resolve("cache/keycloak/keycloak-" + dev.jlogin.sandbox.KeycloakDistribution.VERSION + "/bin/kc.sh");
+        Files.createDirectories(kcSh.getParent());
+        Files.writeString(kcSh, "#!/bin/sh\necho 'no Keycloak here'\nexit 1\n");
+        kcSh.toFile().setExecutable(true);
+        Path tmp = Files.createDirectory(home.resolve("tmp"));
+        cli.env.put("JLOGIN_CACHE", home.resolve("cache").toString());
+        cli.env.put("TMPDIR", tmp.toString());
+
+        CliHarness.Result result = cli.run(new dev.jlogin.sandbox.SandboxCommand());
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("no Keycloak here");
+        List<Path> kept;
+        try (var files = Files.list(tmp)) {
+            kept = files.toList();
+        }
+        assertThat(kept).hasSize(1);
+        Path log = kept.get(0).resolve("keycloak.log");
+        assertThat(result.err()).contains("sandbox: Keycloak's log is kept in " + log);
+        assertThat(log).content().contains("no Keycloak here");
+    }
+
+    @Test
     void badStoreSettingsAreUsageErrors() {
         cli.env.put("JLOGIN_LOCK_TIMEOUT", "soon");
         CliHarness.Result lockTimeout = cli.run(new TokenCommand());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.keycloak.Keycloak;
 import dev.jlogin.keycloak.SharedKeycloak;
 import dev.jlogin.sandbox.SandboxRealm;
+import dev.jlogin.sandbox.TempFolders;
 import dev.jlogin.testing.JBang;
 import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -74,8 +74,8 @@ class BrowserApprovalTest {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            TempFolders.delete(dir);
         } catch (java.io.IOException e) {
             // a temp folder; JUnit removes it too
         }

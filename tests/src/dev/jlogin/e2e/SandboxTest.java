@@ -9,26 +9,46 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sandbox alias: Keycloak up with the demo realm, and down again on SIGTERM. */
+/**
+ * The sandbox alias: Keycloak up with the demo realm, and down again on SIGTERM; the tour, the
+ * README's main job, from start to end. Either way nothing is left in the temporary folder (TMPDIR).
+ */
 class SandboxTest {
     @TempDir
     Path home;
+    private Path tmp;
+    private JBang jbang;
+
+    @BeforeEach
+    void isolateTmpdir() throws IOException {
+        tmp = Files.createDirectory(home.resolve("tmp"));
+        jbang = new JBang(home, Map.of("TMPDIR", tmp.toString()));
+    }
 
     private static int status(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    private List<Path> leftInTmp() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.toList();
+        }
+    }
+
     @Test
     void startsKeycloakWithTheDemoRealmAndStopsItOnSigterm() throws Exception {
-        JBang.Running sandbox = new JBang(home, Map.of()).start("sandbox@" + JBang.CATALOG, "--json");
+        JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json");
         String line = sandbox.nextLine();
         String issuer = KeycloakLogins.field(line, "issuer");
         assertThat(KeycloakLogins.field(line, "client_id")).isEqualTo("device-public");
@@ -36,11 +56,27 @@ class SandboxTest {
         assertThat(status(issuer + "/.well-known/openid-configuration")).isEqualTo(200);
         List<ProcessHandle> keycloak = sandbox.process().descendants().toList();
         assertThat(keycloak).isNotEmpty();
+        // the work folder, with Keycloak's log, is where TMPDIR says while the sandbox runs
+        assertThat(leftInTmp()).singleElement()
+                .satisfies(work -> assertThat(work.getFileName().toString()).startsWith("jlogin-sandbox-"))
+                .satisfies(work -> assertThat(work.resolve("keycloak.log")).isNotEmptyFile());
 
         sandbox.process().destroy(); // SIGTERM, as a service manager or `kill` would send
 
         assertThat(sandbox.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keycloak).noneMatch(ProcessHandle::isAlive);
         assertThatThrownBy(() -> status(issuer + "/.well-known/openid-configuration")).isInstanceOf(IOException.class);
+        assertThat(leftInTmp()).isEmpty();
+    }
+
+    @Test
+    void tourRunsEveryCommandAndLeavesNothingBehind() throws Exception {
+        JBang.Result tour = jbang.run("sandbox@" + JBang.CATALOG, "--tour");
+
+        assertThat(tour.exit()).as(tour.err()).isZero();
+        assertThat(tour.out()).contains("$ jbang login@jlogin").contains("\"preferred_username\":\"alice\"")
+                .contains("$ jbang revoke@jlogin").contains("Tour complete.");
+        assertThat(tour.err()).as("Keycloak's log was under TMPDIR").contains("(log: " + tmp.resolve("jlogin-sandbox-"));
+        assertThat(leftInTmp()).isEmpty();
     }
 }

@@ -2,19 +2,24 @@ package dev.jlogin.keycloak;
 
 import dev.jlogin.sandbox.KeycloakDistribution;
 import dev.jlogin.sandbox.KeycloakProcess;
+import dev.jlogin.sandbox.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Keycloak's distribution from Maven Central as a local process: the sandbox's own launcher. */
+/**
+ * Keycloak's distribution from Maven Central as a local process: the sandbox's own launcher. Its
+ * work folder (Keycloak's log) is removed when it stops, and kept when it fails to start.
+ */
 final class ProcessKeycloak implements Keycloak {
     private final KeycloakProcess process;
+    private final Path work;
 
     ProcessKeycloak() {
         try {
             var home = KeycloakDistribution.fromEnvironment(System.getenv(), line -> System.err.println("[keycloak] " + line)).home();
-            process = KeycloakProcess.start(home, Files.createTempDirectory("jlogin-test-keycloak-"),
-                    line -> System.err.println("[keycloak] " + line));
+            work = TempFolders.create(System.getenv(), "jlogin-test-keycloak-");
+            process = KeycloakProcess.start(home, work, line -> System.err.println("[keycloak] " + line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,5 +38,10 @@ final class ProcessKeycloak implements Keycloak {
     @Override
     public void close() {
         process.close();
+        try {
+            TempFolders.delete(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -114,9 +114,13 @@ public final class JBang {
                 REAL_HOME.resolve(".cache/jlogin/jbang-0.132.1").toString()));
         e.put("JLOGIN_HOME", home.resolve("jlogin").toString());
         e.put("JBANG", REPO.resolve("jbang").toString());
+        // JBang's own temporary files (the jshell alias leaves an argument file behind) go into the
+        // home, which the test removes; the C1-only default of ./jbang is kept
+        Path tmp = home.resolve("jbang-tmp");
+        e.put("JBANG_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp);
         e.putAll(env);
         try {
-            Files.createDirectories(home);
+            Files.createDirectories(tmp);
             Process process = builder.start();
             process.getOutputStream().close();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
