@@ -1,4 +1,5 @@
 //MAIN dev.jlogin.cli.Launcher
+//JAVAC_OPTIONS -XDignore.symbol.file
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
 //SOURCES src/dev/jlogin/Version.java
@@ -97,7 +98,9 @@
  * because JBang ignores {@code //SOURCES} globs when a script is run from a URL; a test checks
  * that it names every file under lib/src. The library needs nothing but the JDK.
  * {@code //MAIN} names the installed launcher's entry point, so that JBang does not have to guess
- * among the library's main methods when it builds the jar.
+ * among the library's main methods when it builds the jar. {@code -XDignore.symbol.file} keeps javac
+ * from warning every first-time user about {@code sun.misc.Signal}, which exec needs to pass
+ * signals on (the JDK has no public API for it).
  */
 public class JLogin {
     private JLogin() {

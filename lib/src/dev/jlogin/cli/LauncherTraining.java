@@ -6,6 +6,8 @@ import dev.jlogin.install.Installer;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.Optional;
 public final class LauncherTraining {
     private static final String ISSUER = "https://training.invalid";
     private static final String CLIENT = "training";
-    private static final String[][] CALLS = {{"token"}};
+    private static final String GIT_HOST = "git.training.invalid";
+    private static final String[][] CALLS = {{"token"}, {"git-credential", "get"}};
 
     private LauncherTraining() {
     }
@@ -27,7 +30,7 @@ public final class LauncherTraining {
     /** The training of {@code install}: a dummy login in the throw-away home, then {@link #main}. */
     static Installer.Training training() {
         return new Installer.Training(LauncherTraining.class.getName(),
-                Map.of("JLOGIN_ISSUER", ISSUER, "JLOGIN_CLIENT_ID", CLIENT), home -> {
+                Map.of("JLOGIN_ISSUER", ISSUER, "JLOGIN_CLIENT_ID", CLIENT, "JLOGIN_GIT_HOSTS", GIT_HOST), home -> {
                     TokenSet tokens = new TokenSet(Secret.of("training-access-token"), "Bearer",
                             Optional.of(Secret.of("training-refresh-token")), Optional.empty(),
                             Optional.of(Instant.now().plusSeconds(3600)), Optional.of("openid"));
@@ -37,8 +40,12 @@ public final class LauncherTraining {
     }
 
     public static void main(String[] argv) {
-        Environment env = Environment.system();
+        Environment system = Environment.system();
         for (String[] call : CALLS) {
+            // what git writes on a credential helper's stdin; the token calls read nothing
+            Environment env = new Environment(system.variables(), system.properties(),
+                    new ByteArrayInputStream(("protocol=https\nhost=" + GIT_HOST + "\n\n").getBytes(StandardCharsets.UTF_8)),
+                    system.out(), system.err(), system.clock(), system.sleeper(), system.stdoutIsTerminal(), system.browser());
             if (Launcher.run(call, env) != 0) {
                 env.err().println("training call failed: " + String.join(" ", call));
                 System.exit(1);
