@@ -6,13 +6,17 @@
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/Context.java
+//SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
 //SOURCES src/dev/jlogin/cli/Format.java
+//SOURCES src/dev/jlogin/cli/Invocation.java
+//SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
+//SOURCES src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
@@ -27,6 +31,7 @@
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
 //SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/integration/ExecCredential.java
 //SOURCES src/dev/jlogin/json/Json.java
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
