@@ -93,7 +93,12 @@ public final class JBang {
 
     /** Runs a shell command line (for pipes and pseudo-terminals), with {@code $JBANG} set to the launcher. */
     public Result shell(String commandLine) {
-        return launch(List.of("bash", "-c", commandLine)).await();
+        return startShell(commandLine).await();
+    }
+
+    /** Starts a shell command line without waiting for it, with {@code $JBANG} set to the launcher. */
+    public Running startShell(String commandLine) {
+        return launch(List.of("bash", "-c", commandLine));
     }
 
     private Running launch(List<String> command) {
