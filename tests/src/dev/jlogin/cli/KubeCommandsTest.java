@@ -133,6 +133,7 @@ class KubeCommandsTest {
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).contains("kubectl needs a login").contains(FakeAuthorizationServer.USER_CODE);
+        assertThat(cli.server.issuedSecrets()).allSatisfy(secret -> assertThat(result.err()).doesNotContain(secret));
         assertThat(status(result.out()).requireString("token")).isEqualTo(stored().tokens().accessToken().reveal());
         assertThat(cli.server.accepts(stored().tokens().accessToken().reveal())).isTrue();
     }
