@@ -5,8 +5,6 @@ import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,30 +112,31 @@ public final class SetupKubeCommand implements Command {
         return out.append("      interactiveMode: IfAvailable").toString();
     }
 
+    /** kubectl's own messages go straight to stderr; its "User set" line is replaced by ours. */
     private static void runKubectl(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION,
                     "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself");
         }
-        try (InputStream output = process.getInputStream()) {
-            String text = new String(output.readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
             if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl did not finish");
+                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl did not finish in "
+                        + KUBECTL_TIMEOUT_SECONDS + " s");
             }
-            if (process.exitValue() != 0) {
-                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl config set-credentials failed: "
-                        + text.lines().reduce((a, b) -> b).orElse("exit " + process.exitValue()));
-            }
-        } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "could not read kubectl's output");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while waiting for kubectl");
+        }
+        if (process.exitValue() != 0) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl config set-credentials failed (exit "
+                    + process.exitValue() + ", see above); kubectl older than 1.30 lacks its --exec-interactive-mode:"
+                    + " there, add the entry that setup-kube --dry-run prints");
         }
     }
 }
