@@ -92,6 +92,8 @@ abstract class KubectlTests extends FakeServerScripts {
         setupKube();
         String token = storeToken(Instant.now().plusSeconds(600)).tokens().accessToken().reveal();
 
+        // kubectl refuses an answer whose apiVersion is not its entry's, and ours repeats the one in
+        // KUBERNETES_EXEC_INFO: each success shows kubectl asked in that version and got it back
         assertApiAnswered(kubectl("get --raw /api"));
         kubectl("config set-credentials " + USER + " --exec-api-version=client.authentication.k8s.io/v1beta1");
         assertThat(kubectl("config view -o jsonpath={.users[0].user.exec.apiVersion}").out().strip())
