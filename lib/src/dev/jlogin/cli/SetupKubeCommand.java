@@ -74,7 +74,7 @@ public final class SetupKubeCommand implements Command {
         List<String> kubectl = new ArrayList<>(List.of("kubectl", "config", "set-credentials", user,
                 "--exec-api-version=" + ExecCredential.V1, "--exec-command=" + invocation.get(0),
                 "--exec-interactive-mode=IfAvailable"));
-        args.forEach(a -> kubectl.add("--exec-arg=" + a));
+        args.forEach(a -> kubectl.add("--exec-arg=" + csvField(a)));
         env.forEach((k, v) -> kubectl.add("--exec-env=" + k + "=" + v));
         ctx.args().value("kubeconfig").ifPresent(file -> kubectl.add("--kubeconfig=" + file));
         runKubectl(kubectl);
@@ -94,6 +94,15 @@ public final class SetupKubeCommand implements Command {
             }
         }
         return flags;
+    }
+
+    /**
+     * kubectl reads each --exec-arg as a comma-separated list (a CSV record), so a value with a
+     * comma or a quote is quoted, CSV style, to stay one argument.
+     */
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** The entry as kubeconfig YAML; JSON strings are YAML scalars, so quoting is exact. */

@@ -180,6 +180,26 @@ class KubeCommandsTest {
     }
 
     @Test
+    void setupKubeHasKubectlWriteEachSettingAsOneArgumentEvenWithCommasAndQuotes() throws Exception {
+        cli.properties.setProperty("jlogin.catalog", "acme");
+        Path kubeconfig = home.resolve("kubeconfig");
+
+        CliHarness.Result result = cli.run(new SetupKubeCommand(), "--kubeconfig", kubeconfig.toString(),
+                "--param", "resource=a,b", "--scope", "openid \"quoted\"");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Wrote kubeconfig user 'jlogin': kubectl now runs jbang kube-credential@acme");
+        Process view = new ProcessBuilder("kubectl", "config", "view", "--kubeconfig", kubeconfig.toString(), "-o",
+                "jsonpath={.users[0].user.exec}").redirectErrorStream(true).start();
+        JsonObject exec = JsonObject.parse(new String(view.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(view.waitFor()).isZero();
+        assertThat(exec.asMap()).containsEntry("command", "jbang").containsEntry("interactiveMode", "IfAvailable")
+                .containsEntry("apiVersion", "client.authentication.k8s.io/v1")
+                .containsEntry("args", java.util.List.of("kube-credential@acme", "--client-id", "cli", "--issuer", cli.server.issuer(),
+                        "--param", "resource=a,b", "--scope", "openid \"quoted\""));
+    }
+
+    @Test
     void setupKubeWithoutLauncherOrCatalogNameIsAUsageError() {
         CliHarness.Result result = cli.run(new SetupKubeCommand(), "--dry-run");
 
