@@ -8,6 +8,7 @@
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/Context.java
+//SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExecCommand.java
@@ -17,12 +18,14 @@
 //SOURCES src/dev/jlogin/cli/GitHosts.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
+//SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/Launcher.java
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
 //SOURCES src/dev/jlogin/cli/SetupGitCommand.java
+//SOURCES src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
@@ -45,6 +48,7 @@
 //SOURCES src/dev/jlogin/install/LibraryJars.java
 //SOURCES src/dev/jlogin/install/Platform.java
 //SOURCES src/dev/jlogin/install/StartupCache.java
+//SOURCES src/dev/jlogin/integration/ExecCredential.java
 //SOURCES src/dev/jlogin/integration/GitCredentialMessage.java
 //SOURCES src/dev/jlogin/integration/GitHost.java
 //SOURCES src/dev/jlogin/json/Json.java

@@ -1,6 +1,8 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.SettingSource;
+import dev.jlogin.config.SettingsResolver;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class Cli {
 
     public static int run(Command command, String[] argv, Environment env) {
         boolean json = false;
+        Map<String, String> options = Map.of();
         try {
             Set<String> values = new HashSet<>(command.takesLoginSettings() ? Command.COMMON_VALUES : Set.of());
             values.addAll(command.valueOptions());
@@ -52,6 +55,7 @@ public final class Cli {
             switches.addAll(command.switches());
             Args args = Args.parse(argv, values, switches, command.maxOperands(), command.takesCommand());
             json = args.has("json");
+            options = args.asMap();
             if (args.has("help")) {
                 env.out().println(command.usage() + "\n\n" + (command.takesLoginSettings() ? COMMON_HELP : OUTPUT_HELP));
                 return ExitCode.OK.code();
@@ -59,7 +63,7 @@ public final class Cli {
             return command.exitStatus(new Context(args, env));
         } catch (JLoginException e) {
             String message = e.kind() == JLoginException.Kind.LOGIN_REQUIRED ? e.getMessage() + "; log in with: "
-                    + Invocation.of(env.properties()).command("login") + profileOption(argv) : e.getMessage();
+                    + Invocation.of(env.properties()).command("login") + profileOption(options, env) : e.getMessage();
             return fail(command, env, json, ExitCode.of(e.kind()), message);
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
@@ -69,17 +73,14 @@ public final class Cli {
         }
     }
 
-    /** The --profile the user gave (before any '--' and the command after it), for a hint that logs in to the same profile. */
-    private static String profileOption(String[] argv) {
-        for (int i = 0; i < argv.length && !argv[i].equals("--"); i++) {
-            if (argv[i].startsWith("--profile=")) {
-                return " --profile " + argv[i].substring("--profile=".length());
-            }
-            if (argv[i].equals("--profile") && i + 1 < argv.length) {
-                return " --profile " + argv[i + 1];
-            }
-        }
-        return "";
+    /**
+     * The profile in use when it is not the default one, wherever it was chosen (a flag, the
+     * environment kubectl or git ran us with, a property), for a hint that logs in to the same profile.
+     */
+    private static String profileOption(Map<String, String> options, Environment env) {
+        String profile = new SettingSource(options, env.variables(), env.properties()).get("profile")
+                .orElse(SettingsResolver.DEFAULT_PROFILE);
+        return profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile;
     }
 
     private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {

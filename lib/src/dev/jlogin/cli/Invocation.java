@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -36,6 +37,12 @@ public record Invocation(Optional<String> launcher, Optional<String> launcherPat
     public Optional<String> shellCommand(String subcommand) {
         return launcherPath.map(path -> quote(path) + " " + subcommand)
                 .or(() -> catalog.map(c -> "jbang " + quote(subcommand + "@" + c)));
+    }
+
+    /** The same as {@link #shellCommand}, as a program and its arguments (for a kubeconfig's exec entry). */
+    public Optional<List<String>> argv(String subcommand) {
+        return launcherPath.map(path -> List.of(path, subcommand))
+                .or(() -> catalog.map(c -> List.of("jbang", subcommand + "@" + c)));
     }
 
     /** One shell word: as is when plain, else in single quotes. */

@@ -28,6 +28,8 @@ public final class Launcher {
             {"exec", "run a command with a valid access token in its environment (exec -- CMD ARGS...)"},
             {"git-credential", "git's credential helper for the organisation's git hosts"},
             {"setup-git", "configure git to use git-credential for those hosts"},
+            {"kube-credential", "kubectl's exec credential plugin"},
+            {"setup-kube", "write a kubeconfig user whose token comes from kube-credential"},
             {"doctor", "explain where tokens are kept and what is wrong with the store"},
     };
 
@@ -75,6 +77,10 @@ public final class Launcher {
                 return new GitCredentialCommand();
             case "setup-git":
                 return new SetupGitCommand();
+            case "kube-credential":
+                return new KubeCredentialCommand();
+            case "setup-kube":
+                return new SetupKubeCommand();
             case "doctor":
                 return new DoctorCommand();
             default:

@@ -22,7 +22,10 @@ public final class LauncherTraining {
     private static final String ISSUER = "https://training.invalid";
     private static final String CLIENT = "training";
     private static final String GIT_HOST = "git.training.invalid";
-    private static final String[][] CALLS = {{"token"}, {"git-credential", "get"}};
+    private static final String[][] CALLS = {{"token"}, {"git-credential", "get"}, {"kube-credential"}};
+    /** What kubectl puts in the plugin's environment. */
+    private static final String EXEC_INFO = "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            + "\"spec\":{\"interactive\":false}}";
 
     private LauncherTraining() {
     }
@@ -30,7 +33,8 @@ public final class LauncherTraining {
     /** The training of {@code install}: a dummy login in the throw-away home, then {@link #main}. */
     static Installer.Training training() {
         return new Installer.Training(LauncherTraining.class.getName(),
-                Map.of("JLOGIN_ISSUER", ISSUER, "JLOGIN_CLIENT_ID", CLIENT, "JLOGIN_GIT_HOSTS", GIT_HOST), home -> {
+                Map.of("JLOGIN_ISSUER", ISSUER, "JLOGIN_CLIENT_ID", CLIENT, "JLOGIN_GIT_HOSTS", GIT_HOST,
+                        "KUBERNETES_EXEC_INFO", EXEC_INFO), home -> {
                     TokenSet tokens = new TokenSet(Secret.of("training-access-token"), "Bearer",
                             Optional.of(Secret.of("training-refresh-token")), Optional.empty(),
                             Optional.of(Instant.now().plusSeconds(3600)), Optional.of("openid"));

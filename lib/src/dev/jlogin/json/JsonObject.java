@@ -63,6 +63,17 @@ public final class JsonObject {
         throw new MalformedJsonException("'" + name + "' must be a whole number");
     }
 
+    public Optional<Boolean> bool(String name) throws MalformedJsonException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        throw new MalformedJsonException("'" + name + "' must be true or false");
+    }
+
     public Optional<JsonObject> object(String name) throws MalformedJsonException {
         Object value = fields.get(name);
         if (value == null) {

@@ -6,6 +6,7 @@ import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.GitHttpServer;
+import dev.jlogin.testing.InstalledLauncher;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Logins;
 import java.nio.charset.StandardCharsets;
@@ -17,27 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The integrations through the installed launcher, as git and scripts call them all day: exec,
- * and git's credential helper (one launcher for the class; the tests bring their own logins).
+ * and git's credential helper (one launcher for the run; the tests bring their own logins).
  */
 class LauncherIntegrationsTest extends FakeServerScripts {
-    @TempDir
-    static Path installation;
-    private static Path launcher;
-
-    @BeforeAll
-    static void install() {
-        JBang.Result install = new JBang(installation, Map.of()).run("install@" + JBang.CATALOG, "--bin-dir",
-                installation.resolve("bin").toString());
-        assertThat(install.exit()).as(install.err()).isZero();
-        launcher = installation.resolve("bin/jlogin");
-    }
+    private final Path launcher = InstalledLauncher.path();
 
     private String storeLogin(Instant expiresAt) {
         FakeAuthorizationServer.Minted minted = server.mint();

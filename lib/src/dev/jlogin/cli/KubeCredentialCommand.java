@@ -1,0 +1,78 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.Settings;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.integration.ExecCredential;
+import dev.jlogin.store.StoredLogin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code kube-credential}: a kubectl exec credential plugin. kubectl runs it before talking to a
+ * cluster and reads an {@code ExecCredential} with a valid access token from stdout, so stdout
+ * carries that one JSON line and nothing else; prompts go to stderr.
+ */
+public final class KubeCredentialCommand implements Command {
+    /**
+     * kubectl keeps a credential until its expirationTimestamp, so it is told to ask again this
+     * long before the token really expires: requests in flight and clock skew still find it valid.
+     * It is shorter than the refresh margin, so the call it then makes gets a fresh token.
+     */
+    static final Duration ASK_AGAIN_BEFORE_EXPIRY = Duration.ofSeconds(30);
+
+    @Override
+    public String name() {
+        return "kube-credential";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: kube-credential [options]   (run by kubectl, see setup-kube)",
+                "A kubectl exec credential plugin: reads KUBERNETES_EXEC_INFO and prints an ExecCredential",
+                "(client.authentication.k8s.io/v1 or v1beta1) with a valid access token, refreshing it first",
+                "when it expires within --min-valid seconds. When a login is needed and kubectl runs",
+                "interactively, it runs the device login with the prompt on stderr; otherwise it exits 3.",
+                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
+                "  --no-browser             do not try to open the login link in a browser");
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("min-valid");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("no-browser");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        ExecCredential.Request request = ExecCredential.parse(ctx.env().variables().get(ExecCredential.VARIABLE));
+        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
+                .orElse(TokenCommand.DEFAULT_MIN_VALID);
+        Settings settings = ctx.settings();
+        StoredLogin login;
+        try {
+            login = ctx.tokens(settings).valid(minValid);
+        } catch (JLoginException e) {
+            if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED) {
+                throw e;
+            }
+            if (!request.interactive()) {
+                throw e; // one line naming the login command: Cli adds it
+            }
+            ctx.say("kubectl needs a login (" + Terminal.sanitize(e.getMessage()) + ").");
+            login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), false)
+                    .run(settings, ctx.metadata().resolve(settings));
+        }
+        Optional<Instant> askAgain = login.tokens().expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
+        ctx.env().out().println(ExecCredential.write(request, login.tokens().accessToken(), askAgain));
+        ctx.env().out().flush();
+        return ExitCode.OK;
+    }
+}

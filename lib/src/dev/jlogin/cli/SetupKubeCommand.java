@@ -1,0 +1,150 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.integration.ExecCredential;
+import dev.jlogin.json.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code setup-kube}: makes kubectl use {@code kube-credential}, by having kubectl itself write the
+ * {@code users[].user.exec} entry ({@code kubectl config set-credentials}), so the kubeconfig is
+ * never edited by hand. Settings given as flags or JLOGIN_* variables are carried into the entry,
+ * because kubectl runs the plugin without them; a catalog's or launcher's own properties come
+ * with the command itself.
+ */
+public final class SetupKubeCommand implements Command {
+    private static final long KUBECTL_TIMEOUT_SECONDS = 30;
+
+    @Override
+    public String name() {
+        return "setup-kube";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: setup-kube [options]",
+                "Writes a kubeconfig user whose credentials come from kube-credential (an exec plugin entry),",
+                "with 'kubectl config set-credentials'. Point a context at it with",
+                "'kubectl config set-context --current --user NAME'.",
+                "  --user NAME              the kubeconfig user to write (default: jlogin, or jlogin-PROFILE)",
+                "  --kubeconfig FILE        the kubeconfig to write (default: kubectl's, KUBECONFIG or ~/.kube/config)",
+                "  --no-browser             the login that kubectl may start does not open a browser",
+                "  --dry-run                print the entry instead of writing it");
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("user", "kubeconfig");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("dry-run", "no-browser");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        List<String> invocation = Invocation.of(ctx.env().properties()).argv("kube-credential").orElseThrow(() -> Args.usage(
+                "cannot tell how kubectl should run kube-credential: run setup-kube through the installed launcher,"
+                        + " or through a catalog alias that sets the property jlogin.catalog to the catalog's name"));
+        String profile = ctx.profile();
+        String user = ctx.args().value("user").orElse(ctx.env().properties().getProperty("jlogin.launcher", "jlogin")
+                + (profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : "-" + profile));
+        List<String> args = new ArrayList<>(invocation.subList(1, invocation.size()));
+        args.addAll(carriedSettings(ctx));
+        if (ctx.args().has("no-browser")) {
+            args.add("--no-browser");
+        }
+        Map<String, String> env = new TreeMap<>();
+        ctx.source().environment("JLOGIN_HOME").ifPresent(home -> env.put("JLOGIN_HOME", home));
+
+        if (ctx.args().has("dry-run")) {
+            ctx.env().out().println(yaml(user, invocation.get(0), args, env));
+            return ExitCode.OK;
+        }
+        List<String> kubectl = new ArrayList<>(List.of("kubectl", "config", "set-credentials", user,
+                "--exec-api-version=" + ExecCredential.V1, "--exec-command=" + invocation.get(0),
+                "--exec-interactive-mode=IfAvailable"));
+        args.forEach(a -> kubectl.add("--exec-arg=" + csvField(a)));
+        env.forEach((k, v) -> kubectl.add("--exec-env=" + k + "=" + v));
+        ctx.args().value("kubeconfig").ifPresent(file -> kubectl.add("--kubeconfig=" + file));
+        runKubectl(kubectl);
+        ctx.env().out().println("Wrote kubeconfig user '" + user + "': kubectl now runs " + String.join(" ", invocation)
+                + " for its token. Use it with: kubectl config set-context --current --user " + user);
+        return ExitCode.OK;
+    }
+
+    /** Flags and JLOGIN_* variables of the common settings, as flags for the plugin's command line. */
+    private static List<String> carriedSettings(Context ctx) {
+        List<String> flags = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(COMMON_VALUES)) {
+            String origin = ctx.source().origin(key);
+            if (origin.startsWith("--") || origin.startsWith("JLOGIN_")) {
+                flags.add("--" + key);
+                flags.add(ctx.source().get(key).orElseThrow());
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * kubectl reads each --exec-arg as a comma-separated list (a CSV record), so a value with a
+     * comma or a quote is quoted, CSV style, to stay one argument.
+     */
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /** The entry as kubeconfig YAML; JSON strings are YAML scalars, so quoting is exact. */
+    private static String yaml(String user, String command, List<String> args, Map<String, String> env) {
+        StringBuilder out = new StringBuilder();
+        out.append("users:\n- name: ").append(Json.write(user)).append('\n')
+                .append("  user:\n    exec:\n")
+                .append("      apiVersion: ").append(Json.write(ExecCredential.V1)).append('\n')
+                .append("      command: ").append(Json.write(command)).append('\n')
+                .append("      args: ").append(Json.write(args)).append('\n');
+        if (!env.isEmpty()) {
+            out.append("      env:\n");
+            env.forEach((k, v) -> out.append("      - name: ").append(Json.write(k)).append("\n        value: ")
+                    .append(Json.write(v)).append('\n'));
+        }
+        return out.append("      interactiveMode: IfAvailable").toString();
+    }
+
+    /** kubectl's own messages go straight to stderr; its "User set" line is replaced by ours. */
+    private static void runKubectl(List<String> command) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
+                    "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself");
+        }
+        try {
+            if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl did not finish in "
+                        + KUBECTL_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while waiting for kubectl");
+        }
+        if (process.exitValue() != 0) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl config set-credentials failed (exit "
+                    + process.exitValue() + ", see above); kubectl older than 1.30 lacks its --exec-interactive-mode:"
+                    + " there, add the entry that setup-kube --dry-run prints");
+        }
+    }
+}
