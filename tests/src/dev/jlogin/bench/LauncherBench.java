@@ -78,6 +78,9 @@ public final class LauncherBench {
         // git writes the request on the helper's stdin: a shell redirects it (hyperfine 1.15 has no --input)
         rows.add(new Row("installed launcher: bench git-credential get", List.of("sh", "-c",
                 "exec " + launcher + " git-credential get < " + request)));
+        env.put("KUBERNETES_EXEC_INFO", "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                + "\"spec\":{\"interactive\":false}}");
+        rows.add(new Row("installed launcher: bench kube-credential", List.of(launcher.toString(), "kube-credential")));
         rows.add(new Row("jbang token@catalog", List.of(JBang.REPO.resolve("jbang").toString(), "token@" + JBang.CATALOG)));
         rows.add(new Row("jbang Hello.java", List.of(JBang.REPO.resolve("jbang").toString(), hello.resolve("Hello.java").toString())));
 

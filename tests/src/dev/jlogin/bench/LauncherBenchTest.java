@@ -26,7 +26,8 @@ class LauncherBenchTest {
         String table = captured.toString(StandardCharsets.UTF_8);
         original.print(table);
         assertThat(table).contains("| `installed launcher: bench token` |", "| `jbang token@catalog` |",
-                "| `installed launcher: bench git-credential get` |", "installed token / java hello:",
+                "| `installed launcher: bench git-credential get` |",
+                "| `installed launcher: bench kube-credential` |", "installed token / java hello:",
                 "network requests: 0 during all runs with a valid token (must be 0), 1 for one call");
     }
 }
