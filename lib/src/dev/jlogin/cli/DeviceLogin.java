@@ -53,7 +53,8 @@ final class DeviceLogin {
                     + denied.error().description().map(d -> " (" + d + ")").orElse(""));
         }
         if (outcome instanceof PollOutcome.Expired expired) {
-            throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason() + "; run login again");
+            throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason() + "; run "
+                    + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
         if (outcome instanceof PollOutcome.Failed failed) {
             throw new JLoginException(JLoginException.Kind.SERVER, "login failed: " + failed.error().summary());
