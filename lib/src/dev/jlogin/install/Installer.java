@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,42 +63,20 @@ public final class Installer {
         return binDir.resolve(Platform.WINDOWS ? name + ".cmd" : name);
     }
 
+    @SuppressWarnings("try") // the resource is the lock: held, not used
     public static Installed install(Plan plan) {
         Path launcher = launcherFile(plan.binDir(), plan.name());
         refuseForeign(launcher);
-        Path root = plan.dataDir().resolve("launchers").resolve(plan.name());
-        try {
+        Path launchers = plan.dataDir().resolve("launchers");
+        Path root = launchers.resolve(plan.name());
+        try (FileChannel held = lock(launchers, plan.name())) {
             Files.createDirectories(root);
             Files.createDirectories(plan.binDir());
             Path app = Files.createTempDirectory(root, Version.VERSION + "-");
             try {
-                List<Path> classPath = copyJars(plan.jars(), app.resolve("lib"));
-                Optional<StartupCache> cache = Optional.of(plan.runtime().startupCache());
-                String note = train(plan, app, classPath, cache.get());
-                if (!note.isEmpty()) {
-                    cache = Optional.empty();
-                }
-                writeProperties(plan, app, cache);
-                List<String> arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath,
-                        cache.map(c -> c.use(app)).orElse(List.of()), plan.properties(), plan.mainClass());
-                String smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
-                if (!smoke.isEmpty() && cache.isPresent()) {
-                    // the JVM refused the cache it just built (it says so on stderr): run without it
-                    note = "the JVM did not accept the start-up cache: " + firstLine(smoke);
-                    cache = Optional.empty();
-                    arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath, List.of(), plan.properties(), plan.mainClass());
-                    writeProperties(plan, app, cache);
-                    smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
-                }
-                if (!smoke.isEmpty()) {
-                    throw new JLoginException(JLoginException.Kind.CONFIGURATION,
-                            "the installed launcher does not start: " + firstLine(smoke));
-                }
-                writeAtomically(launcher, Platform.WINDOWS
-                        ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall())
-                        : LauncherScript.posix(plan.name(), plan.runtime(), app, arguments, plan.reinstall()));
+                Installed installed = build(plan, launcher, app);
                 removeOthers(root, app);
-                return new Installed(launcher, app, plan.runtime(), cache, note);
+                return installed;
             } catch (RuntimeException | IOException e) {
                 deleteTree(app);
                 throw e;
@@ -107,13 +87,46 @@ public final class Installer {
         }
     }
 
+    /** Fills {@code app}, checks the launcher starts, then puts it in place. */
+    private static Installed build(Plan plan, Path launcher, Path app) throws IOException {
+        List<Path> classPath = copyJars(plan.jars(), app.resolve("lib"));
+        Optional<StartupCache> cache = Optional.of(plan.runtime().startupCache());
+        String note = train(plan, app, classPath, cache.get());
+        if (!note.isEmpty()) {
+            cache = Optional.empty();
+        }
+        writeProperties(plan, app, cache);
+        List<String> arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath,
+                cache.map(c -> c.use(app)).orElse(List.of()), plan.properties(), plan.mainClass());
+        String smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
+        if (!smoke.isEmpty() && cache.isPresent()) {
+            // the JVM refused the cache it just built (it says so on stderr): run without it
+            note = "the JVM did not accept the start-up cache: " + firstLine(smoke);
+            cache = Optional.empty();
+            arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath, List.of(), plan.properties(),
+                    plan.mainClass());
+            writeProperties(plan, app, cache);
+            smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
+        }
+        if (!smoke.isEmpty()) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "the installed launcher does not start: "
+                    + firstLine(smoke));
+        }
+        writeAtomically(launcher, Platform.WINDOWS
+                ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall())
+                : LauncherScript.posix(plan.name(), plan.runtime(), app, arguments, plan.reinstall()));
+        return new Installed(launcher, app, plan.runtime(), cache, note);
+    }
+
     /** Removes the launcher (only if we wrote it) and its folder; returns what was removed. */
+    @SuppressWarnings("try") // the resource is the lock: held, not used
     public static List<Path> uninstall(String name, Path binDir, Path dataDir) {
         Path launcher = launcherFile(binDir, name);
         refuseForeign(launcher);
-        Path root = dataDir.resolve("launchers").resolve(name);
+        Path launchers = dataDir.resolve("launchers");
+        Path root = launchers.resolve(name);
         List<Path> removed = new ArrayList<>();
-        try {
+        try (FileChannel held = lock(launchers, name)) {
             if (Files.deleteIfExists(launcher)) {
                 removed.add(launcher);
             }
@@ -125,6 +138,24 @@ public final class Installer {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot remove " + launcher + ": " + e.getMessage());
         }
         return removed;
+    }
+
+    /**
+     * One install or uninstall of a name at a time: two at once would each remove the other's
+     * folder ("older" ones) and leave a launcher that points at nothing. Closing the channel
+     * releases the lock.
+     */
+    private static FileChannel lock(Path launchers, String name) throws IOException {
+        Files.createDirectories(launchers);
+        FileChannel channel = FileChannel.open(launchers.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** A file of that name that we did not write is someone else's program: never replace or delete it. */

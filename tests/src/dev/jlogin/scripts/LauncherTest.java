@@ -99,9 +99,12 @@ class LauncherTest extends FakeServerScripts {
         assertThat(after.err()).contains("not logged in").endsWith("log in with: acme login\n");
         assertThat(Files.readString(bin.resolve("acme"))).doesNotContain(token.out().strip());
 
-        // reinstalling replaces the launcher and leaves one folder of files
+        // reinstalling replaces the launcher and leaves one folder of files, even when two run at once
         List<Path> first = installedFolders();
-        assertThat(jbang.run("install@" + orgCatalog, "--bin-dir", bin.toString()).exit()).isZero();
+        JBang.Running one = jbang.start("install@" + orgCatalog, "--bin-dir", bin.toString());
+        JBang.Running two = jbang.start("install@" + orgCatalog, "--bin-dir", bin.toString());
+        assertThat(one.await().exit()).isZero();
+        assertThat(two.await().exit()).isZero();
         assertThat(installedFolders()).hasSize(1).doesNotContainAnyElementsOf(first);
         assertThat(acme("--version").exit()).isZero();
 
