@@ -89,6 +89,7 @@
 //SOURCES src/dev/jlogin/store/MetadataCache.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
 //SOURCES src/dev/jlogin/store/RejectedTokens.java
+//SOURCES src/dev/jlogin/store/SavedSettings.java
 //SOURCES src/dev/jlogin/store/SecretBackend.java
 //SOURCES src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES src/dev/jlogin/store/SecureFiles.java

@@ -36,7 +36,7 @@ public final class LoginCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        Settings settings = ctx.settings();
+        Settings settings = ctx.loginSettings();
         ServerMetadata metadata = ctx.metadata().resolve(settings);
         StoredLogin login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), ctx.json()).run(settings, metadata);
         report(ctx, settings, metadata, login);
