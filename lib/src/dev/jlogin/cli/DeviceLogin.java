@@ -81,8 +81,10 @@ final class DeviceLogin {
         ctx.say("To log in, open " + link + " and enter the code: " + code);
         authorization.verificationUriComplete().ifPresent(u ->
                 ctx.say("Or open this link, which has the code filled in: " + Terminal.sanitize(u.toString())));
-        if (openBrowser && ctx.env().browser().open(authorization.linkToOpen())) {
-            ctx.say("(A browser window was opened for you.)");
+        if (openBrowser) {
+            BrowserLauncher.Outcome browser = ctx.env().browser().open(authorization.linkToOpen());
+            ctx.say(browser.opened() ? "(A browser window was opened for you.)"
+                    : "(No browser was opened: " + browser.reason() + ".)");
         }
         ctx.say("Waiting for approval; the code expires in " + Format.span(authorization.expiresIn()) + " (at " + expiresAt + ").");
         if (jsonEvents) {

@@ -1,6 +1,7 @@
 package dev.jlogin.sandbox;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.cli.BrowserLauncher;
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.Context;
@@ -187,7 +188,7 @@ public final class SandboxCommand implements Command {
      * The demo user answers the pages while login polls. If that fails, the login would wait for
      * the code to expire: interrupting the polling thread ends it at once instead.
      */
-    private static boolean approveInBackground(Context ctx, java.net.URI uri) {
+    private static BrowserLauncher.Outcome approveInBackground(Context ctx, java.net.URI uri) {
         Thread polling = Thread.currentThread();
         Thread approver = new Thread(() -> {
             try {
@@ -199,7 +200,7 @@ public final class SandboxCommand implements Command {
         }, "demo-user");
         approver.setDaemon(true);
         approver.start();
-        return true;
+        return BrowserLauncher.Outcome.success();
     }
 
     /** A real request with the token from a pipe, as a script would make it. */
