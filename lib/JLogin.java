@@ -5,6 +5,7 @@
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
+//SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/Context.java

@@ -11,7 +11,9 @@ public enum ExitCode {
     DENIED(4),
     EXPIRED(5),
     SERVER(6),
-    STORE(7);
+    STORE(7),
+    /** 128 + SIGINT, as a shell reports a command ended by Ctrl-C. */
+    CANCELLED(130);
 
     private final int code;
 
@@ -37,6 +39,8 @@ public enum ExitCode {
                 return SERVER;
             case STORE:
                 return STORE;
+            case CANCELLED:
+                return CANCELLED;
             default:
                 return UNEXPECTED;
         }

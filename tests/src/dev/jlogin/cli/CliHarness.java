@@ -24,6 +24,8 @@ final class CliHarness implements AutoCloseable {
     final Map<String, String> env = new HashMap<>();
     final Properties properties = new Properties();
     boolean terminal;
+    /** Whether stderr, where the login prompt goes, is a terminal. */
+    boolean stderrTerminal;
     BrowserLauncher browser = BrowserLauncher.NONE;
     /** What the command reads on stdin. */
     String stdin = "";
@@ -43,7 +45,7 @@ final class CliHarness implements AutoCloseable {
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock, d -> {
                     clock.advance(d);
                     onWait.run();
-                }, () -> terminal, browser);
+                }, () -> terminal, () -> stderrTerminal, browser);
         int exit = Cli.run(command, args, environment);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
