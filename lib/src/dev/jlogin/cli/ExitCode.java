@@ -25,6 +25,16 @@ public enum ExitCode {
         return code;
     }
 
+    /** The constant for a process exit status that one of these produced. */
+    public static ExitCode of(int code) {
+        for (ExitCode exit : values()) {
+            if (exit.code == code) {
+                return exit;
+            }
+        }
+        return UNEXPECTED;
+    }
+
     public static ExitCode of(JLoginException.Kind kind) {
         switch (kind) {
             case CONFIGURATION:

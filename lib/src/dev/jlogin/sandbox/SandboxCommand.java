@@ -161,7 +161,7 @@ public final class SandboxCommand implements Command {
             out.println("\n$ jbang " + command.name() + "@jlogin");
             int exit = Cli.run(command, new String[0], env);
             if (exit != 0) {
-                return ExitCode.values()[exit];
+                return ExitCode.of(exit);
             }
         }
         out.println("\n$ jbang token@jlogin --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
@@ -170,7 +170,7 @@ public final class SandboxCommand implements Command {
                 new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
                 env.stderrIsTerminal(), env.browser()));
         if (exit != 0) {
-            return ExitCode.values()[exit];
+            return ExitCode.of(exit);
         }
         out.println(Terminal.sanitize(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray())));
         for (Command command : List.of(new RefreshCommand(), new RevokeCommand(), new TokenCommand())) {
@@ -178,7 +178,7 @@ public final class SandboxCommand implements Command {
             exit = Cli.run(command, new String[0], env);
             boolean expected = command instanceof TokenCommand ? exit == ExitCode.LOGIN_REQUIRED.code() : exit == 0;
             if (!expected) {
-                return ExitCode.values()[exit];
+                return ExitCode.of(exit);
             }
         }
         out.println("\n(token exits 3 after revoke: login required.) Tour complete.");
