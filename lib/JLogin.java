@@ -28,6 +28,7 @@
 //SOURCES src/dev/jlogin/cli/SetupGitCommand.java
 //SOURCES src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
+//SOURCES src/dev/jlogin/cli/StatusCommand.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java

@@ -6,6 +6,8 @@ import dev.jlogin.JLoginException;
 public enum ExitCode {
     OK(0),
     UNEXPECTED(1),
+    /** {@code status} found a profile with a problem (as {@code gh auth status} reports it). */
+    PROBLEM(1),
     USAGE(2),
     LOGIN_REQUIRED(3),
     DENIED(4),

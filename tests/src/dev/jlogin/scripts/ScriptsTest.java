@@ -71,6 +71,11 @@ class ScriptsTest extends FakeServerScripts {
         assertThat(after.exit()).isEqualTo(3);
         assertThat(after.out()).isEmpty();
         assertThat(after.err()).contains("not logged in");
+
+        JBang.Result status = jbang.run(alias("status"));
+        assertThat(status.exit()).as(status.err()).isEqualTo(1);
+        assertThat(status.out()).startsWith("default (default)\n").contains("  issuer:   " + server.issuer())
+                .contains("problem: not logged in; log in with: login");
     }
 
     @Test
