@@ -68,7 +68,10 @@ final class DeviceLogin {
                     + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
         if (outcome instanceof PollOutcome.Failed failed) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "login failed: " + failed.error().summary());
+            // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
+            String hint = settings.client().refusalHint(failed.error(), 0);
+            throw new JLoginException(hint.isEmpty() ? JLoginException.Kind.SERVER : JLoginException.Kind.CONFIGURATION,
+                    "login failed: " + failed.error().summary() + hint);
         }
         StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {

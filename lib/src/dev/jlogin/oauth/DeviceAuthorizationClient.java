@@ -44,7 +44,7 @@ public final class DeviceAuthorizationClient {
             String what = error.map(OAuthError::summary).orElse("HTTP " + result.status());
             boolean config = error.map(e -> CONFIGURATION_ERRORS.contains(e.code())).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "device authorization refused: " + what);
+                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
         }
         try {
             return parse(json);

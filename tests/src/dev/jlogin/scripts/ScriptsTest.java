@@ -91,6 +91,19 @@ class ScriptsTest extends FakeServerScripts {
     }
 
     @Test
+    void aHostThatCannotBeResolvedIsNamed() throws Exception {
+        // an empty hosts file as the JVM's only resolver: no name resolves, and no DNS query leaves the machine
+        Path hosts = Files.writeString(home.resolve("no-hosts"), "");
+        env.put("JAVA_TOOL_OPTIONS", "-Djdk.net.hosts.file=" + hosts);
+
+        JBang.Result result = jbang.run(alias("login"), "--issuer", "https://idp.example.test/realms/acme", "--no-browser");
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("login: cannot resolve idp.example.test (check the URL")
+                .doesNotContain("refused");
+    }
+
+    @Test
     void exitCodesOfTheScriptsAreTheDocumentedOnes() {
         env.remove("JLOGIN_ISSUER");
         JBang.Result noIssuer = jbang.run(alias("login"));
