@@ -73,6 +73,11 @@ public final class Terminal {
         return isTerminal(1);
     }
 
+    /** Whether standard input is a terminal, as {@link #isStdoutTerminal()} tells. */
+    public static boolean isStdinTerminal() {
+        return isTerminal(0);
+    }
+
     /** Whether standard error is a terminal, as {@link #isStdoutTerminal()} tells. */
     public static boolean isStderrTerminal() {
         return isTerminal(2);

@@ -154,7 +154,7 @@ public final class SandboxCommand implements Command {
         variables.put("JLOGIN_ISSUER", keycloak.issuer());
         variables.put("JLOGIN_CLIENT_ID", SandboxRealm.PUBLIC_CLIENT);
         Environment env = new Environment(variables, new java.util.Properties(), ctx.env().in(), ctx.env().out(), ctx.env().err(),
-                ctx.env().clock(), ctx.env().sleeper(), () -> false, ctx.env().stderrIsTerminal(),
+                ctx.env().clock(), ctx.env().sleeper(), () -> false, () -> false, ctx.env().stderrIsTerminal(),
                 uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
@@ -168,7 +168,7 @@ public final class SandboxCommand implements Command {
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(), env.in(),
                 new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
-                env.stderrIsTerminal(), env.browser()));
+                () -> false, env.stderrIsTerminal(), env.browser()));
         if (exit != 0) {
             return ExitCode.of(exit);
         }

@@ -72,6 +72,23 @@ class LoginTerminalTest extends FakeServerScripts {
         assertThat(result.err()).contains("\n  " + FakeAuthorizationServer.USER_CODE + "\n").doesNotContain(ESC);
     }
 
+    @Test
+    void onATerminalLoginAsksBeforeReplacingALogin() {
+        JBang.Running first = jbang.start(alias("login"), "--no-browser");
+        await().atMost(Duration.ofMinutes(3)).until(() -> !server.requests("/issuer/device").isEmpty()
+                || !first.process().isAlive());
+        server.approve();
+        assertThat(first.await().exit()).isZero();
+
+        // the answer is typed into the pseudo-terminal, as a person would
+        JBang.Result again = jbang.shell("printf 'n\\n' | script -qec '\"$JBANG\" " + alias("login") + " --no-browser' /dev/null");
+
+        assertThat(again.exit()).as(again.out()).isZero();
+        assertThat(again.out()).contains("Profile 'default' is logged in to " + server.issuer() + " already.")
+                .contains("replace that login? [y/N]").contains("Kept the current login.");
+        assertThat(server.requests("/issuer/device")).hasSize(1);
+    }
+
     private static void signal(String name, long pid) {
         try {
             new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start().waitFor();
