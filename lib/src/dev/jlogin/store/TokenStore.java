@@ -106,15 +106,6 @@ public final class TokenStore {
         return parsed.get().login().isPresent();
     }
 
-    /** Deletes the profile's login and settings; true if there were any. The lock file stays. */
-    public boolean delete(String profile) {
-        try {
-            return backend.delete(checkProfileName(profile));
-        } catch (IOException e) {
-            throw failure("delete", profile, e);
-        }
-    }
-
     private JLoginException failure(String what, String profile, IOException e) {
         return new JLoginException(JLoginException.Kind.STORE, "cannot " + what + " the login of profile '" + profile
                 + "' (" + backend.describe() + "): " + e.getMessage());
