@@ -5,6 +5,7 @@
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
+//SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/Context.java
@@ -27,6 +28,7 @@
 //SOURCES src/dev/jlogin/cli/SetupGitCommand.java
 //SOURCES src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
+//SOURCES src/dev/jlogin/cli/StatusCommand.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
@@ -89,6 +91,7 @@
 //SOURCES src/dev/jlogin/store/MetadataCache.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
 //SOURCES src/dev/jlogin/store/RejectedTokens.java
+//SOURCES src/dev/jlogin/store/SavedSettings.java
 //SOURCES src/dev/jlogin/store/SecretBackend.java
 //SOURCES src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES src/dev/jlogin/store/SecureFiles.java

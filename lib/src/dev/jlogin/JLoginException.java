@@ -19,7 +19,9 @@ public class JLoginException extends RuntimeException {
         /** The server could not be reached, failed, or answered something we cannot use. */
         SERVER,
         /** The token store could not be read, written or locked. */
-        STORE
+        STORE,
+        /** The user stopped the command (Ctrl-C while a login waited). */
+        CANCELLED
     }
 
     private final Kind kind;

@@ -2,37 +2,73 @@ package dev.jlogin.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the verification link where a person is sitting at a desktop. Skipped over SSH and
  * without a display (the link is printed in any case). Only http(s) links are ever opened, and
- * the link is an argument, never a shell string.
+ * the link is an argument, never a shell string. Whether it worked is the opener's exit status:
+ * "a browser window was opened" is said only when the opener reported success.
  */
 @FunctionalInterface
 public interface BrowserLauncher {
-    BrowserLauncher NONE = uri -> false;
+    BrowserLauncher NONE = uri -> Outcome.notOpened("no browser opener here");
+    /** xdg-open, open and rundll32 hand the link over and end within a moment. */
+    Duration OPENER_WAIT = Duration.ofSeconds(3);
 
-    /** Returns whether a browser was asked to open the link. */
-    boolean open(URI uri);
+    /** Whether the link was opened, and if not, why not (a clause for a person). */
+    record Outcome(boolean opened, String reason) {
+        public static Outcome success() {
+            return new Outcome(true, "");
+        }
+
+        public static Outcome notOpened(String reason) {
+            return new Outcome(false, reason);
+        }
+    }
+
+    Outcome open(URI uri);
 
     static BrowserLauncher system() {
-        return uri -> command(System.getProperty("os.name", ""), System.getenv()).map(cmd -> {
+        String os = System.getProperty("os.name", "");
+        Map<String, String> env = System.getenv();
+        return command(os, env).map(cmd -> running(cmd, OPENER_WAIT))
+                .orElseGet(() -> uri -> Outcome.notOpened(whyNot(env)));
+    }
+
+    /** Runs {@code opener} with the link as its last argument and waits up to {@code wait} for its verdict. */
+    static BrowserLauncher running(List<String> opener, Duration wait) {
+        return uri -> {
             String scheme = uri.getScheme();
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-                return false;
+                return Outcome.notOpened("only http(s) links are opened");
+            }
+            String name = opener.get(0);
+            List<String> full = new ArrayList<>(opener);
+            full.add(uri.toString());
+            Process process;
+            try {
+                process = new ProcessBuilder(full).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                return Outcome.notOpened(name + " could not be run (is it installed?)");
             }
             try {
-                List<String> full = new java.util.ArrayList<>(cmd);
-                full.add(uri.toString());
-                new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return true;
-            } catch (IOException e) {
-                return false;
+                if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return Outcome.notOpened(name + " has not reported back yet; a browser may still open");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.notOpened("interrupted while " + name + " was starting");
             }
-        }).orElse(false);
+            return process.exitValue() == 0 ? Outcome.success()
+                    : Outcome.notOpened(name + " failed (exit status " + process.exitValue() + ")");
+        };
     }
 
     static Optional<List<String>> command(String os, Map<String, String> env) {
@@ -49,5 +85,12 @@ public interface BrowserLauncher {
             return Optional.of(List.of("xdg-open"));
         }
         return Optional.empty();
+    }
+
+    /** Why {@link #command} found no opener. */
+    static String whyNot(Map<String, String> env) {
+        return env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY")
+                ? "this is an SSH session; open the link on your own machine"
+                : "no display (DISPLAY or WAYLAND_DISPLAY) to open a browser on";
     }
 }

@@ -20,7 +20,8 @@ public final class Cli {
             "  --verbose                HTTP requests on stderr (method, URL and status only)",
             "  --help                   this text",
             "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error, 3 login required,",
-            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error");
+            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error,",
+            "  130 login cancelled (Ctrl-C)");
     static final String COMMON_HELP = String.join("\n",
             "Where to log in (flag, else JLOGIN_* variable, else jlogin.* property, else the saved profile):",
             "  --issuer URL             OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)",

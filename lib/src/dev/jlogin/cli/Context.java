@@ -13,10 +13,13 @@ import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.MetadataCache;
+import dev.jlogin.JLoginException;
+import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,9 +81,23 @@ public final class Context {
         return store().read(profile());
     }
 
-    /** Settings from flags, environment and properties, falling back to the saved profile. */
+    /**
+     * Settings from flags, environment and properties, falling back to the saved profile, for a
+     * command that uses a login: with neither, what is missing is the login (exit 3), not an issuer.
+     */
     public Settings settings() {
-        return SettingsResolver.resolve(source, saved());
+        Optional<SavedSettings> saved = store().settings(profile());
+        if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
+            List<String> known = store().profiles();
+            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
+                    + (known.isEmpty() ? "no profile has logged in yet" : "known profiles: " + String.join(", ", known)) + ")");
+        }
+        return SettingsResolver.resolve(source, saved);
+    }
+
+    /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
+    public Settings loginSettings() {
+        return SettingsResolver.resolve(source, store().settings(profile()));
     }
 
     public HttpTransport http() {

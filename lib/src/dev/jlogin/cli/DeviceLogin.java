@@ -10,10 +10,15 @@ import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The device flow as a command runs it, from code to stored tokens: the prompt goes to stderr
@@ -21,6 +26,8 @@ import java.util.Map;
  * {@code jsonEvents} a line announces the code on stdout for tools that wrap a login.
  */
 final class DeviceLogin {
+    /** The narrowest common terminal: no line of ours is longer, so none is broken mid-word. */
+    static final int WIDTH = 80;
     private final Context ctx;
     private final boolean openBrowser;
     private final boolean jsonEvents;
@@ -36,17 +43,21 @@ final class DeviceLogin {
                 .request(metadata.deviceAuthorizationEndpoint(), settings.client(), settings.scope().orElse(null),
                         settings.parameters());
         Instant issuedAt = ctx.env().clock().instant();
-        announce(authorization, issuedAt);
-
-        DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(), ctx.env().clock(), ctx.env().sleeper(),
-                ctx.args().has("verbose") ? (result, next) -> ctx.say("* poll: " + describe(result)
-                        + "; next poll in " + Format.span(next)) : DevicePoller.Listener.NONE);
         PollOutcome outcome;
-        try {
-            outcome = poller.poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JLoginException(JLoginException.Kind.EXPIRED, "login interrupted");
+        try (CancelOnInterrupt cancel = new CancelOnInterrupt()) {
+            announce(authorization, issuedAt, settings);
+            DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(), ctx.env().clock(), ctx.env().sleeper(),
+                    ctx.args().has("verbose") ? (result, next) -> ctx.say("* poll: " + describe(result)
+                            + "; next poll in " + Format.span(next)) : DevicePoller.Listener.NONE);
+            try {
+                outcome = poller.poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (cancel.cancelled()) {
+                    throw new JLoginException(JLoginException.Kind.CANCELLED, "login cancelled");
+                }
+                throw new JLoginException(JLoginException.Kind.EXPIRED, "login interrupted");
+            }
         }
         if (outcome instanceof PollOutcome.Denied denied) {
             throw new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
@@ -57,7 +68,10 @@ final class DeviceLogin {
                     + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
         if (outcome instanceof PollOutcome.Failed failed) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "login failed: " + failed.error().summary());
+            // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
+            String hint = settings.client().refusalHint(failed.error(), 0);
+            throw new JLoginException(hint.isEmpty() ? JLoginException.Kind.SERVER : JLoginException.Kind.CONFIGURATION,
+                    "login failed: " + failed.error().summary() + hint);
         }
         StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {
@@ -74,28 +88,65 @@ final class DeviceLogin {
                 : "granted";
     }
 
-    private void announce(DeviceAuthorization authorization, Instant issuedAt) {
+    /**
+     * The waiting screen, on stderr: each link and the code on a line of its own (the code bold
+     * where styling is allowed), every sentence wrapped at spaces to {@link #WIDTH} columns, the
+     * hosts the links lead to, and a warning for a host that is not the one being logged in to.
+     */
+    private void announce(DeviceAuthorization authorization, Instant issuedAt, Settings settings) {
         Instant expiresAt = issuedAt.plus(authorization.expiresIn()).truncatedTo(ChronoUnit.SECONDS);
-        String code = Terminal.sanitize(authorization.userCode());
-        String link = Terminal.sanitize(authorization.verificationUri().toString());
-        ctx.say("To log in, open " + link + " and enter the code: " + code);
-        authorization.verificationUriComplete().ifPresent(u ->
-                ctx.say("Or open this link, which has the code filled in: " + Terminal.sanitize(u.toString())));
-        if (openBrowser && ctx.env().browser().open(authorization.linkToOpen())) {
-            ctx.say("(A browser window was opened for you.)");
+        String code = Terminal.sanitizeWhole(authorization.userCode());
+        String link = Terminal.sanitizeWhole(authorization.verificationUri().toString());
+        Optional<String> complete = authorization.verificationUriComplete().map(u -> Terminal.sanitizeWhole(u.toString()));
+        String host = authorization.verificationUri().getHost();
+        sayWrapped("To log in, open this link in a browser (it is on " + host + "):");
+        ctx.say("  " + link);
+        ctx.say("and enter this code, but only if you just started this login on this machine:");
+        ctx.say("  " + Terminal.bold(code, Terminal.stylesStderr(ctx.env())));
+        Set<String> hosts = new LinkedHashSet<>(Set.of(host));
+        authorization.verificationUriComplete().ifPresent(u -> {
+            hosts.add(u.getHost());
+            sayWrapped("Or open this link" + (u.getHost().equals(host) ? "" : " (it is on " + u.getHost() + ")")
+                    + ", which has the code filled in:");
+            ctx.say("  " + complete.get());
+        });
+        Optional<String> loginHost = host(settings.describeServer());
+        loginHost.ifPresent(expected -> hosts.stream().filter(h -> !h.equalsIgnoreCase(expected)).forEach(h ->
+                sayWrapped("Warning: " + h + " is not " + expected + ", the server you log in to; do not enter"
+                        + " the code unless your organisation told you to expect " + h + ".")));
+        if (openBrowser) {
+            URI toOpen = authorization.linkToOpen();
+            BrowserLauncher.Outcome browser = Terminal.sanitizeWhole(toOpen.toString()).equals(toOpen.toString())
+                    ? ctx.env().browser().open(toOpen)
+                    : BrowserLauncher.Outcome.notOpened("the link holds characters that cannot be shown as they are");
+            sayWrapped(browser.opened() ? "(A browser window was opened for you.)"
+                    : "(No browser was opened: " + browser.reason() + ".)");
         }
-        ctx.say("Waiting for approval; the code expires in " + Format.span(authorization.expiresIn()) + " (at " + expiresAt + ").");
+        sayWrapped("Waiting for approval; the code expires in " + Format.span(authorization.expiresIn())
+                + " (at " + expiresAt + ").");
         if (jsonEvents) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("status", "pending");
             event.put("user_code", code);
             event.put("verification_uri", link);
-            authorization.verificationUriComplete().ifPresent(u -> event.put("verification_uri_complete",
-                    Terminal.sanitize(u.toString())));
+            complete.ifPresent(c -> event.put("verification_uri_complete", c));
             event.put("expires_at", expiresAt.toString());
             event.put("interval", authorization.interval().toSeconds());
             ctx.printJson(event);
             ctx.env().out().flush();
+        }
+    }
+
+    private void sayWrapped(String sentence) {
+        Format.wrap(sentence, WIDTH).forEach(ctx::say);
+    }
+
+    /** The host of the server being logged in to (issuer, else token endpoint). */
+    private static Optional<String> host(String url) {
+        try {
+            return Optional.ofNullable(new URI(url).getHost());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 }

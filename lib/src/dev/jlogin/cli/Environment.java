@@ -10,10 +10,12 @@ import java.util.function.BooleanSupplier;
 
 /** Everything a command takes from the outside world, so tests can run commands in-process. */
 public record Environment(Map<String, String> variables, Properties properties, InputStream in, PrintStream out, PrintStream err,
-                          Clock clock, Sleeper sleeper, BooleanSupplier stdoutIsTerminal, BrowserLauncher browser) {
+                          Clock clock, Sleeper sleeper, BooleanSupplier stdinIsTerminal,
+                          BooleanSupplier stdoutIsTerminal, BooleanSupplier stderrIsTerminal, BrowserLauncher browser) {
 
     public static Environment system() {
         return new Environment(System.getenv(), System.getProperties(), System.in, System.out, System.err, Clock.systemUTC(),
-                Sleeper.REAL, Terminal::isStdoutTerminal, BrowserLauncher.system());
+                Sleeper.REAL, Terminal::isStdinTerminal, Terminal::isStdoutTerminal, Terminal::isStderrTerminal,
+                BrowserLauncher.system());
     }
 }

@@ -3,6 +3,8 @@ package dev.jlogin.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** How times are shown to people. */
@@ -26,6 +28,27 @@ final class Format {
             return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
         }
         return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+    }
+
+    /**
+     * Breaks {@code text} into lines of at most {@code width} columns at spaces, so that a
+     * terminal never breaks a word; a word longer than the width gets a line of its own.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     static String expiry(Optional<Instant> expiresAt, Instant now) {

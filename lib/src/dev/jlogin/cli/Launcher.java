@@ -25,6 +25,7 @@ public final class Launcher {
             {"token", "print a valid access token into a pipe, refreshing it first if needed"},
             {"refresh", "refresh the access token now"},
             {"revoke", "log out: revoke the tokens at the server and delete them here"},
+            {"status", "every profile: who, where, until when, and whether it works (--online asks the server)"},
             {"exec", "run a command with a valid access token in its environment (exec -- CMD ARGS...)"},
             {"git-credential", "git's credential helper for the organisation's git hosts"},
             {"setup-git", "configure git to use git-credential for those hosts"},
@@ -71,6 +72,8 @@ public final class Launcher {
                 return new RefreshCommand();
             case "revoke":
                 return new RevokeCommand();
+            case "status":
+                return new StatusCommand();
             case "exec":
                 return new ExecCommand();
             case "git-credential":

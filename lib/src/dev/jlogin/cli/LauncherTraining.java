@@ -49,7 +49,8 @@ public final class LauncherTraining {
             // what git writes on a credential helper's stdin; the token calls read nothing
             Environment env = new Environment(system.variables(), system.properties(),
                     new ByteArrayInputStream(("protocol=https\nhost=" + GIT_HOST + "\n\n").getBytes(StandardCharsets.UTF_8)),
-                    system.out(), system.err(), system.clock(), system.sleeper(), system.stdoutIsTerminal(), system.browser());
+                    system.out(), system.err(), system.clock(), system.sleeper(), system.stdinIsTerminal(), system.stdoutIsTerminal(), system.stderrIsTerminal(),
+                    system.browser());
             if (Launcher.run(call, env) != 0) {
                 env.err().println("training call failed: " + String.join(" ", call));
                 System.exit(1);

@@ -7,7 +7,12 @@ import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.StoredLogin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code login}: the device flow, from code to stored tokens. */
@@ -25,22 +30,58 @@ public final class LoginCommand implements Command {
                 "Logs in with the OAuth 2.0 device flow: shows a code and a link (on stderr), waits while you",
                 "approve in a browser, and stores the tokens in the profile. Prints who logged in, never a token.",
                 "  --no-browser             do not try to open the link in a browser",
+                "  --force                  replace the profile's login without asking (on a terminal, login asks",
+                "                           before replacing one; in scripts it always replaces)",
                 "With --json, stdout gets one JSON line when the code is ready (user_code, verification_uri,",
                 "verification_uri_complete, expires_at) and one with the outcome.");
     }
 
     @Override
     public Set<String> switches() {
-        return Set.of("no-browser");
+        return Set.of("no-browser", "force");
     }
 
     @Override
     public ExitCode run(Context ctx) {
-        Settings settings = ctx.settings();
+        Settings settings = ctx.loginSettings();
+        if (!ctx.args().has("force") && !confirmReplacing(ctx, settings)) {
+            ctx.say("Kept the current login.");
+            return ExitCode.OK;
+        }
         ServerMetadata metadata = ctx.metadata().resolve(settings);
         StoredLogin login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), ctx.json()).run(settings, metadata);
         report(ctx, settings, metadata, login);
         return ExitCode.OK;
+    }
+
+    /**
+     * Whether to go on when the profile holds a login already: a person at a terminal (stdin and
+     * stderr) is asked, since a new login replaces tokens other tools may be using; a script is not.
+     */
+    private static boolean confirmReplacing(Context ctx, Settings settings) {
+        if (!ctx.env().stdinIsTerminal().getAsBoolean() || !ctx.env().stderrIsTerminal().getAsBoolean()) {
+            return true;
+        }
+        Optional<StoredLogin> current = ctx.store().read(settings.profile());
+        if (current.isEmpty()) {
+            return true;
+        }
+        Identity who = IdentityLookup.fromIdToken(current.get().tokens());
+        ctx.say("Profile '" + settings.profile() + "' is logged in to " + Terminal.sanitize(current.get().settings().issuer()
+                .orElse(settings.describeServer())) + (who.equals(Identity.unknown()) ? "" : " as " + Terminal.sanitize(who.display()))
+                + " already.");
+        ctx.env().err().print("Log in again and replace that login? [y/N] ");
+        ctx.env().err().flush();
+        String answer;
+        try {
+            answer = new BufferedReader(new InputStreamReader(ctx.env().in(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer == null) {
+            ctx.say("");
+        }
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
     private static void report(Context ctx, Settings settings, ServerMetadata metadata, StoredLogin login) {

@@ -5,6 +5,9 @@ import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.RevocationClient;
 import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.UserInfoClient;
+import dev.jlogin.session.Identity;
+import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
 import java.net.URI;
@@ -16,8 +19,9 @@ import java.util.Optional;
 /**
  * {@code revoke}: logs out for real. Revokes at the server (RFC 7009; refresh token first, since
  * that usually ends the whole session, then the access token), then deletes the local tokens
- * whatever the server said, and reports both. Holding the profile lock throughout keeps a
- * concurrent refresh from writing the tokens back.
+ * whatever the server said, and reports both. The profile's settings stay, so logging in again
+ * needs no flags. Holding the profile lock throughout keeps a concurrent refresh from writing the
+ * tokens back.
  */
 public final class RevokeCommand implements Command {
 
@@ -32,6 +36,7 @@ public final class RevokeCommand implements Command {
                 "Usage: revoke [options]",
                 "Revokes the refresh and access tokens at the server's revocation endpoint, then deletes them",
                 "locally, and reports both. Without a revocation endpoint it says so and still deletes locally.",
+                "The profile's settings (issuer, client, scope) are kept: login needs no flags afterwards.",
                 "Exits 6 if the server could not revoke (the local tokens are deleted all the same).");
     }
 
@@ -41,7 +46,7 @@ public final class RevokeCommand implements Command {
         try (ProfileLock lock = ctx.store().lock(profile)) {
             Optional<StoredLogin> saved = ctx.store().read(profile);
             if (saved.isEmpty()) {
-                report(ctx, profile, Map.of(), false, "not logged in; nothing to revoke");
+                report(ctx, profile, Map.of(), Optional.empty(), "not logged in; nothing to revoke");
                 return ExitCode.OK;
             }
             Settings settings = ctx.settings();
@@ -49,9 +54,11 @@ public final class RevokeCommand implements Command {
             Map<String, String> results = new LinkedHashMap<>();
             boolean failed = false;
             Optional<URI> endpoint = Optional.empty();
+            Identity identity = IdentityLookup.fromIdToken(login.tokens());
             try {
                 ServerMetadata metadata = ctx.metadata().resolve(settings);
                 endpoint = metadata.revocationEndpoint();
+                identity = whoBefore(ctx, metadata, login, identity);
             } catch (JLoginException e) {
                 failed = true;
                 results.put("refresh_token", "not revoked: " + e.getMessage());
@@ -79,17 +86,36 @@ public final class RevokeCommand implements Command {
                     results.put(token.getKey(), outcome);
                 }
             }
-            ctx.store().delete(profile);
-            report(ctx, profile, results, true, "deleted");
+            ctx.store().deleteTokens(profile);
+            report(ctx, profile, results, Optional.of(new LoggedOut(identity, settings.describeServer())),
+                    "deleted; settings kept");
             return failed ? ExitCode.SERVER : ExitCode.OK;
         }
     }
 
-    private static void report(Context ctx, String profile, Map<String, String> results, boolean hadLogin, String local) {
+    /** Who is logging out, asked while the tokens still work; the ID token's word if the server cannot say. */
+    private static Identity whoBefore(Context ctx, ServerMetadata metadata, StoredLogin login, Identity fallback) {
+        try {
+            Identity identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(metadata, login.tokens());
+            return identity.subject().isPresent() ? identity : fallback;
+        } catch (JLoginException e) {
+            return fallback;
+        }
+    }
+
+    private record LoggedOut(Identity identity, String server) {
+    }
+
+    private static void report(Context ctx, String profile, Map<String, String> results, Optional<LoggedOut> loggedOut,
+                               String local) {
         if (ctx.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("status", hadLogin ? "revoked" : "not_logged_in");
+            json.put("status", loggedOut.isPresent() ? "revoked" : "not_logged_in");
             json.put("profile", profile);
+            loggedOut.ifPresent(l -> {
+                json.put("user", Terminal.sanitize(l.identity().display()));
+                json.put("issuer", l.server());
+            });
             results.forEach((k, v) -> json.put(k, Terminal.sanitize(v)));
             json.put("local_tokens", local);
             ctx.printJson(json);
@@ -99,5 +125,7 @@ public final class RevokeCommand implements Command {
         results.forEach((k, v) -> out.println((k.equals("refresh_token") ? "refresh token: " : "access token:  ")
                 + Terminal.sanitize(v)));
         out.println("local tokens:  " + local + " (profile '" + profile + "')");
+        loggedOut.ifPresent(l -> out.println("Logged out " + Terminal.sanitize(l.identity().display()) + " from "
+                + Terminal.sanitize(l.server()) + "."));
     }
 }

@@ -17,16 +17,42 @@ public final class Terminal {
      * so a hostile server cannot rewrite the screen or disguise a link.
      */
     public static String sanitize(String text) {
+        return sanitize(text, MAX_LENGTH);
+    }
+
+    /**
+     * As {@link #sanitize(String)}, but whole: for links, which are useless cut, and for machine
+     * output (--json), which must be complete.
+     */
+    public static String sanitizeWhole(String text) {
+        return sanitize(text, Integer.MAX_VALUE);
+    }
+
+    private static String sanitize(String text, int maxLength) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
-        for (int i = 0; i < text.length() && out.length() < MAX_LENGTH; ) {
+        for (int i = 0; i < text.length() && out.length() < maxLength; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             out.appendCodePoint(isUnsafe(cp) ? '?' : cp);
         }
-        if (out.length() >= MAX_LENGTH) {
+        if (out.length() >= maxLength) {
             out.append('…');
         }
         return out.toString();
+    }
+
+    /**
+     * Whether what goes to stderr may be styled: it is a terminal and the user has not asked for
+     * no colour (NO_COLOR, set and not empty, as no-color.org defines it).
+     */
+    public static boolean stylesStderr(Environment env) {
+        return env.stderrIsTerminal().getAsBoolean() && env.variables().getOrDefault("NO_COLOR", "").isEmpty()
+                && !"dumb".equals(env.variables().get("TERM"));
+    }
+
+    /** Bold where {@code styled}, plain otherwise. */
+    public static String bold(String text, boolean styled) {
+        return styled ? "\u001b[1m" + text + "\u001b[0m" : text;
     }
 
     private static boolean isUnsafe(int cp) {
@@ -44,7 +70,21 @@ public final class Terminal {
      * the JDK's console check (stdin and stdout both terminals) is the best available.
      */
     public static boolean isStdoutTerminal() {
-        Path fd = Path.of("/proc/self/fd/1");
+        return isTerminal(1);
+    }
+
+    /** Whether standard input is a terminal, as {@link #isStdoutTerminal()} tells. */
+    public static boolean isStdinTerminal() {
+        return isTerminal(0);
+    }
+
+    /** Whether standard error is a terminal, as {@link #isStdoutTerminal()} tells. */
+    public static boolean isStderrTerminal() {
+        return isTerminal(2);
+    }
+
+    private static boolean isTerminal(int descriptor) {
+        Path fd = Path.of("/proc/self/fd/" + descriptor);
         if (Files.isSymbolicLink(fd)) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();

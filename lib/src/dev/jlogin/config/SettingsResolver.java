@@ -1,7 +1,7 @@
 package dev.jlogin.config;
 
 import dev.jlogin.Secret;
-import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.TokenStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +31,16 @@ public final class SettingsResolver {
         return TokenStore.checkProfileName(source.get("profile").orElse(DEFAULT_PROFILE));
     }
 
-    public static Settings resolve(SettingSource source, Optional<StoredLogin> saved) {
+    /** Whether flags, environment or properties say where to log in, without a saved profile. */
+    public static boolean namesServer(SettingSource source) {
+        return source.get("issuer").isPresent() || ENDPOINT_KEYS.keySet().stream().anyMatch(k -> source.get(k).isPresent());
+    }
+
+    public static Settings resolve(SettingSource source, Optional<SavedSettings> saved) {
         String profile = profile(source);
-        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(StoredLogin::issuer));
-        String clientId = source.get("client-id").or(() -> saved.map(StoredLogin::clientId)).orElse(null);
-        Optional<String> scope = source.get("scope").or(() -> saved.flatMap(StoredLogin::scope))
+        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(SavedSettings::issuer));
+        String clientId = source.get("client-id").or(() -> saved.map(SavedSettings::clientId)).orElse(null);
+        Optional<String> scope = source.get("scope").or(() -> saved.flatMap(SavedSettings::scope))
                 .or(() -> Optional.of(DEFAULT_SCOPE));
         Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of);
 

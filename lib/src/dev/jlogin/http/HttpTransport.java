@@ -102,6 +102,10 @@ public final class HttpTransport {
                 throw t;
             }
             log.note(where + " -> " + cause.getClass().getSimpleName());
+            if (isUnresolved(cause)) {
+                throw new TransportException("cannot resolve " + uri.getHost() + " (check the URL, or this machine's"
+                        + " network and DNS)");
+            }
             throw new TransportException("cannot reach " + uri.getScheme() + "://" + uri.getRawAuthority() + ": "
                     + describe(cause));
         } catch (InterruptedException e) {
@@ -120,6 +124,16 @@ public final class HttpTransport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JDK's client reports a name it cannot resolve as a ConnectException caused by this. */
+    private static boolean isUnresolved(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable cause) {

@@ -22,6 +22,19 @@ public record Client(String clientId, Optional<Secret> secret) {
         return new Client(clientId, Optional.empty());
     }
 
+    /**
+     * What to do about a refusal: a server that could not authenticate a client sending no secret
+     * (RFC 6749 §5.2 {@code invalid_client}; Keycloak answers {@code unauthorized_client} with HTTP
+     * 401, where a grant that is not enabled gets 400) is most likely refusing a confidential
+     * client, which needs its secret. Empty for any other refusal.
+     */
+    public String refusalHint(OAuthError error, int httpStatus) {
+        boolean unauthenticated = error.code().equals("invalid_client")
+                || error.code().equals("unauthorized_client") && httpStatus == 401;
+        return secret.isEmpty() && unauthenticated
+                ? "; if this client is confidential it needs its secret: set JLOGIN_CLIENT_SECRET" : "";
+    }
+
     /** Adds the client's identification to a token, device or revocation request. */
     void authenticate(Map<String, String> form) {
         form.put("client_id", clientId);

@@ -44,7 +44,7 @@ public final class DeviceAuthorizationClient {
             String what = error.map(OAuthError::summary).orElse("HTTP " + result.status());
             boolean config = error.map(e -> CONFIGURATION_ERRORS.contains(e.code())).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "device authorization refused: " + what);
+                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
         }
         try {
             return parse(json);
@@ -76,11 +76,19 @@ public final class DeviceAuthorizationClient {
                 Duration.ofSeconds(expiresIn), Duration.ofSeconds(Math.max(1, interval)));
     }
 
-    /** A verification link is shown and maybe opened: it must be an absolute http(s) URL. */
+    /**
+     * A verification link is shown and maybe opened: it must be an absolute http(s) URL, and one
+     * without user info, which makes {@code https://accounts.example.com@evil.example/} look like
+     * a link to the first host.
+     */
     private static URI link(String name, String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (uri.getRawUserInfo() != null) {
+                throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response has a " + name
+                        + " with user info before its host, which disguises where it leads; refused");
+            }
             if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
                 return uri;
             }

@@ -32,6 +32,12 @@ public final class Discovery {
                     + "/.well-known/oauth-authorization-server" + (path.equals("/") ? "" : path));
             result = http.get(source, null);
         }
+        if (result.status() == 404) {
+            // neither document exists: almost always a mistyped issuer, not a server failure
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no discovery document for issuer " + issuer
+                    + " (HTTP 404 from " + source + "); check the issuer URL: on Keycloak it ends in /realms/NAME,"
+                    + " on Entra ID it names the tenant, on Okta the authorization server");
+        }
         if (!result.isSuccess()) {
             throw new JLoginException(JLoginException.Kind.SERVER,
                     "discovery failed for issuer " + issuer + ": HTTP " + result.status() + " from " + source);

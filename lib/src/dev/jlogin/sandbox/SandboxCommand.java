@@ -1,6 +1,7 @@
 package dev.jlogin.sandbox;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.cli.BrowserLauncher;
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.Context;
@@ -153,22 +154,23 @@ public final class SandboxCommand implements Command {
         variables.put("JLOGIN_ISSUER", keycloak.issuer());
         variables.put("JLOGIN_CLIENT_ID", SandboxRealm.PUBLIC_CLIENT);
         Environment env = new Environment(variables, new java.util.Properties(), ctx.env().in(), ctx.env().out(), ctx.env().err(),
-                ctx.env().clock(), ctx.env().sleeper(), () -> false, uri -> approveInBackground(ctx, uri));
+                ctx.env().clock(), ctx.env().sleeper(), () -> false, () -> false, ctx.env().stderrIsTerminal(),
+                uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
             out.println("\n$ jbang " + command.name() + "@jlogin");
             int exit = Cli.run(command, new String[0], env);
             if (exit != 0) {
-                return ExitCode.values()[exit];
+                return ExitCode.of(exit);
             }
         }
         out.println("\n$ jbang token@jlogin --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(), env.in(),
                 new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
-                env.browser()));
+                () -> false, env.stderrIsTerminal(), env.browser()));
         if (exit != 0) {
-            return ExitCode.values()[exit];
+            return ExitCode.of(exit);
         }
         out.println(Terminal.sanitize(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray())));
         for (Command command : List.of(new RefreshCommand(), new RevokeCommand(), new TokenCommand())) {
@@ -176,7 +178,7 @@ public final class SandboxCommand implements Command {
             exit = Cli.run(command, new String[0], env);
             boolean expected = command instanceof TokenCommand ? exit == ExitCode.LOGIN_REQUIRED.code() : exit == 0;
             if (!expected) {
-                return ExitCode.values()[exit];
+                return ExitCode.of(exit);
             }
         }
         out.println("\n(token exits 3 after revoke: login required.) Tour complete.");
@@ -187,7 +189,7 @@ public final class SandboxCommand implements Command {
      * The demo user answers the pages while login polls. If that fails, the login would wait for
      * the code to expire: interrupting the polling thread ends it at once instead.
      */
-    private static boolean approveInBackground(Context ctx, java.net.URI uri) {
+    private static BrowserLauncher.Outcome approveInBackground(Context ctx, java.net.URI uri) {
         Thread polling = Thread.currentThread();
         Thread approver = new Thread(() -> {
             try {
@@ -199,7 +201,7 @@ public final class SandboxCommand implements Command {
         }, "demo-user");
         approver.setDaemon(true);
         approver.start();
-        return true;
+        return BrowserLauncher.Outcome.success();
     }
 
     /** A real request with the token from a pipe, as a script would make it. */

@@ -20,6 +20,11 @@ public final class IdentityLookup {
         if (metadata.userinfoEndpoint().isPresent()) {
             return Identity.fromClaims(userInfo.fetch(metadata.userinfoEndpoint().get(), tokens.accessToken()), "userinfo");
         }
+        return fromIdToken(tokens);
+    }
+
+    /** Who the ID token names, without asking the server; unknown without one. */
+    public static Identity fromIdToken(TokenSet tokens) {
         return tokens.idToken().flatMap(IdTokenClaims::read)
                 .map(claims -> Identity.fromClaims(claims, "id_token"))
                 .orElse(Identity.unknown());

@@ -37,7 +37,9 @@ final class HelperCommand {
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new KeyringUnavailableException(command.get(0) + " is not installed");
+            String tool = java.nio.file.Path.of(command.get(0)).getFileName().toString();
+            throw new KeyringUnavailableException(command.get(0) + " is not installed"
+                    + (tool.equals("secret-tool") ? " (on Debian and Ubuntu it is in the package libsecret-tools)" : ""));
         }
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), DRAINERS);
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), DRAINERS);

@@ -14,11 +14,12 @@ import java.util.Optional;
 
 /**
  * One profile's file: the settings the login was made with (so later commands need no flags)
- * and the tokens. Never the client secret.
+ * and the tokens. Never the client secret. A file without tokens (after {@code revoke}) holds
+ * only the {@link SavedSettings}.
  */
 public record StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
                           Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens) {
-    private static final int FORMAT = 1;
+    static final int FORMAT = 1;
 
     public StoredLogin {
         parameters = Map.copyOf(parameters);
@@ -28,6 +29,10 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
     public static StoredLogin of(Settings settings, TokenSet tokens) {
         return new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(), settings.parameters(),
                 settings.endpoints(), tokens);
+    }
+
+    public SavedSettings settings() {
+        return new SavedSettings(issuer, clientId, scope, parameters, endpoints);
     }
 
     public StoredLogin withTokens(TokenSet newTokens) {
@@ -50,43 +55,36 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         tokens.scope().ifPresent(s -> tokenFields.put("scope", s));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        issuer.ifPresent(i -> root.put("issuer", i));
-        root.put("client_id", clientId);
-        scope.ifPresent(s -> root.put("scope", s));
-        root.put("parameters", parameters);
-        root.put("endpoints", endpoints);
+        settings().writeTo(root);
         root.put("tokens", tokenFields);
         return Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static StoredLogin parse(String text) throws MalformedJsonException {
+    /** The profile's settings, and its login when the file holds tokens. */
+    record Parsed(SavedSettings settings, Optional<StoredLogin> login) {
+    }
+
+    static Parsed parse(String text) throws MalformedJsonException {
         JsonObject root = JsonObject.parse(text);
         long format = root.integer("format").orElseThrow(() -> new MalformedJsonException("'format' is missing"));
         if (format != FORMAT) {
             throw new MalformedJsonException("unknown format " + format);
         }
-        JsonObject t = root.object("tokens").orElseThrow(() -> new MalformedJsonException("'tokens' is missing"));
+        SavedSettings settings = SavedSettings.parse(root);
+        Optional<JsonObject> t = root.object("tokens");
+        if (t.isEmpty()) {
+            return new Parsed(settings, Optional.empty());
+        }
         Optional<Instant> expiresAt;
         try {
-            expiresAt = t.string("expires_at").map(UtcInstant::parse);
+            expiresAt = t.get().string("expires_at").map(UtcInstant::parse);
         } catch (DateTimeException e) {
             throw new MalformedJsonException("'expires_at' is not a time");
         }
-        TokenSet tokens = new TokenSet(Secret.of(t.requireString("access_token")), t.requireString("token_type"),
-                t.string("refresh_token").map(Secret::ofNullable), t.string("id_token").map(Secret::ofNullable),
-                expiresAt, t.string("scope"));
-        return new StoredLogin(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
-                strings(root, "parameters"), strings(root, "endpoints"), tokens);
-    }
-
-    private static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
-        Map<String, String> result = new LinkedHashMap<>();
-        Optional<JsonObject> object = root.object(name);
-        if (object.isPresent()) {
-            for (String key : object.get().asMap().keySet()) {
-                result.put(key, object.get().requireString(key));
-            }
-        }
-        return result;
+        TokenSet tokens = new TokenSet(Secret.of(t.get().requireString("access_token")), t.get().requireString("token_type"),
+                t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
+                expiresAt, t.get().string("scope"));
+        return new Parsed(settings, Optional.of(new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(),
+                settings.parameters(), settings.endpoints(), tokens)));
     }
 }

@@ -3,8 +3,14 @@ package dev.jlogin.store;
 import dev.jlogin.JLoginException;
 import dev.jlogin.json.MalformedJsonException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -46,7 +52,17 @@ public final class TokenStore {
         return backend;
     }
 
+    /** The profile's login, if it holds tokens. */
     public Optional<StoredLogin> read(String profile) {
+        return parse(profile).flatMap(StoredLogin.Parsed::login);
+    }
+
+    /** The settings the profile was logged in with, whether or not it still holds tokens. */
+    public Optional<SavedSettings> settings(String profile) {
+        return parse(profile).map(StoredLogin.Parsed::settings);
+    }
+
+    private Optional<StoredLogin.Parsed> parse(String profile) {
         Optional<String> text;
         try {
             text = backend.read(checkProfileName(profile));
@@ -73,18 +89,48 @@ public final class TokenStore {
         }
     }
 
-    /** Deletes the profile's tokens; true if there were any. The lock file stays. */
-    public boolean delete(String profile) {
-        try {
-            return backend.delete(checkProfileName(profile));
-        } catch (IOException e) {
-            throw failure("delete", profile, e);
+    /**
+     * Logs the profile out: its tokens go, its settings stay, so that logging in again needs no
+     * flags. The caller holds the profile's {@link #lock}. True if there were tokens.
+     */
+    public boolean deleteTokens(String profile) {
+        Optional<StoredLogin.Parsed> parsed = parse(profile);
+        if (parsed.isEmpty()) {
+            return false;
         }
+        try {
+            backend.write(profile, parsed.get().settings().toBytes());
+        } catch (IOException e) {
+            throw failure("write", profile, e);
+        }
+        return parsed.get().login().isPresent();
     }
 
     private JLoginException failure(String what, String profile, IOException e) {
         return new JLoginException(JLoginException.Kind.STORE, "cannot " + what + " the login of profile '" + profile
                 + "' (" + backend.describe() + "): " + e.getMessage());
+    }
+
+    /**
+     * The profiles that hold settings, by name. Every write takes the profile's lock, so the lock
+     * files name every profile whatever the backend; a lock without a stored entry is left out.
+     */
+    public List<String> profiles() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> locks = Files.newDirectoryStream(profiles, "*.lock")) {
+            for (Path lock : locks) {
+                String name = lock.getFileName().toString().replaceFirst("\\.lock$", "");
+                if (PROFILE_NAME.matcher(name).matches() && settings(name).isPresent()) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot list " + profiles + ": " + e.getMessage());
+        }
+        Collections.sort(names);
+        return names;
     }
 
     public ProfileLock lock(String profile) {

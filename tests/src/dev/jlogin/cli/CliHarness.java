@@ -24,6 +24,11 @@ final class CliHarness implements AutoCloseable {
     final Map<String, String> env = new HashMap<>();
     final Properties properties = new Properties();
     boolean terminal;
+    /** Whether stdin is a terminal, where a person could answer a question. */
+    boolean stdinTerminal;
+    /** Whether stderr, where the login prompt goes, is a terminal. */
+    boolean stderrTerminal;
+    BrowserLauncher browser = BrowserLauncher.NONE;
     /** What the command reads on stdin. */
     String stdin = "";
     /** Runs at every wait of the device flow, after the clock moved: where a test "approves". */
@@ -42,7 +47,7 @@ final class CliHarness implements AutoCloseable {
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock, d -> {
                     clock.advance(d);
                     onWait.run();
-                }, () -> terminal, BrowserLauncher.NONE);
+                }, () -> stdinTerminal, () -> terminal, () -> stderrTerminal, browser);
         int exit = Cli.run(command, args, environment);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

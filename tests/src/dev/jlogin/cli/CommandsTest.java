@@ -340,13 +340,59 @@ class CommandsTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("refresh token: revoked").contains("access token:  revoked")
-                .contains("local tokens:  deleted");
+                .contains("local tokens:  deleted").endsWith("Logged out Alice Tester <alice@example.com> from "
+                        + cli.server.issuer() + ".\n");
         assertThat(cli.server.requests("/issuer/revoke")).extracting(r -> r.form().get("token_type_hint"))
                 .containsExactly("refresh_token", "access_token");
         assertThat(cli.server.isRevoked(access)).isTrue();
         assertNoSecretIn(result);
         assertThat(cli.run(new TokenCommand()).exit()).isEqualTo(3);
         assertThat(cli.run(new RevokeCommand()).out()).contains("nothing to revoke");
+    }
+
+    private String storedFile() {
+        try {
+            return Files.readString(home.resolve("profiles/default.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void afterRevokeTheProfileKeepsItsSettingsAndCommandsSayNotLoggedIn() {
+        cli.login("--scope", "openid email", "--profile", "work");
+        cli.env.remove("JLOGIN_ISSUER");
+        cli.env.remove("JLOGIN_CLIENT_ID");
+        assertThat(cli.run(new RevokeCommand(), "--profile", "work").exit()).isZero();
+
+        for (Command command : List.of(new TokenCommand(), new WhoamiCommand(), new RefreshCommand())) {
+            CliHarness.Result result = cli.run(command, "--profile", "work");
+            assertThat(result.exit()).as(command.name()).isEqualTo(3);
+            assertThat(result.err()).isEqualTo(command.name()
+                    + ": not logged in (profile 'work'); log in with: login --profile work\n");
+        }
+        CliHarness.Result again = cli.login("--profile", "work");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(cli.server.requests("/issuer/device").get(1).form()).containsEntry("client_id", "cli")
+                .containsEntry("scope", "openid email");
+        assertThat(cli.run(new TokenCommand(), "--profile", "work").exit()).isZero();
+    }
+
+    @Test
+    void withoutAnyLoginCommandsSayWhichProfilesExistAndHowToLogIn() {
+        cli.env.remove("JLOGIN_ISSUER");
+        CliHarness.Result fresh = cli.run(new TokenCommand(), "--profile", "nosuch");
+        assertThat(fresh.exit()).isEqualTo(3);
+        assertThat(fresh.err()).isEqualTo("token: no login for profile 'nosuch' (no profile has logged in yet);"
+                + " log in with: login --profile nosuch\n");
+
+        cli.login("--issuer", cli.server.issuer(), "--profile", "work");
+        cli.login("--issuer", cli.server.issuer());
+        CliHarness.Result json = cli.run(new WhoamiCommand(), "--profile", "nosuch", "--json");
+        assertThat(json.exit()).isEqualTo(3);
+        assertThat(json.err()).isEqualTo("whoami: no login for profile 'nosuch' (known profiles: default, work);"
+                + " log in with: login --profile nosuch\n");
+        assertThat(json.out()).contains("\"exit_code\":3");
     }
 
     @Test
@@ -357,8 +403,9 @@ class CommandsTest {
         CliHarness.Result result = cli.run(new RevokeCommand(), "--json");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("no revocation endpoint").contains("\"local_tokens\":\"deleted\"");
-        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        assertThat(result.out()).contains("no revocation endpoint").contains("\"local_tokens\":\"deleted; settings kept\"")
+                .contains("\"user\":\"Alice Tester <alice@example.com>\"");
+        assertThat(storedFile()).doesNotContain("tokens").contains(cli.server.issuer());
     }
 
     @Test
@@ -370,7 +417,7 @@ class CommandsTest {
 
         assertThat(result.exit()).isEqualTo(6);
         assertThat(result.out()).contains("not revoked").contains("deleted");
-        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        assertThat(storedFile()).doesNotContain("tokens");
     }
 
     @Test
@@ -427,6 +474,6 @@ class CommandsTest {
         cli.env.remove("JLOGIN_CLIENT_ID");
 
         assertThat(cli.run(new WhoamiCommand(), "--profile", "work").exit()).isZero();
-        assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(2);
+        assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(3);
     }
 }

@@ -18,7 +18,7 @@ class SettingsResolverTest {
 
     private Settings resolve() {
         return SettingsResolver.resolve(new SettingSource(flags, env, props),
-                Optional.of(Logins.login("https://saved.example", "a", "r", Instant.EPOCH)));
+                Optional.of(Logins.login("https://saved.example", "a", "r", Instant.EPOCH).settings()));
     }
 
     @Test

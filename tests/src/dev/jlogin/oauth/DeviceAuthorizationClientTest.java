@@ -98,7 +98,8 @@ class DeviceAuthorizationClientTest {
 
     @Test
     void aClientTheServerRefusesIsAConfigurationError() {
-        server.enqueueDeviceReplies(FakeAuthorizationServer.Reply.json(401,
+        // RFC 6749 §5.2: 400 for a client not authorized for this grant (401 is for failed authentication)
+        server.enqueueDeviceReplies(FakeAuthorizationServer.Reply.json(400,
                 Map.of("error", "unauthorized_client", "error_description", "device grant not enabled")));
 
         assertThatThrownBy(this::request)

@@ -71,6 +71,11 @@ class ScriptsTest extends FakeServerScripts {
         assertThat(after.exit()).isEqualTo(3);
         assertThat(after.out()).isEmpty();
         assertThat(after.err()).contains("not logged in");
+
+        JBang.Result status = jbang.run(alias("status"));
+        assertThat(status.exit()).as(status.err()).isEqualTo(1);
+        assertThat(status.out()).startsWith("default (default)\n").contains("  issuer:   " + server.issuer())
+                .contains("problem: not logged in; log in with: login");
     }
 
     @Test
@@ -83,6 +88,19 @@ class ScriptsTest extends FakeServerScripts {
         assertThat(onTerminal.exit()).isEqualTo(2);
         assertThat(onTerminal.out()).contains("refusing to print a token to a terminal");
         assertNoSecretIn(onTerminal);
+    }
+
+    @Test
+    void aHostThatCannotBeResolvedIsNamed() throws Exception {
+        // an empty hosts file as the JVM's only resolver: no name resolves, and no DNS query leaves the machine
+        Path hosts = Files.writeString(home.resolve("no-hosts"), "");
+        env.put("JAVA_TOOL_OPTIONS", "-Djdk.net.hosts.file=" + hosts);
+
+        JBang.Result result = jbang.run(alias("login"), "--issuer", "https://idp.example.test/realms/acme", "--no-browser");
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("login: cannot resolve idp.example.test (check the URL")
+                .doesNotContain("refused");
     }
 
     @Test

@@ -166,13 +166,19 @@ class TokenStoreTest {
     }
 
     @Test
-    void deleteRemovesTheTokensButKeepsTheLockFile() {
+    void deleteTokensKeepsTheSettingsAndTheLockFile() {
         TokenStore store = store(Duration.ofSeconds(1));
         try (ProfileLock lock = store.lock("default")) {
             store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
-            assertThat(store.delete("default")).isTrue();
+            assertThat(store.deleteTokens("default")).isTrue();
         }
-        assertThat(store.delete("default")).isFalse();
+        assertThat(store.read("default")).isEmpty();
+        assertThat(store.settings("default")).hasValueSatisfying(s -> assertThat(s.issuer()).contains("https://idp.example"));
+        assertThat(store.profiles()).containsExactly("default");
+        try (ProfileLock lock = store.lock("default")) {
+            assertThat(store.deleteTokens("default")).isFalse();
+        }
+        assertThat(store.deleteTokens("never-logged-in")).isFalse();
         assertThat(home.resolve("profiles/default.lock")).exists();
     }
 

@@ -1,0 +1,171 @@
+package dev.jlogin.cli;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.SettingSource;
+import dev.jlogin.config.Settings;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.oauth.UserInfoClient;
+import dev.jlogin.session.Identity;
+import dev.jlogin.session.IdentityLookup;
+import dev.jlogin.store.SavedSettings;
+import dev.jlogin.store.StoredLogin;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * {@code status}: every profile at a glance (user, server, client, store, expiry) and whether it
+ * works, like {@code gh auth status}: exit 1 when any has a problem. Offline by default (a valid
+ * token, or an expired one with a refresh token, counts as working); {@code --online} asks the
+ * server, refreshing what has expired and calling userinfo.
+ */
+public final class StatusCommand implements Command {
+    /** Long enough for the userinfo request to be made with a token that is still valid. */
+    private static final Duration ONLINE_MARGIN = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public boolean takesLoginSettings() {
+        return false;
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("profile", "store");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("online");
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "Usage: status [options]",
+                "Shows every stored profile: user, issuer, client, store, token expiry, and whether it works;",
+                "the profile that commands use without --profile is marked. Tokens are never shown.",
+                "Exits 1 when any profile has a problem (not logged in, expired without a refresh token, or",
+                "refused by the server with --online).",
+                "  --online                 ask the server: refresh what has expired and call userinfo",
+                "  --profile NAME           only this profile",
+                "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file)");
+    }
+
+    @Override
+    public ExitCode run(Context ctx) {
+        String current = ctx.profile();
+        List<String> names = ctx.args().value("profile").map(List::of).orElseGet(() -> ctx.store().profiles());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : names) {
+            rows.add(describe(ctx, name, name.equals(current)));
+        }
+        boolean problem = rows.isEmpty() || rows.stream().anyMatch(r -> !r.get("status").equals("ok"));
+        if (ctx.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", problem ? "problem" : "ok");
+            json.put("default_profile", current);
+            json.put("store", ctx.store().backend().describe());
+            json.put("profiles", rows);
+            ctx.printJson(json);
+        } else {
+            print(ctx, rows);
+        }
+        return problem ? ExitCode.PROBLEM : ExitCode.OK;
+    }
+
+    private static Map<String, Object> describe(Context ctx, String profile, boolean isDefault) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("profile", profile);
+        row.put("default", isDefault);
+        try {
+            Optional<SavedSettings> saved = ctx.store().settings(profile);
+            if (saved.isEmpty()) {
+                return problem(ctx, row, profile, "no login");
+            }
+            saved.get().issuer().ifPresent(i -> row.put("issuer", i));
+            row.put("client_id", saved.get().clientId());
+            row.put("store", ctx.store().backend().describe());
+            Optional<StoredLogin> login = ctx.store().read(profile);
+            if (login.isEmpty()) {
+                return problem(ctx, row, profile, "not logged in");
+            }
+            Identity identity = IdentityLookup.fromIdToken(login.get().tokens());
+            if (ctx.args().has("online")) {
+                Settings settings = settings(ctx, profile, saved.get());
+                StoredLogin valid = ctx.tokens(settings).valid(ONLINE_MARGIN);
+                identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(ctx.metadata().resolve(settings), valid.tokens());
+                login = Optional.of(valid);
+                row.put("checked_with", identity.source().equals("userinfo") ? "userinfo" : "refresh");
+            }
+            if (!identity.equals(Identity.unknown())) {
+                row.put("user", Terminal.sanitize(identity.display()));
+            }
+            Instant now = ctx.env().clock().instant();
+            login.get().tokens().expiresAt().ifPresent(t -> row.put("expires_at", t.toString()));
+            row.put("has_refresh_token", login.get().tokens().refreshToken().isPresent());
+            if (!login.get().tokens().isValidFor(Duration.ZERO, now) && login.get().tokens().refreshToken().isEmpty()) {
+                return problem(ctx, row, profile, "the access token has expired and there is no refresh token");
+            }
+            row.put("status", "ok");
+            return row;
+        } catch (JLoginException e) {
+            return problem(ctx, row, profile, Terminal.sanitize(e.getMessage()));
+        }
+    }
+
+    /** The profile's own saved settings, with the client secret from the environment if there is one. */
+    private static Settings settings(Context ctx, String profile, SavedSettings saved) {
+        Map<String, String> secretOnly = new LinkedHashMap<>();
+        Optional.ofNullable(ctx.env().variables().get("JLOGIN_CLIENT_SECRET")).ifPresent(s -> secretOnly.put("JLOGIN_CLIENT_SECRET", s));
+        return SettingsResolver.resolve(new SettingSource(Map.of("profile", profile), secretOnly, new Properties()), Optional.of(saved));
+    }
+
+    private static Map<String, Object> problem(Context ctx, Map<String, Object> row, String profile, String what) {
+        row.put("status", "problem");
+        row.put("problem", what);
+        row.put("fix", Invocation.of(ctx.env().properties()).command("login")
+                + (profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile));
+        return row;
+    }
+
+    private static void print(Context ctx, List<Map<String, Object>> rows) {
+        PrintStream out = ctx.env().out();
+        if (rows.isEmpty()) {
+            out.println("No profile has logged in yet; log in with: " + Invocation.of(ctx.env().properties()).command("login"));
+            return;
+        }
+        Instant now = ctx.env().clock().instant();
+        for (Map<String, Object> row : rows) {
+            out.println(row.get("profile") + (Boolean.TRUE.equals(row.get("default")) ? " (default)" : ""));
+            line(out, "user", Optional.ofNullable(row.get("user")).orElse("unknown (no ID token; --online asks the server)"));
+            line(out, "issuer", row.get("issuer") == null ? null : Terminal.sanitize((String) row.get("issuer")));
+            line(out, "client", row.get("client_id") == null ? null : Terminal.sanitize((String) row.get("client_id")));
+            line(out, "store", row.get("store"));
+            if (row.containsKey("has_refresh_token")) {
+                line(out, "token", Format.expiry(Optional.ofNullable((String) row.get("expires_at")).map(Instant::parse), now)
+                        + (Boolean.TRUE.equals(row.get("has_refresh_token")) ? "; refresh token stored" : "; no refresh token"));
+            }
+            line(out, "status", row.get("status").equals("ok")
+                    ? "ok" + (row.containsKey("checked_with") ? " (the server answered " + row.get("checked_with") + ")" : "")
+                    : "problem: " + row.get("problem") + "; log in with: " + row.get("fix"));
+        }
+    }
+
+    private static void line(PrintStream out, String label, Object value) {
+        if (value != null) {
+            out.printf("  %-9s %s%n", label + ":", value);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.jlogin.store;
+
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings a profile was logged in with, so that later commands need no flags. They outlive
+ * the tokens: after {@code revoke} the profile still knows where to log in again.
+ */
+public record SavedSettings(Optional<String> issuer, String clientId, Optional<String> scope,
+                            Map<String, String> parameters, Map<String, String> endpoints) {
+
+    public SavedSettings {
+        parameters = Map.copyOf(parameters);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    /** The file's form: the settings and no tokens. */
+    byte[] toBytes() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", StoredLogin.FORMAT);
+        writeTo(root);
+        return dev.jlogin.json.Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    void writeTo(Map<String, Object> root) {
+        issuer.ifPresent(i -> root.put("issuer", i));
+        root.put("client_id", clientId);
+        scope.ifPresent(s -> root.put("scope", s));
+        root.put("parameters", parameters);
+        root.put("endpoints", endpoints);
+    }
+
+    static SavedSettings parse(JsonObject root) throws MalformedJsonException {
+        return new SavedSettings(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
+                strings(root, "parameters"), strings(root, "endpoints"));
+    }
+
+    private static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
+        Map<String, String> result = new LinkedHashMap<>();
+        Optional<JsonObject> object = root.object(name);
+        if (object.isPresent()) {
+            for (String key : object.get().asMap().keySet()) {
+                result.put(key, object.get().requireString(key));
+            }
+        }
+        return result;
+    }
+}

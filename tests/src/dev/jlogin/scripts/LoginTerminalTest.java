@@ -1,0 +1,101 @@
+package dev.jlogin.scripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.JBang;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The login prompt on a real pseudo-terminal (script(1)), as a person sees it, and Ctrl-C there. */
+class LoginTerminalTest extends FakeServerScripts {
+    private static final String ESC = "\u001b";
+
+    /** Login on a pseudo-terminal; everything it writes (stdout and stderr) arrives as the pty's output. */
+    private JBang.Running loginOnATerminal() {
+        return jbang.startShell("script -qec '\"$JBANG\" " + alias("login") + " --no-browser' /dev/null");
+    }
+
+    /** Reads the pty's output up to the line that says the login waits; returns all of it. */
+    private static String untilWaiting(JBang.Running running) {
+        StringBuilder seen = new StringBuilder();
+        for (String line = running.nextLine(); ; line = running.nextLine()) {
+            seen.append(line).append('\n');
+            if (line.startsWith("Waiting for approval")) {
+                return seen.toString();
+            }
+        }
+    }
+
+    @Test
+    void onATerminalTheCodeIsBoldAndCtrlCCancelsTheLoginWithExit130() throws IOException {
+        env.put("NO_COLOR", "");
+        env.put("TERM", "xterm");
+        JBang.Running running = loginOnATerminal();
+
+        String prompt = untilWaiting(running);
+        // what Ctrl-C does: the terminal sends SIGINT to every process of its foreground job
+        running.process().descendants().forEach(p -> signal("INT", p.pid()));
+        JBang.Result result = running.await();
+
+        assertThat(prompt).contains("  " + ESC + "[1m" + FakeAuthorizationServer.USER_CODE + ESC + "[0m");
+        assertThat(result.exit()).isEqualTo(130);
+        assertThat(result.out()).contains("login: login cancelled").doesNotContain("Exception");
+        assertThat(home.resolve("jlogin/profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void noColorKeepsThePromptPlainOnATerminal() {
+        env.put("NO_COLOR", "1");
+        JBang.Running running = loginOnATerminal();
+
+        String prompt = untilWaiting(running);
+        server.approve();
+        JBang.Result result = running.await();
+
+        assertThat(result.exit()).as(result.out()).isZero();
+        assertThat(prompt).contains("\n  " + FakeAuthorizationServer.USER_CODE + "\n").doesNotContain(ESC);
+    }
+
+    @Test
+    void intoAPipeThePromptHasNoControlCodes() {
+        env.put("NO_COLOR", "");
+        JBang.Running running = jbang.start(alias("login"), "--no-browser");
+        await().atMost(Duration.ofMinutes(3)).until(() -> !server.requests("/issuer/device").isEmpty()
+                || !running.process().isAlive());
+        server.approve();
+        JBang.Result result = running.await();
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.err()).contains("\n  " + FakeAuthorizationServer.USER_CODE + "\n").doesNotContain(ESC);
+    }
+
+    @Test
+    void onATerminalLoginAsksBeforeReplacingALogin() {
+        JBang.Running first = jbang.start(alias("login"), "--no-browser");
+        await().atMost(Duration.ofMinutes(3)).until(() -> !server.requests("/issuer/device").isEmpty()
+                || !first.process().isAlive());
+        server.approve();
+        assertThat(first.await().exit()).isZero();
+
+        // the answer is typed into the pseudo-terminal, as a person would
+        JBang.Result again = jbang.shell("printf 'n\\n' | script -qec '\"$JBANG\" " + alias("login") + " --no-browser' /dev/null");
+
+        assertThat(again.exit()).as(again.out()).isZero();
+        assertThat(again.out()).contains("Profile 'default' is logged in to " + server.issuer() + " already.")
+                .contains("replace that login? [y/N]").contains("Kept the current login.");
+        assertThat(server.requests("/issuer/device")).hasSize(1);
+    }
+
+    private static void signal(String name, long pid) {
+        try {
+            new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
