@@ -36,8 +36,8 @@ public final class FileBackend implements SecretBackend {
     public Optional<String> read(String profile) throws IOException {
         Path file = file(profile);
         try {
-            SecureFiles.ensurePrivate(profiles, "rwx------", warnings);
-            SecureFiles.ensurePrivate(file, "rw-------", warnings);
+            SecureFiles.ensurePrivate(profiles, SecureFiles.Kind.DIRECTORY, warnings);
+            SecureFiles.ensurePrivate(file, SecureFiles.Kind.FILE, warnings);
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -387,8 +387,35 @@ class CommandsTest {
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         CliHarness.Result loose = cli.run(new DoctorCommand(), "--json");
         assertThat(loose.exit()).isEqualTo(7);
-        assertThat(loose.out()).contains("rw-r--r--, readable by others");
+        assertThat(loose.out()).contains("accessible to other users (rw-r--r--); the next read resets it");
         assertThat(loose.err()).contains("permissions reset to rw-------");
+    }
+
+    @Test
+    void doctorReportsEveryReasonTheMetadataCacheIsNotTrusted() throws Exception {
+        cli.login();
+        Path entry;
+        try (var entries = Files.newDirectoryStream(home.resolve("cache/metadata"))) {
+            entry = entries.iterator().next();
+        }
+        assertThat(cli.run(new DoctorCommand()).out()).contains("metadata cache: trusted");
+
+        Files.writeString(entry, Files.readString(entry).replaceFirst("\"fetched_at\"\\s*:\\s*\\d+", "\"fetched_at\": 99999999999")
+                .replace(cli.server.issuer(), "https://evil.example"));
+        CliHarness.Result content = cli.run(new DoctorCommand());
+        assertThat(content.exit()).isEqualTo(7);
+        assertThat(content.out()).contains("fetched in the future").contains("not hold the metadata of the issuer");
+
+        Files.setPosixFilePermissions(entry, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setAttribute(home.resolve("cache"), "unix:uid", 4242);
+        CliHarness.Result folders = cli.run(new DoctorCommand());
+        assertThat(folders.out()).contains(home.resolve("cache") + " belongs to another user (uid 4242)");
+        Files.setAttribute(home.resolve("cache"), "unix:uid", 0);
+        assertThat(cli.run(new DoctorCommand()).out()).contains(entry + " is accessible to other users (rw-rw-rw-)");
+
+        Files.delete(entry);
+        Files.createSymbolicLink(entry, home.resolve("profiles/default.json"));
+        assertThat(cli.run(new DoctorCommand()).out()).contains(entry + " is a symbolic link");
     }
 
     @Test
