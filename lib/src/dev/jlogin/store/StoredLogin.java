@@ -72,7 +72,8 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         } catch (DateTimeException e) {
             throw new MalformedJsonException("'expires_at' is not a time");
         }
-        TokenSet tokens = new TokenSet(Secret.of(t.requireString("access_token")), t.requireString("token_type"),
+        TokenSet tokens = new TokenSet(Secret.of(TokenSet.requireBearerToken(t.requireString("access_token"))),
+                TokenSet.requireBearerType(t.requireString("token_type")),
                 t.string("refresh_token").map(Secret::ofNullable), t.string("id_token").map(Secret::ofNullable),
                 expiresAt, t.string("scope"));
         return new StoredLogin(root.string("issuer"), root.requireString("client_id"), root.string("scope"),

@@ -392,6 +392,42 @@ class CommandsTest {
     }
 
     @Test
+    void aTokenThatWouldInjectHeaderLinesIsRefusedAtLoginWithExit6() {
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1\r\nX-Injected: yes", "token_type", "Bearer")));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("access_token").doesNotContain("X-Injected").doesNotContain("report");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void aDPoPTokenIsNotHandedOutAsABearerToken() {
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1", "token_type", "DPoP")));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("token_type");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void aStoredTokenThatWouldInjectHeaderLinesIsNeverPrinted() throws Exception {
+        cli.login();
+        Path file = home.resolve("profiles/default.json");
+        String stored = storedAccessToken();
+        Files.writeString(file, Files.readString(file).replace(stored, "AT-1\\r\\nX-Injected: yes"));
+
+        CliHarness.Result result = cli.run(new TokenCommand(), "--header");
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("damaged").doesNotContain("X-Injected");
+    }
+
+    @Test
     void doctorReportsEveryReasonTheMetadataCacheIsNotTrusted() throws Exception {
         cli.login();
         Path entry;
