@@ -55,6 +55,7 @@
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java

@@ -1,6 +1,7 @@
 package dev.jlogin.oauth;
 
 import dev.jlogin.Secret;
+import dev.jlogin.http.HttpLog;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.time.Clock;
@@ -16,8 +17,16 @@ import java.util.Optional;
 public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> refreshToken, Optional<Secret> idToken,
                        Optional<Instant> expiresAt, Optional<String> scope) {
 
+    /** Longer access token lifetimes are taken as this: a token is checked again at least once a year. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
     /** Parses a successful token response received at {@code clock.instant()}. */
     public static TokenSet fromResponse(JsonObject json, Clock clock) throws MalformedJsonException {
+        return fromResponse(json, clock, HttpLog.NONE);
+    }
+
+    /** As {@link #fromResponse(JsonObject, Clock)}, telling {@code notes} about values it had to bound. */
+    public static TokenSet fromResponse(JsonObject json, Clock clock, HttpLog notes) throws MalformedJsonException {
         Secret access = Secret.of(requireBearerToken(json.requireString("access_token")));
         String type = requireBearerType(json.requireString("token_type"));
         Optional<Instant> expiresAt = Optional.empty();
@@ -26,7 +35,8 @@ public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> re
             if (seconds < 0) {
                 throw new MalformedJsonException("'expires_in' must not be negative");
             }
-            expiresAt = Optional.of(clock.instant().plusSeconds(seconds));
+            expiresAt = Optional.of(clock.instant().plusSeconds(Bounded.seconds("expires_in", seconds, 0,
+                    MAX_LIFETIME.toSeconds(), notes)));
         }
         return new TokenSet(access, type, json.string("refresh_token").map(Secret::ofNullable),
                 json.string("id_token").map(Secret::ofNullable), expiresAt, json.string("scope"));

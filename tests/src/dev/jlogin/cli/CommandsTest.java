@@ -427,6 +427,52 @@ class CommandsTest {
         assertThat(result.err()).contains("damaged").doesNotContain("X-Injected");
     }
 
+    private static final long HUGE = Long.MAX_VALUE;
+
+    @Test
+    void hugeLifetimesAndIntervalsAreClampedAndSaidSoWithVerbose() {
+        cli.server.deviceResponse("expires_in", HUGE);
+        cli.server.deviceResponse("interval", 1_000_000_000L);
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1", "token_type", "Bearer",
+                "expires_in", HUGE)));
+
+        CliHarness.Result result = cli.login("--verbose");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.err()).contains("expires_in 9223372036854775807 s clamped to 3600 s")
+                .contains("interval 1000000000 s clamped to 300 s")
+                .contains("expires_in 9223372036854775807 s clamped to 31622400 s")
+                .contains("the code expires in 1 h");
+        assertThat(new dev.jlogin.store.TokenStore(home, Duration.ofSeconds(1)).read("default").get().tokens().expiresAt())
+                .contains(cli.clock.instant().plus(Duration.ofDays(366)));
+    }
+
+    @Test
+    void hugeWaitsFromTheServerDoNotCrashTheLogin() {
+        cli.server.enqueueTokenReplies(Reply.json(400, Map.of("error", "slow_down", "interval", HUGE)),
+                Reply.error(503, "temporarily_unavailable").withHeader("Retry-After", String.valueOf(HUGE)));
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(5);
+        assertThat(result.err()).contains("expired").doesNotContain("report");
+    }
+
+    @Test
+    void hugeSecondsInSettingsAreUsageErrors() {
+        cli.login();
+
+        CliHarness.Result minValid = cli.run(new TokenCommand(), "--min-valid", String.valueOf(HUGE));
+        assertThat(minValid.exit()).isEqualTo(2);
+        assertThat(minValid.err()).contains("--min-valid takes a whole number of seconds, at most 31622400");
+
+        cli.env.put("JLOGIN_LOCK_TIMEOUT", String.valueOf(HUGE));
+        CliHarness.Result lockTimeout = cli.run(new RefreshCommand());
+        assertThat(lockTimeout.exit()).isEqualTo(2);
+        assertThat(lockTimeout.err()).contains("JLOGIN_LOCK_TIMEOUT takes a whole number of seconds");
+        assertThat(cli.run(new TokenCommand(), "--min-valid", "99999999999999999999").exit()).isEqualTo(2);
+    }
+
     @Test
     void doctorReportsEveryReasonTheMetadataCacheIsNotTrusted() throws Exception {
         cli.login();
