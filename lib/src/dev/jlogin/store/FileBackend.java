@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One owner-only file per profile, {@code profiles/NAME.json}, replaced atomically; permissions
- * are checked on every read.
+ * One owner-only file per profile, {@code profiles/NAME.json}, replaced atomically; permissions,
+ * owner and kind (a regular file, of a login's size) are checked on every read.
  */
 public final class FileBackend implements SecretBackend {
+    /** A login is a few KiB (a big ID token included); a bigger file is not one and is not read. */
+    static final int MAX_BYTES = 1024 * 1024;
+
     private final Path profiles;
     private final Consumer<String> warnings;
 
@@ -37,8 +40,14 @@ public final class FileBackend implements SecretBackend {
         Path file = file(profile);
         try {
             SecureFiles.ensurePrivate(profiles, SecureFiles.Kind.DIRECTORY, warnings);
-            SecureFiles.ensurePrivate(file, SecureFiles.Kind.FILE, warnings);
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            Optional<SecureFiles.Status> status = SecureFiles.ensurePrivate(file, SecureFiles.Kind.FILE, warnings);
+            if (status.isEmpty()) {
+                return Optional.empty();
+            }
+            if (status.get().size() > MAX_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_BYTES + " bytes, too big for a login");
+            }
+            return Optional.of(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

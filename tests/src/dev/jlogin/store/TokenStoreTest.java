@@ -110,6 +110,48 @@ class TokenStoreTest {
                 .hasMessageContaining("symbolic link");
     }
 
+    private Path privateProfiles() throws Exception {
+        return Files.createDirectories(home.resolve("profiles"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private void assertStoreError(TokenStore store, String message) {
+        assertThatThrownBy(() -> store.read("default"))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining(message).satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void aHugeStoreFileIsRefusedWithoutReadingIt() throws Exception {
+        privateProfiles();
+        try (var file = new java.io.RandomAccessFile(home.resolve("profiles/default.json").toFile(), "rw")) {
+            file.setLength(2_200_000_000L); // sparse: no disk space used
+        }
+
+        assertStoreError(store(Duration.ofSeconds(1)), "larger than");
+    }
+
+    @Test
+    void aFifoInPlaceOfTheStoreFileIsRefusedWithoutWaitingOnIt() throws Exception {
+        privateProfiles();
+        Process mkfifo = new ProcessBuilder("mkfifo", home.resolve("profiles/default.json").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertStoreError(store(Duration.ofSeconds(1)), "not a regular file"));
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheStoreFileIsRefusedAndLeftAlone() throws Exception {
+        Path dir = Files.createDirectory(privateProfiles().resolve("default.json"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> new TokenStore(home, Duration.ofSeconds(1), new FileBackend(home.resolve("profiles"), warnings::add))
+                .read("default")).isInstanceOf(JLoginException.class).hasMessageContaining("not a regular file");
+        assertThat(permissions(dir)).isEqualTo("rwxr-xr-x");
+        assertThat(warnings).isEmpty();
+    }
+
     @Test
     void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         TokenStore store = store(Duration.ofSeconds(1));
