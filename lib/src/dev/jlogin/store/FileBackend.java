@@ -39,6 +39,7 @@ public final class FileBackend implements SecretBackend {
     public Optional<String> read(String profile) throws IOException {
         Path file = file(profile);
         try {
+            SecureFiles.ensurePrivate(profiles.getParent(), SecureFiles.Kind.DIRECTORY, warnings);
             SecureFiles.ensurePrivate(profiles, SecureFiles.Kind.DIRECTORY, warnings);
             Optional<SecureFiles.Status> status = SecureFiles.ensurePrivate(file, SecureFiles.Kind.FILE, warnings);
             if (status.isEmpty()) {
@@ -56,7 +57,7 @@ public final class FileBackend implements SecretBackend {
     @Override
     public void write(String profile, byte[] content) throws IOException {
         Path file = file(profile);
-        SecureFiles.createPrivateDirectories(profiles);
+        SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         removeLeftovers(file);
         SecureFiles.writeAtomically(file, content);
     }

@@ -122,6 +122,29 @@ public final class SecureFiles {
         }
     }
 
+    /**
+     * Creates {@code dir} (owner-only) under {@code home} as needed, refusing to use or create
+     * anything in a folder that another user owns or that is a symbolic link: such a folder could
+     * be read or rearranged by someone else whatever the file permissions say.
+     */
+    static void createOwnDirectories(Path home, Path dir) throws IOException {
+        refuseForeignFolders(home, dir);
+        createPrivateDirectories(dir);
+        refuseForeignFolders(home, dir);
+    }
+
+    private static void refuseForeignFolders(Path home, Path dir) throws IOException {
+        for (Path folder = dir; folder != null; folder = folder.equals(home) ? null : folder.getParent()) {
+            Optional<Status> status = status(folder);
+            if (status.isPresent()) {
+                Optional<String> foreign = foreign(folder, status.get(), Kind.DIRECTORY);
+                if (foreign.isPresent()) {
+                    throw new IOException(foreign.get());
+                }
+            }
+        }
+    }
+
     static FileAttribute<?>[] privateFile() {
         return POSIX
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}

@@ -90,9 +90,9 @@ public final class TokenStore {
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
         try {
-            SecureFiles.createPrivateDirectories(profiles);
+            SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot create " + profiles + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
         }
         return ProfileLock.acquire(lockFile, lockTimeout, profile);
     }

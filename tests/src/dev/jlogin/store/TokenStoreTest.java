@@ -153,6 +153,47 @@ class TokenStoreTest {
     }
 
     @Test
+    void aSymbolicLinkInPlaceOfTheLockFileIsNotFollowed() throws Exception {
+        Path planted = home.resolve("elsewhere/planted");
+        Files.createDirectories(planted.getParent());
+        Files.createSymbolicLink(privateProfiles().resolve("default.lock"), planted);
+
+        assertThatThrownBy(() -> store(Duration.ofSeconds(1)).lock("default").close())
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE));
+        assertThat(planted).doesNotExist();
+    }
+
+    /** Root (or anyone) must not write tokens into, or read them from, a folder another user controls. */
+    @Test
+    void aProfilesFolderOrHomeOwnedByAnotherUserIsRefused() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+
+        for (Path folder : new Path[] {home.resolve("profiles"), home}) {
+            Files.setAttribute(folder, "unix:uid", 4242);
+            assertThatThrownBy(() -> store.write("default", Logins.login("https://idp.example", "b", "r", EXPIRY)))
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            assertThatThrownBy(() -> store.lock("default").close())
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            assertThatThrownBy(() -> store.read("default"))
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            Files.setAttribute(folder, "unix:uid", 0);
+        }
+        assertThat(store.read("default").get().tokens().accessToken().reveal()).isEqualTo("a");
+    }
+
+    @Test
+    void aHomeThatIsASymbolicLinkIsRefused() throws Exception {
+        Path real = Files.createDirectory(home.resolve("real"));
+        Path link = Files.createSymbolicLink(home.resolve("link"), real);
+        TokenStore store = new TokenStore(link, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY)))
+                .isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> store.lock("default").close()).isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
+    }
+
+    @Test
     void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         TokenStore store = store(Duration.ofSeconds(1));
         for (int i = 0; i < 20; i++) {
