@@ -67,7 +67,8 @@ public final class FileBackend implements SecretBackend {
      * Writers hold the profile lock, so any temp file found by the current writer is a leftover.
      */
     private static void removeLeftovers(Path file) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(), "." + file.getFileName() + ".*.tmp")) {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(),
+                candidate -> SecureFiles.isTempFileOf(file, candidate.getFileName().toString()))) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }

@@ -32,6 +32,7 @@ public final class SecureFiles {
     private static final int DIRECTORY_TYPE = 0040000;
     private static final int REGULAR_TYPE = 0100000;
     private static final int SYMLINK_TYPE = 0120000;
+    private static final String TEMP_SUFFIX = ".tmp";
 
     /** What a path must be. */
     public enum Kind {
@@ -159,7 +160,7 @@ public final class SecureFiles {
      */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = dir.resolve(tempPrefix(target) + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), privateFile())) {
@@ -174,6 +175,28 @@ public final class SecureFiles {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    private static String tempPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    /**
+     * Whether {@code name} is one of {@link #writeAtomically}'s temp files for {@code target}:
+     * {@code .TARGET.HEX.tmp} exactly (older versions used decimal digits). A looser pattern would
+     * also match the temp files of {@code TARGET.x.json}, which belong to another profile and lock.
+     */
+    static boolean isTempFileOf(Path target, String name) {
+        String prefix = tempPrefix(target);
+        if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX) || name.length() == prefix.length() + TEMP_SUFFIX.length()) {
+            return false;
+        }
+        for (int i = prefix.length(); i < name.length() - TEMP_SUFFIX.length(); i++) {
+            if ("0123456789abcdef".indexOf(name.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

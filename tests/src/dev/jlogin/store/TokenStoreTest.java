@@ -193,6 +193,26 @@ class TokenStoreTest {
         assertThatThrownBy(() -> store.lock("default").close()).isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
     }
 
+    /**
+     * Profile "a.json.x" writes ".a.json.x.json.N.tmp" under its own lock: a writer of profile "a"
+     * must not take it for one of its own leftovers (".a.json.N.tmp").
+     */
+    @Test
+    void cleaningLeftoversRemovesOnlyThisProfilesTempFiles() throws Exception {
+        Path profiles = privateProfiles();
+        Path othersInFlight = Files.writeString(profiles.resolve(".a.json.x.json.5d3c0a1b2e4f6789.tmp"), "{}");
+        Path othersOld = Files.writeString(profiles.resolve(".a.json.x.json.123456789.tmp"), "{}");
+        Path ownLeftover = Files.writeString(profiles.resolve(".a.json.5d3c0a1b2e4f6789.tmp"), "{}");
+        Path ownOldLeftover = Files.writeString(profiles.resolve(".a.json.8301237451263.tmp"), "{}");
+
+        store(Duration.ofSeconds(1)).write("a", Logins.login("https://idp.example", "a", "r", EXPIRY));
+
+        assertThat(othersInFlight).exists();
+        assertThat(othersOld).exists();
+        assertThat(ownLeftover).doesNotExist();
+        assertThat(ownOldLeftover).doesNotExist();
+    }
+
     @Test
     void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         TokenStore store = store(Duration.ofSeconds(1));
