@@ -59,6 +59,14 @@ public final class FallbackBackend implements SecretBackend {
     }
 
     @Override
+    public void checkWritable(String profile) throws IOException {
+        call(b -> {
+            b.checkWritable(profile);
+            return null;
+        });
+    }
+
+    @Override
     public boolean delete(String profile) throws IOException {
         return call(b -> b.delete(profile));
     }

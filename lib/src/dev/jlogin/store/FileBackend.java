@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class FileBackend implements SecretBackend {
     /** A login is a few KiB (a big ID token included); a bigger file is not one and is not read. */
     static final int MAX_BYTES = 1024 * 1024;
+    /** More than a typical login file, so that a probe that fits means the login fits. */
+    private static final int PROBE_BYTES = 16 * 1024;
 
     private final Path profiles;
     private final Consumer<String> warnings;
@@ -60,6 +62,13 @@ public final class FileBackend implements SecretBackend {
         SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         removeLeftovers(file);
         SecureFiles.writeAtomically(file, content);
+    }
+
+    /** A temp file of a login's size is created, written and flushed beside the login file, then removed. */
+    @Override
+    public void checkWritable(String profile) throws IOException {
+        SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
+        SecureFiles.probeWritable(file(profile), PROBE_BYTES);
     }
 
     /**

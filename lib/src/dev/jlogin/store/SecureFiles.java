@@ -160,21 +160,41 @@ public final class SecureFiles {
      */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve(tempPrefix(target) + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        Path temp = tempFileOf(target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), privateFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeNew(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    /** Whether {@code bytes} could be written beside {@code target} now: a temp file is written, flushed and removed. */
+    static void probeWritable(Path target, int bytes) throws IOException {
+        Path temp = tempFileOf(target);
+        try {
+            writeNew(temp, new byte[bytes]);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code file} (owner-only; it must not exist, not even as a link) and writes it through that one channel. */
+    static void writeNew(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), privateFile())) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static Path tempFileOf(Path target) {
+        return target.toAbsolutePath().getParent().resolve(tempPrefix(target)
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
     }
 
     private static String tempPrefix(Path target) {

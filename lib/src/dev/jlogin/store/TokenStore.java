@@ -73,6 +73,41 @@ public final class TokenStore {
         }
     }
 
+    /**
+     * Fails (exit 7) if the profile's login could not be written now. The caller holds the lock
+     * and calls this before a request that spends something, so that a full or read-only disk is
+     * found while nothing is lost yet.
+     */
+    public void checkWritable(String profile) {
+        try {
+            backend.checkWritable(checkProfileName(profile));
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot write the login of profile '" + profile + "' ("
+                    + backend.describe() + "): " + e.getMessage() + "; nothing was sent to the server");
+        }
+    }
+
+    /**
+     * Keeps a login that the store could not take (tokens the server will not issue again) in an
+     * owner-only file in the temp directory, which is often another file system. Returns the
+     * file, or empty if it could not be written either.
+     */
+    public Optional<Path> keepForRecovery(String profile, StoredLogin login) {
+        Path file = Path.of(System.getProperty("java.io.tmpdir")).resolve("jlogin-" + checkProfileName(profile) + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".json");
+        try {
+            SecureFiles.writeNew(file, login.toBytes());
+            return Optional.of(file);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where a login file kept by {@link #keepForRecovery} goes back to, with the file store. */
+    public Path loginFile(String profile) {
+        return profiles.resolve(checkProfileName(profile) + ".json");
+    }
+
     /** Deletes the profile's tokens; true if there were any. The lock file stays. */
     public boolean delete(String profile) {
         try {

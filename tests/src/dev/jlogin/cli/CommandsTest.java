@@ -427,6 +427,18 @@ class CommandsTest {
         assertThat(result.err()).contains("damaged").doesNotContain("X-Injected");
     }
 
+    /** A lock that cannot be taken (here a directory in its place) is found before the user approves anything. */
+    @Test
+    void loginChecksTheStoreCanBeWrittenBeforeAskingForACode() throws Exception {
+        Files.createDirectories(home.resolve("profiles/default.lock"));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(cli.server.requests("/issuer/device")).isEmpty();
+        assertThat(result.err()).doesNotContain(FakeAuthorizationServer.USER_CODE);
+    }
+
     private static final long HUGE = Long.MAX_VALUE;
 
     @Test
