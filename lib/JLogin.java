@@ -40,6 +40,7 @@
 //SOURCES src/dev/jlogin/http/HttpLog.java
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
+//SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
 //SOURCES src/dev/jlogin/install/Installer.java
 //SOURCES src/dev/jlogin/install/JavaRuntime.java

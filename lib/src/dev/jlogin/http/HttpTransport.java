@@ -35,11 +35,13 @@ public final class HttpTransport {
 
     private final Duration requestTimeout;
     private final HttpLog log;
+    private final Network network;
     private HttpClient client;
 
-    public HttpTransport(Duration requestTimeout, HttpLog log) {
+    public HttpTransport(Duration requestTimeout, HttpLog log, Network network) {
         this.requestTimeout = requestTimeout;
         this.log = log;
+        this.network = network;
     }
 
     /**
@@ -48,16 +50,17 @@ public final class HttpTransport {
      */
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder()
+            HttpClient.Builder builder = HttpClient.newBuilder()
                     .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            network.configure(builder);
+            client = builder.build();
         }
         return client;
     }
 
     public HttpTransport() {
-        this(REQUEST_TIMEOUT, HttpLog.NONE);
+        this(REQUEST_TIMEOUT, HttpLog.NONE, Network.DIRECT);
     }
 
     public HttpResult postForm(URI uri, Map<String, String> form) {
