@@ -42,6 +42,7 @@
 //SOURCES src/dev/jlogin/http/HttpLog.java
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
+//SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
 //SOURCES src/dev/jlogin/install/Installer.java
 //SOURCES src/dev/jlogin/install/JavaRuntime.java
@@ -57,6 +58,7 @@
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java

@@ -105,17 +105,20 @@ public final class Args {
         return Map.copyOf(joined);
     }
 
-    /** A whole, non-negative number of seconds; {@code what} names the setting in the error. */
+    /** Longer waits and margins are mistakes, and would overflow the date arithmetic done with them. */
+    static final long MAX_SECONDS = Duration.ofDays(366).toSeconds();
+
+    /** A whole, non-negative number of seconds, at most a year; {@code what} names the setting in the error. */
     static Duration seconds(String value, String what) {
         try {
             long s = Long.parseLong(value.trim());
-            if (s >= 0) {
+            if (s >= 0 && s <= MAX_SECONDS) {
                 return Duration.ofSeconds(s);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw usage(what + " takes a whole number of seconds");
+        throw usage(what + " takes a whole number of seconds, at most " + MAX_SECONDS + " (366 days)");
     }
 
     static JLoginException usage(String message) {

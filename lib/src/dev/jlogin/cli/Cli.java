@@ -32,6 +32,8 @@ public final class Cli {
             "  --param NAME=VALUE       extra device-request parameter, repeatable",
             "  --device-endpoint URL, --token-endpoint URL, --revocation-endpoint URL, --userinfo-endpoint URL",
             "                           explicit endpoints, for servers without discovery",
+            "  --ca-file PEM            trust only these CA certificates for HTTPS (JLOGIN_CA_FILE); proxies come from",
+            "                           https_proxy, http_proxy and no_proxy (either case), as for curl",
             "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file); JLOGIN_STORE_FALLBACK=file",
             "                           lets an unavailable keyring fall back to the file, with a warning",
             "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",

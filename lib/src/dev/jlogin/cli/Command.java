@@ -6,7 +6,7 @@ import java.util.Set;
 public interface Command {
     /** Options every command takes: where to log in, and how to talk. */
     Set<String> COMMON_VALUES = Set.of("issuer", "client-id", "scope", "profile", "audience", "param",
-            "device-endpoint", "token-endpoint", "revocation-endpoint", "userinfo-endpoint", "store");
+            "device-endpoint", "token-endpoint", "revocation-endpoint", "userinfo-endpoint", "store", "ca-file");
     Set<String> COMMON_SWITCHES = Set.of("json", "verbose", "help");
 
     String name();

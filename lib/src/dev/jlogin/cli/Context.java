@@ -6,6 +6,7 @@ import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.Network;
 import dev.jlogin.json.Json;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
@@ -39,7 +40,8 @@ public final class Context {
         this.source = new SettingSource(args.asMap(), env.variables(), env.properties());
         this.home = JLoginHome.resolve(env.variables());
         this.http = new HttpTransport(HttpTransport.REQUEST_TIMEOUT,
-                args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE);
+                args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE,
+                new Network(env.variables(), source.get("ca-file").map(Path::of)));
     }
 
     public Args args() {

@@ -8,6 +8,7 @@ import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
+import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
 import java.net.URI;
@@ -39,6 +40,10 @@ final class DeviceLogin {
     }
 
     StoredLogin run(Settings settings, ServerMetadata metadata) {
+        // a store that cannot take the tokens is found before the user approves anything
+        try (ProfileLock lock = ctx.store().lock(settings.profile())) {
+            ctx.store().checkWritable(settings.profile());
+        }
         DeviceAuthorization authorization = new DeviceAuthorizationClient(ctx.http())
                 .request(metadata.deviceAuthorizationEndpoint(), settings.client(), settings.scope().orElse(null),
                         settings.parameters());
@@ -76,6 +81,12 @@ final class DeviceLogin {
         StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {
             ctx.store().write(settings.profile(), login);
+        } catch (JLoginException e) {
+            if (e.kind() != JLoginException.Kind.STORE) {
+                throw e;
+            }
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
+                    + TokenManager.keep(ctx.store(), settings.profile(), login, "the login was approved"));
         }
         return login;
     }

@@ -3,7 +3,9 @@ package dev.jlogin.cli;
 import dev.jlogin.JLoginException;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
+import dev.jlogin.store.MetadataCache;
 import dev.jlogin.store.ProfileLock;
+import dev.jlogin.store.SecureFiles;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.io.IOException;
@@ -51,8 +53,10 @@ public final class DoctorCommand implements Command {
         report.put("store", ctx.source().get("store").orElse("file"));
         report.put("store_from", ctx.source().origin("store"));
         report.put("store_fallback", ctx.source().get("store-fallback").orElse("none"));
-        report.put("profiles_directory", permissions(profiles, "rwx------", problems));
-        report.put("login_file", permissions(profiles.resolve(profile + ".json"), "rw-------", problems));
+        report.put("home_directory", permissions(ctx.home(), SecureFiles.Kind.DIRECTORY, problems));
+        report.put("profiles_directory", permissions(profiles, SecureFiles.Kind.DIRECTORY, problems));
+        report.put("login_file", permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems));
+        report.put("metadata_cache", metadataCache(ctx, problems));
 
         String keyring = KeyringProbe.probe(Backends.DEFAULT_KEYRING_TIMEOUT);
         report.put("keyring", keyring);
@@ -87,24 +91,33 @@ public final class DoctorCommand implements Command {
         }
     }
 
-    private static String permissions(Path path, String wanted, List<String> problems) {
+    private static String permissions(Path path, SecureFiles.Kind kind, List<String> problems) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return "absent";
         }
-        if (Files.isSymbolicLink(path)) {
-            problems.add(path + " is a symbolic link");
-            return "symbolic link";
-        }
         try {
-            String actual = PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
-            if (!PosixFilePermissions.fromString(wanted).containsAll(PosixFilePermissions.fromString(actual))) {
-                problems.add(path + " is " + actual + ", readable by others; the next read resets it to " + wanted);
+            Optional<String> problem = SecureFiles.problem(path, kind);
+            problem.map(p -> p.contains("accessible to other users") ? p + "; the next read resets it" : p).ifPresent(problems::add);
+            if (Files.isSymbolicLink(path)) {
+                return "symbolic link";
             }
-            return actual;
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
         } catch (UnsupportedOperationException e) {
             return "no POSIX permissions here (Windows: the folder's ACL applies)";
         } catch (IOException e) {
             problems.add("cannot inspect " + path + ": " + e.getMessage());
+            return "unreadable";
+        }
+    }
+
+    /** Cache entries that are not used because they cannot be trusted: each one is a problem. */
+    private static String metadataCache(Context ctx, List<String> problems) {
+        try {
+            List<String> found = new MetadataCache(ctx.home(), ctx.env().clock()).problems();
+            problems.addAll(found);
+            return found.isEmpty() ? "trusted" : found.size() + " problem(s), see below";
+        } catch (IOException e) {
+            problems.add("cannot inspect the metadata cache: " + e.getMessage());
             return "unreadable";
         }
     }
@@ -119,8 +132,10 @@ public final class DoctorCommand implements Command {
         out.println("  home:          " + report.get("home") + " (" + report.get("home_from") + ")");
         out.println("  store:         " + report.get("store") + " (chosen by " + report.get("store_from") + "; fallback: "
                 + report.get("store_fallback") + ")" + (report.containsKey("store_backend") ? ", " + report.get("store_backend") : ""));
+        out.println("  home dir:      " + report.get("home_directory"));
         out.println("  profiles dir:  " + report.get("profiles_directory"));
         out.println("  login file:    " + report.get("login_file"));
+        out.println("  metadata cache: " + report.get("metadata_cache"));
         out.println("  login:         " + Terminal.sanitize(String.valueOf(report.getOrDefault("login", "unknown"))));
         out.println("  lock:          " + report.getOrDefault("lock", "unknown"));
         out.println("  keyring:       " + Terminal.sanitize(String.valueOf(report.get("keyring"))) + " (D-Bus session "

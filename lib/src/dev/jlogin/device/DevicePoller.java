@@ -71,7 +71,7 @@ public final class DevicePoller {
                         break;
                     case "slow_down":
                         Duration stepped = interval.plus(SLOW_DOWN_STEP);
-                        interval = error.interval().filter(i -> i.compareTo(stepped) > 0).orElse(stepped);
+                        interval = error.interval().map(DevicePoller::bounded).filter(i -> i.compareTo(stepped) > 0).orElse(stepped);
                         break;
                     case "access_denied":
                     case "authorization_declined":
@@ -92,6 +92,10 @@ public final class DevicePoller {
         Duration doubled = interval.multipliedBy(1L << Math.min(failuresInARow - 1, 10));
         Duration capped = doubled.compareTo(MAX_BACKOFF) > 0 ? max(interval, MAX_BACKOFF) : doubled;
         return unavailable.retryAfter().map(r -> max(r, capped)).orElse(capped);
+    }
+
+    private static Duration bounded(Duration interval) {
+        return interval.compareTo(DeviceAuthorization.MAX_INTERVAL) > 0 ? DeviceAuthorization.MAX_INTERVAL : interval;
     }
 
     private static Duration max(Duration a, Duration b) {

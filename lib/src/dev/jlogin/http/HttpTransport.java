@@ -29,16 +29,19 @@ import java.util.stream.Collectors;
 public final class HttpTransport {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String USER_AGENT = "jlogin/" + Version.VERSION;
 
     private final Duration requestTimeout;
     private final HttpLog log;
+    private final Network network;
     private HttpClient client;
 
-    public HttpTransport(Duration requestTimeout, HttpLog log) {
+    public HttpTransport(Duration requestTimeout, HttpLog log, Network network) {
         this.requestTimeout = requestTimeout;
         this.log = log;
+        this.network = network;
     }
 
     /**
@@ -47,16 +50,17 @@ public final class HttpTransport {
      */
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder()
+            HttpClient.Builder builder = HttpClient.newBuilder()
                     .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            network.configure(builder);
+            client = builder.build();
         }
         return client;
     }
 
     public HttpTransport() {
-        this(REQUEST_TIMEOUT, HttpLog.NONE);
+        this(REQUEST_TIMEOUT, HttpLog.NONE, Network.DIRECT);
     }
 
     public HttpResult postForm(URI uri, Map<String, String> form) {
@@ -89,7 +93,7 @@ public final class HttpTransport {
         try {
             // get() bounds the whole exchange, body included; the request timeout alone stops at the headers
             HttpResult result = client().sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
-                    .thenApply(HttpTransport::read)
+                    .thenApply(this::read)
                     .get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             log.note(where + " -> " + result.status());
             return result;
@@ -114,7 +118,7 @@ public final class HttpTransport {
         }
     }
 
-    private static HttpResult read(HttpResponse<InputStream> response) {
+    private HttpResult read(HttpResponse<InputStream> response) {
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -147,11 +151,23 @@ public final class HttpTransport {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Retry-After in delta-seconds; the HTTP-date form is rare for OAuth servers and ignored. */
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    /** Where {@code --verbose} notes go; parsers add what they had to change in a response. */
+    public HttpLog log() {
+        return log;
+    }
+
+    /**
+     * Retry-After in delta-seconds, at most {@link #MAX_RETRY_AFTER} (a longer wait ends a login
+     * at its deadline in any case); the HTTP-date form is rare for OAuth servers and ignored.
+     */
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 long seconds = Long.parseLong(value.trim());
+                if (seconds > MAX_RETRY_AFTER.toSeconds()) {
+                    log.note("Retry-After " + seconds + " s clamped to " + MAX_RETRY_AFTER.toSeconds() + " s");
+                    seconds = MAX_RETRY_AFTER.toSeconds();
+                }
                 return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
             } catch (NumberFormatException e) {
                 return Optional.empty();

@@ -14,6 +14,10 @@ public record DeviceAuthorization(Secret deviceCode, String userCode, URI verifi
 
     /** RFC 8628 §3.2: "If no value is provided, clients MUST use 5 as the default." */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    /** Longer intervals, from the server or its slow_down, are taken as this. */
+    public static final Duration MAX_INTERVAL = Duration.ofMinutes(5);
+    /** Longer code lifetimes are taken as this: nobody waits more than an hour at a login prompt. */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
     /** The link to open: the pre-filled one when the server offers it. */
     public URI linkToOpen() {

@@ -2,6 +2,7 @@ package dev.jlogin.oauth;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
+import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpResult;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.json.JsonObject;
@@ -47,13 +48,13 @@ public final class DeviceAuthorizationClient {
                     "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
         }
         try {
-            return parse(json);
+            return parse(json, http.log());
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response is malformed: " + e.getMessage());
         }
     }
 
-    static DeviceAuthorization parse(JsonObject json) throws MalformedJsonException {
+    static DeviceAuthorization parse(JsonObject json, HttpLog notes) throws MalformedJsonException {
         Secret deviceCode = Secret.of(json.requireString("device_code"));
         String userCode = json.requireString("user_code");
         // Google spells it verification_url
@@ -73,7 +74,8 @@ public final class DeviceAuthorizationClient {
         }
         // an interval of 0 would have us hammer the server; one second is the floor
         return new DeviceAuthorization(deviceCode, userCode, link("verification_uri", uri), complete,
-                Duration.ofSeconds(expiresIn), Duration.ofSeconds(Math.max(1, interval)));
+                Duration.ofSeconds(Bounded.seconds("expires_in", expiresIn, 1, DeviceAuthorization.MAX_LIFETIME.toSeconds(), notes)),
+                Duration.ofSeconds(Bounded.seconds("interval", interval, 1, DeviceAuthorization.MAX_INTERVAL.toSeconds(), notes)));
     }
 
     /**

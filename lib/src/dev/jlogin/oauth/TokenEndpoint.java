@@ -93,7 +93,7 @@ public final class TokenEndpoint {
             throw new JLoginException(JLoginException.Kind.SERVER, "token endpoint answered HTTP " + response.status());
         }
         try {
-            return new TokenResult.Granted(TokenSet.fromResponse(json, clock));
+            return new TokenResult.Granted(TokenSet.fromResponse(json, clock, http.log()));
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, "token response is malformed: " + e.getMessage());
         }

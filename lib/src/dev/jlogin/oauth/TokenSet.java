@@ -1,6 +1,7 @@
 package dev.jlogin.oauth;
 
 import dev.jlogin.Secret;
+import dev.jlogin.http.HttpLog;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.time.Clock;
@@ -16,20 +17,59 @@ import java.util.Optional;
 public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> refreshToken, Optional<Secret> idToken,
                        Optional<Instant> expiresAt, Optional<String> scope) {
 
+    /** Longer access token lifetimes are taken as this: a token is checked again at least once a year. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
     /** Parses a successful token response received at {@code clock.instant()}. */
     public static TokenSet fromResponse(JsonObject json, Clock clock) throws MalformedJsonException {
-        Secret access = Secret.of(json.requireString("access_token"));
-        String type = json.requireString("token_type");
+        return fromResponse(json, clock, HttpLog.NONE);
+    }
+
+    /** As {@link #fromResponse(JsonObject, Clock)}, telling {@code notes} about values it had to bound. */
+    public static TokenSet fromResponse(JsonObject json, Clock clock, HttpLog notes) throws MalformedJsonException {
+        Secret access = Secret.of(requireBearerToken(json.requireString("access_token")));
+        String type = requireBearerType(json.requireString("token_type"));
         Optional<Instant> expiresAt = Optional.empty();
         if (json.has("expires_in")) {
             long seconds = json.integer("expires_in").getAsLong();
             if (seconds < 0) {
                 throw new MalformedJsonException("'expires_in' must not be negative");
             }
-            expiresAt = Optional.of(clock.instant().plusSeconds(seconds));
+            expiresAt = Optional.of(clock.instant().plusSeconds(Bounded.seconds("expires_in", seconds, 0,
+                    MAX_LIFETIME.toSeconds(), notes)));
         }
         return new TokenSet(access, type, json.string("refresh_token").map(Secret::ofNullable),
                 json.string("id_token").map(Secret::ofNullable), expiresAt, json.string("scope"));
+    }
+
+    /**
+     * The token goes into {@code Authorization: Bearer} lines (ours and {@code curl -H @-}'s), so it
+     * must be an RFC 6750 §2.1 b64token: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+     * Anything else (a CR or LF above all) could add header lines to a request. The error never
+     * quotes the token.
+     */
+    public static String requireBearerToken(String token) throws MalformedJsonException {
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
+        }
+        boolean valid = end > 0;
+        for (int i = 0; i < end && valid; i++) {
+            char c = token.charAt(i);
+            valid = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~+/".indexOf(c) >= 0;
+        }
+        if (!valid) {
+            throw new MalformedJsonException("'access_token' has characters a bearer token cannot have (RFC 6750)");
+        }
+        return token;
+    }
+
+    /** RFC 6749 §5.1: case-insensitive. A DPoP or MAC token used as a bearer token would be refused anyway. */
+    public static String requireBearerType(String type) throws MalformedJsonException {
+        if (!type.equalsIgnoreCase("Bearer")) {
+            throw new MalformedJsonException("'token_type' must be Bearer; jlogin cannot use other token types");
+        }
+        return type;
     }
 
     /**

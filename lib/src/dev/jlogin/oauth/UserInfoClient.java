@@ -25,8 +25,13 @@ public final class UserInfoClient {
         if (!result.isSuccess()) {
             throw new JLoginException(JLoginException.Kind.SERVER, "userinfo answered HTTP " + result.status());
         }
+        return claims(result.body());
+    }
+
+    /** A userinfo response (OIDC Core §5.3.2): a JSON object with at least a subject. */
+    static JsonObject claims(String body) {
         try {
-            JsonObject claims = JsonObject.parse(result.body());
+            JsonObject claims = JsonObject.parse(body);
             claims.requireString("sub");
             return claims;
         } catch (MalformedJsonException e) {

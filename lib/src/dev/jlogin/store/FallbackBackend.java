@@ -59,7 +59,10 @@ public final class FallbackBackend implements SecretBackend {
     }
 
     @Override
-    public boolean delete(String profile) throws IOException {
-        return call(b -> b.delete(profile));
+    public void checkWritable(String profile) throws IOException {
+        call(b -> {
+            b.checkWritable(profile);
+            return null;
+        });
     }
 }

@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One owner-only file per profile, {@code profiles/NAME.json}, replaced atomically; permissions
- * are checked on every read.
+ * One owner-only file per profile, {@code profiles/NAME.json}, replaced atomically; permissions,
+ * owner and kind (a regular file, of a login's size) are checked on every read.
  */
 public final class FileBackend implements SecretBackend {
+    /** A login is a few KiB (a big ID token included); a bigger file is not one and is not read. */
+    static final int MAX_BYTES = 1024 * 1024;
+    /** More than a typical login file, so that a probe that fits means the login fits. */
+    private static final int PROBE_BYTES = 16 * 1024;
+
     private final Path profiles;
     private final Consumer<String> warnings;
 
@@ -36,9 +41,16 @@ public final class FileBackend implements SecretBackend {
     public Optional<String> read(String profile) throws IOException {
         Path file = file(profile);
         try {
-            SecureFiles.ensurePrivate(profiles, "rwx------", warnings);
-            SecureFiles.ensurePrivate(file, "rw-------", warnings);
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            SecureFiles.ensurePrivate(profiles.getParent(), SecureFiles.Kind.DIRECTORY, warnings);
+            SecureFiles.ensurePrivate(profiles, SecureFiles.Kind.DIRECTORY, warnings);
+            Optional<SecureFiles.Status> status = SecureFiles.ensurePrivate(file, SecureFiles.Kind.FILE, warnings);
+            if (status.isEmpty()) {
+                return Optional.empty();
+            }
+            if (status.get().size() > MAX_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_BYTES + " bytes, too big for a login");
+            }
+            return Optional.of(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -47,9 +59,16 @@ public final class FileBackend implements SecretBackend {
     @Override
     public void write(String profile, byte[] content) throws IOException {
         Path file = file(profile);
-        SecureFiles.createPrivateDirectories(profiles);
+        SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         removeLeftovers(file);
         SecureFiles.writeAtomically(file, content);
+    }
+
+    /** A temp file of a login's size is created, written and flushed beside the login file, then removed. */
+    @Override
+    public void checkWritable(String profile) throws IOException {
+        SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
+        SecureFiles.probeWritable(file(profile), PROBE_BYTES);
     }
 
     /**
@@ -57,19 +76,11 @@ public final class FileBackend implements SecretBackend {
      * Writers hold the profile lock, so any temp file found by the current writer is a leftover.
      */
     private static void removeLeftovers(Path file) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(), "." + file.getFileName() + ".*.tmp")) {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(),
+                candidate -> SecureFiles.isTempFileOf(file, candidate.getFileName().toString()))) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }
         }
-    }
-
-    @Override
-    public boolean delete(String profile) throws IOException {
-        boolean deleted = Files.deleteIfExists(file(profile));
-        if (deleted) {
-            SecureFiles.syncDirectory(profiles);
-        }
-        return deleted;
     }
 }

@@ -51,16 +51,6 @@ public final class KeychainBackend implements SecretBackend {
         check(HelperCommand.run(List.of("security", "-i"), command.getBytes(StandardCharsets.UTF_8), timeout));
     }
 
-    @Override
-    public boolean delete(String profile) throws IOException {
-        HelperCommand.Result result = HelperCommand.run(
-                List.of("security", "delete-generic-password", "-s", service, "-a", profile), new byte[0], timeout);
-        if (result.exit() == NOT_FOUND) {
-            return false;
-        }
-        check(result);
-        return true;
-    }
 
     private static void check(HelperCommand.Result result) throws KeyringUnavailableException {
         if (result.exit() != 0) {

@@ -26,9 +26,4 @@ public final class MemoryBackend implements SecretBackend {
     public void write(String profile, byte[] content) {
         logins.put(profile, new String(content, StandardCharsets.UTF_8));
     }
-
-    @Override
-    public boolean delete(String profile) {
-        return logins.remove(profile) != null;
-    }
 }

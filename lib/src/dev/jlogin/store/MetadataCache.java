@@ -7,29 +7,41 @@ import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.oauth.ServerMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Discovery documents on disk, so that refreshing or revoking does not cost a discovery request
- * each time. A damaged or stale entry is simply fetched again.
+ * each time. A damaged or stale entry is simply fetched again. The entries decide where device
+ * codes and refresh tokens are sent, so one is used only if nobody but this user could have
+ * written it: the home, {@code cache/}, {@code cache/metadata/} and the file must all be owner-only,
+ * owned by this user and no symbolic links ({@link #problems}); otherwise it is fetched again
+ * and the untrusted place is neither read nor written.
  */
 public final class MetadataCache {
     public static final Duration TTL = Duration.ofHours(24);
 
+    /** A discovery document is a few KiB; anything much bigger was not written by us. */
+    private static final int MAX_BYTES = 256 * 1024;
+
+    private final Path home;
     private final Path dir;
     private final Clock clock;
 
     public MetadataCache(Path home, Clock clock) {
+        this.home = home;
         this.dir = home.resolve("cache").resolve("metadata");
         this.clock = clock;
     }
@@ -37,9 +49,14 @@ public final class MetadataCache {
     public Optional<ServerMetadata> get(String issuer) {
         Path file = file(issuer);
         try {
-            JsonObject root = JsonObject.parse(Files.readString(file, StandardCharsets.UTF_8));
-            Instant fetched = Instant.ofEpochSecond(root.integer("fetched_at").orElse(0));
-            if (fetched.plus(TTL).isBefore(clock.instant())) {
+            if (!trustedFolders() || SecureFiles.problem(file, SecureFiles.Kind.FILE).isPresent()) {
+                return Optional.empty();
+            }
+            JsonObject root = JsonObject.parse(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8));
+            long fetched = root.integer("fetched_at").orElse(0);
+            long now = clock.instant().getEpochSecond();
+            // an entry "fetched" in the future would never expire: it was not written by this clock
+            if (fetched > now || fetched < now - TTL.toSeconds()) {
                 return Optional.empty();
             }
             ServerMetadata metadata = ServerMetadata.fromJson(
@@ -55,11 +72,65 @@ public final class MetadataCache {
         root.put("fetched_at", clock.instant().getEpochSecond());
         root.put("metadata", metadata.toJson().asMap());
         try {
+            if (!trustedFolders()) {
+                return;
+            }
             SecureFiles.createPrivateDirectories(dir);
+            if (!trustedFolders()) {
+                return;
+            }
             SecureFiles.writeAtomically(file(issuer), Json.writePretty(root).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // a cache that cannot be written only costs a discovery request next time
         }
+    }
+
+    /** What makes entries untrusted, for doctor: one line per folder or entry, empty if none. */
+    public List<String> problems() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path folder : List.of(home, dir.getParent(), dir)) {
+            SecureFiles.problem(folder, SecureFiles.Kind.DIRECTORY).ifPresent(problems::add);
+        }
+        if (problems.isEmpty() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path entry : entries) {
+                    problems.addAll(SecureFiles.problem(entry, SecureFiles.Kind.FILE).map(List::of)
+                            .orElseGet(() -> contentProblems(entry)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private List<String> contentProblems(Path entry) {
+        try {
+            JsonObject root = JsonObject.parse(new String(SecureFiles.read(entry, MAX_BYTES), StandardCharsets.UTF_8));
+            List<String> problems = new ArrayList<>();
+            if (root.integer("fetched_at").orElse(0) > clock.instant().getEpochSecond()) {
+                problems.add(entry + " claims to be fetched in the future; it is ignored");
+            }
+            Optional<String> issuer = root.object("metadata").flatMap(MetadataCache::issuerOf);
+            if (issuer.isEmpty() || !file(issuer.get()).equals(entry)) {
+                problems.add(entry + " does not hold the metadata of the issuer it is filed under; it is ignored");
+            }
+            return problems;
+        } catch (IOException | MalformedJsonException e) {
+            return List.of(entry + " is damaged; it is ignored");
+        }
+    }
+
+    private static Optional<String> issuerOf(JsonObject metadata) {
+        try {
+            return metadata.string("issuer");
+        } catch (MalformedJsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean trustedFolders() throws IOException {
+        return SecureFiles.problem(home, SecureFiles.Kind.DIRECTORY).isEmpty()
+                && SecureFiles.problem(dir.getParent(), SecureFiles.Kind.DIRECTORY).isEmpty()
+                && SecureFiles.problem(dir, SecureFiles.Kind.DIRECTORY).isEmpty();
     }
 
     private Path file(String issuer) {

@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -49,8 +50,9 @@ public final class ProfileLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    SecureFiles.privateFile());
+            // a link planted in its place would have us create or lock a file elsewhere
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), SecureFiles.privateFile());
             long pause = 5;
             for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
                 if (lock != null) {

@@ -4,12 +4,12 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The access token a resource server last refused (git's {@code erase} after a 401), so that the
@@ -27,7 +27,7 @@ public final class RejectedTokens {
 
     public void mark(String profile, Secret accessToken) {
         try {
-            SecureFiles.createPrivateDirectories(profiles);
+            SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
             SecureFiles.writeAtomically(file(profile), digest(accessToken).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.STORE, "cannot mark the token of profile '" + profile
@@ -36,8 +36,18 @@ public final class RejectedTokens {
     }
 
     public boolean isRejected(String profile, Secret accessToken) {
+        Path file = file(profile);
         try {
-            return Files.readString(file(profile), StandardCharsets.US_ASCII).equals(digest(accessToken));
+            Optional<SecureFiles.Status> status = SecureFiles.status(file);
+            if (status.isEmpty()) {
+                return false;
+            }
+            Optional<String> foreign = SecureFiles.foreign(file, status.get(), SecureFiles.Kind.FILE);
+            if (foreign.isPresent()) {
+                throw new IOException(foreign.get());
+            }
+            String digest = digest(accessToken);
+            return new String(SecureFiles.read(file, 1024), StandardCharsets.US_ASCII).equals(digest);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {

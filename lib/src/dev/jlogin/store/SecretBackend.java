@@ -15,6 +15,10 @@ public interface SecretBackend {
 
     void write(String profile, byte[] content) throws IOException;
 
-    /** True if there was something to delete. */
-    boolean delete(String profile) throws IOException;
+    /**
+     * Fails if {@link #write} would fail now (a full or read-only disk): checked before a request
+     * that spends something (a device code's approval, a refresh token the server may rotate).
+     */
+    default void checkWritable(String profile) throws IOException {
+    }
 }

@@ -55,15 +55,6 @@ public final class SecretServiceBackend implements SecretBackend {
         }
     }
 
-    @Override
-    public boolean delete(String profile) throws IOException {
-        boolean existed = read(profile).isPresent();
-        HelperCommand.Result result = HelperCommand.run(command("clear", profile), new byte[0], timeout);
-        if (result.exit() != 0 && !result.err().isBlank()) {
-            throw unavailable(result);
-        }
-        return existed;
-    }
 
     private static KeyringUnavailableException unavailable(HelperCommand.Result result) {
         String reason = result.err().strip().lines().reduce((a, b) -> b).orElse("exit " + result.exit());

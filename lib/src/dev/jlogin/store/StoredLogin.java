@@ -81,7 +81,8 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         } catch (DateTimeException e) {
             throw new MalformedJsonException("'expires_at' is not a time");
         }
-        TokenSet tokens = new TokenSet(Secret.of(t.get().requireString("access_token")), t.get().requireString("token_type"),
+        TokenSet tokens = new TokenSet(Secret.of(TokenSet.requireBearerToken(t.get().requireString("access_token"))),
+                TokenSet.requireBearerType(t.get().requireString("token_type")),
                 t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
                 expiresAt, t.get().string("scope"));
         return new Parsed(settings, Optional.of(new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(),

@@ -90,6 +90,41 @@ public final class TokenStore {
     }
 
     /**
+     * Fails (exit 7) if the profile's login could not be written now. The caller holds the lock
+     * and calls this before a request that spends something, so that a full or read-only disk is
+     * found while nothing is lost yet.
+     */
+    public void checkWritable(String profile) {
+        try {
+            backend.checkWritable(checkProfileName(profile));
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot write the login of profile '" + profile + "' ("
+                    + backend.describe() + "): " + e.getMessage() + "; nothing was sent to the server");
+        }
+    }
+
+    /**
+     * Keeps a login that the store could not take (tokens the server will not issue again) in an
+     * owner-only file in the temp directory, which is often another file system. Returns the
+     * file, or empty if it could not be written either.
+     */
+    public Optional<Path> keepForRecovery(String profile, StoredLogin login) {
+        Path file = Path.of(System.getProperty("java.io.tmpdir")).resolve("jlogin-" + checkProfileName(profile) + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".json");
+        try {
+            SecureFiles.writeNew(file, login.toBytes());
+            return Optional.of(file);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where a login file kept by {@link #keepForRecovery} goes back to, with the file store. */
+    public Path loginFile(String profile) {
+        return profiles.resolve(checkProfileName(profile) + ".json");
+    }
+
+    /**
      * Logs the profile out: its tokens go, its settings stay, so that logging in again needs no
      * flags. The caller holds the profile's {@link #lock}. True if there were tokens.
      */
@@ -136,9 +171,9 @@ public final class TokenStore {
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
         try {
-            SecureFiles.createPrivateDirectories(profiles);
+            SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot create " + profiles + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
         }
         return ProfileLock.acquire(lockFile, lockTimeout, profile);
     }

@@ -20,7 +20,7 @@ final class CliHarness implements AutoCloseable {
     }
 
     final MutableClock clock = new MutableClock();
-    final FakeAuthorizationServer server = new FakeAuthorizationServer(clock);
+    final FakeAuthorizationServer server;
     final Map<String, String> env = new HashMap<>();
     final Properties properties = new Properties();
     boolean terminal;
@@ -35,6 +35,12 @@ final class CliHarness implements AutoCloseable {
     Runnable onWait = () -> { };
 
     CliHarness(Path home) {
+        this(home, null);
+    }
+
+    /** With the fake server on HTTPS, using {@code tls}'s certificate, when it is not null. */
+    CliHarness(Path home, javax.net.ssl.SSLContext tls) {
+        server = new FakeAuthorizationServer(clock, tls);
         env.put("JLOGIN_HOME", home.toString());
         env.put("JLOGIN_ISSUER", server.issuer());
         env.put("JLOGIN_CLIENT_ID", "cli");

@@ -434,8 +434,129 @@ class CommandsTest {
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         CliHarness.Result loose = cli.run(new DoctorCommand(), "--json");
         assertThat(loose.exit()).isEqualTo(7);
-        assertThat(loose.out()).contains("rw-r--r--, readable by others");
+        assertThat(loose.out()).contains("accessible to other users (rw-r--r--); the next read resets it");
         assertThat(loose.err()).contains("permissions reset to rw-------");
+    }
+
+    @Test
+    void aTokenThatWouldInjectHeaderLinesIsRefusedAtLoginWithExit6() {
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1\r\nX-Injected: yes", "token_type", "Bearer")));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("access_token").doesNotContain("X-Injected").doesNotContain("report");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void aDPoPTokenIsNotHandedOutAsABearerToken() {
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1", "token_type", "DPoP")));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.err()).contains("token_type");
+        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+    }
+
+    @Test
+    void aStoredTokenThatWouldInjectHeaderLinesIsNeverPrinted() throws Exception {
+        cli.login();
+        Path file = home.resolve("profiles/default.json");
+        String stored = storedAccessToken();
+        Files.writeString(file, Files.readString(file).replace(stored, "AT-1\\r\\nX-Injected: yes"));
+
+        CliHarness.Result result = cli.run(new TokenCommand(), "--header");
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("damaged").doesNotContain("X-Injected");
+    }
+
+    /** A lock that cannot be taken (here a directory in its place) is found before the user approves anything. */
+    @Test
+    void loginChecksTheStoreCanBeWrittenBeforeAskingForACode() throws Exception {
+        Files.createDirectories(home.resolve("profiles/default.lock"));
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(cli.server.requests("/issuer/device")).isEmpty();
+        assertThat(result.err()).doesNotContain(FakeAuthorizationServer.USER_CODE);
+    }
+
+    private static final long HUGE = Long.MAX_VALUE;
+
+    @Test
+    void hugeLifetimesAndIntervalsAreClampedAndSaidSoWithVerbose() {
+        cli.server.deviceResponse("expires_in", HUGE);
+        cli.server.deviceResponse("interval", 1_000_000_000L);
+        cli.server.enqueueTokenReplies(Reply.json(200, Map.of("access_token", "AT-1", "token_type", "Bearer",
+                "expires_in", HUGE)));
+
+        CliHarness.Result result = cli.login("--verbose");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.err()).contains("expires_in 9223372036854775807 s clamped to 3600 s")
+                .contains("interval 1000000000 s clamped to 300 s")
+                .contains("expires_in 9223372036854775807 s clamped to 31622400 s")
+                .contains("the code expires in 1 h");
+        assertThat(new dev.jlogin.store.TokenStore(home, Duration.ofSeconds(1)).read("default").get().tokens().expiresAt())
+                .contains(cli.clock.instant().plus(Duration.ofDays(366)));
+    }
+
+    @Test
+    void hugeWaitsFromTheServerDoNotCrashTheLogin() {
+        cli.server.enqueueTokenReplies(Reply.json(400, Map.of("error", "slow_down", "interval", HUGE)),
+                Reply.error(503, "temporarily_unavailable").withHeader("Retry-After", String.valueOf(HUGE)));
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(5);
+        assertThat(result.err()).contains("expired").doesNotContain("report");
+    }
+
+    @Test
+    void hugeSecondsInSettingsAreUsageErrors() {
+        cli.login();
+
+        CliHarness.Result minValid = cli.run(new TokenCommand(), "--min-valid", String.valueOf(HUGE));
+        assertThat(minValid.exit()).isEqualTo(2);
+        assertThat(minValid.err()).contains("--min-valid takes a whole number of seconds, at most 31622400");
+
+        cli.env.put("JLOGIN_LOCK_TIMEOUT", String.valueOf(HUGE));
+        CliHarness.Result lockTimeout = cli.run(new RefreshCommand());
+        assertThat(lockTimeout.exit()).isEqualTo(2);
+        assertThat(lockTimeout.err()).contains("JLOGIN_LOCK_TIMEOUT takes a whole number of seconds");
+        assertThat(cli.run(new TokenCommand(), "--min-valid", "99999999999999999999").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void doctorReportsEveryReasonTheMetadataCacheIsNotTrusted() throws Exception {
+        cli.login();
+        Path entry;
+        try (var entries = Files.newDirectoryStream(home.resolve("cache/metadata"))) {
+            entry = entries.iterator().next();
+        }
+        assertThat(cli.run(new DoctorCommand()).out()).contains("metadata cache: trusted");
+
+        Files.writeString(entry, Files.readString(entry).replaceFirst("\"fetched_at\"\\s*:\\s*\\d+", "\"fetched_at\": 99999999999")
+                .replace(cli.server.issuer(), "https://evil.example"));
+        CliHarness.Result content = cli.run(new DoctorCommand());
+        assertThat(content.exit()).isEqualTo(7);
+        assertThat(content.out()).contains("fetched in the future").contains("not hold the metadata of the issuer");
+
+        Files.setPosixFilePermissions(entry, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setAttribute(home.resolve("cache"), "unix:uid", 4242);
+        CliHarness.Result folders = cli.run(new DoctorCommand());
+        assertThat(folders.out()).contains(home.resolve("cache") + " belongs to another user (uid 4242)");
+        Files.setAttribute(home.resolve("cache"), "unix:uid", 0);
+        assertThat(cli.run(new DoctorCommand()).out()).contains(entry + " is accessible to other users (rw-rw-rw-)");
+
+        Files.delete(entry);
+        Files.createSymbolicLink(entry, home.resolve("profiles/default.json"));
+        assertThat(cli.run(new DoctorCommand()).out()).contains(entry + " is a symbolic link");
     }
 
     @Test

@@ -50,6 +50,34 @@ class TokenEndpointTest {
         assertThat(tokens.isValidFor(Duration.ofSeconds(300), clock.instant())).isFalse();
     }
 
+    /** RFC 6750 §2.1: a bearer token is a b64token; anything else could smuggle header lines into a request. */
+    @Test
+    void anAccessTokenOutsideTheBearerCharacterSetIsRefused() {
+        for (String bad : new String[] {"AT-1\r\nX-Injected: yes", "AT-1\nHost: evil.example", "AT 1", "AT=1", "=", "t\u00e9", "a\u0000"}) {
+            assertThatThrownBy(() -> TokenSet.fromResponse(JsonObject.of(Map.of("access_token", bad, "token_type", "Bearer")), clock))
+                    .as(bad).isInstanceOf(dev.jlogin.json.MalformedJsonException.class).hasMessageContaining("access_token")
+                    .hasMessageNotContaining(bad);
+        }
+    }
+
+    @Test
+    void everyBearerCharacterIsAccepted() throws Exception {
+        String token = "AZaz09-._~+/abc==";
+        assertThat(TokenSet.fromResponse(JsonObject.of(Map.of("access_token", token, "token_type", "Bearer")), clock)
+                .accessToken().reveal()).isEqualTo(token);
+    }
+
+    /** RFC 6749 §5.1: token_type is case-insensitive; only Bearer tokens are handed out as such. */
+    @Test
+    void onlyBearerTokensAreAccepted() throws Exception {
+        assertThat(TokenSet.fromResponse(JsonObject.of(Map.of("access_token", "a", "token_type", "BEARER")), clock).tokenType())
+                .isEqualTo("BEARER");
+        for (String type : new String[] {"DPoP", "mac", "N_A"}) {
+            assertThatThrownBy(() -> TokenSet.fromResponse(JsonObject.of(Map.of("access_token", "a", "token_type", type)), clock))
+                    .as(type).isInstanceOf(dev.jlogin.json.MalformedJsonException.class).hasMessageContaining("token_type");
+        }
+    }
+
     @Test
     void aTokenWithoutExpiryCountsAsValid() throws Exception {
         TokenSet tokens = TokenSet.fromResponse(JsonObject.parse("{\"access_token\":\"a\",\"token_type\":\"bearer\"}"), clock);

@@ -88,6 +88,85 @@ class TokenManagerTest {
         assertThat(server.refreshes()).hasSize(1);
     }
 
+    /** The file store, failing the way a full or read-only disk does: at the probe, or only at the real write. */
+    private static final class FullDisk implements dev.jlogin.store.SecretBackend {
+        private final dev.jlogin.store.SecretBackend disk;
+        final boolean probeFails;
+
+        FullDisk(Path home, boolean probeFails) {
+            this.disk = new dev.jlogin.store.FileBackend(home.resolve("profiles"), System.err::println);
+            this.probeFails = probeFails;
+        }
+
+        @Override
+        public String describe() {
+            return disk.describe();
+        }
+
+        @Override
+        public Optional<String> read(String profile) throws java.io.IOException {
+            return disk.read(profile);
+        }
+
+        @Override
+        public void write(String profile, byte[] content) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+        }
+
+        @Override
+        public void checkWritable(String profile) throws java.io.IOException {
+            if (probeFails) {
+                throw new java.io.IOException("No space left on device");
+            }
+            disk.checkWritable(profile);
+        }
+    }
+
+    private TokenManager manager(TokenStore store) {
+        HttpTransport http = new HttpTransport();
+        return new TokenManager(store, settings(),
+                new MetadataResolver(new Discovery(http), new MetadataCache(home, clock)), new TokenEndpoint(http, clock), clock);
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsFoundBeforeTheRefreshTokenIsSpent() {
+        StoredLogin login = loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+        TokenStore full = new TokenStore(home, Duration.ofSeconds(5), new FullDisk(home, true));
+
+        assertThatThrownBy(() -> manager(full).valid(Duration.ofSeconds(60)))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining("No space left on device").hasMessageContaining("nothing was sent to the server");
+        assertThat(server.refreshes()).isEmpty();
+        assertThat(server.acceptsRefreshToken(login.tokens().refreshToken().get().reveal())).isTrue();
+    }
+
+    @Test
+    void aRotatedPairThatCannotBeStoredIsKeptInARecoveryFile() throws Exception {
+        loggedIn();
+        clock.advance(Duration.ofSeconds(250));
+        TokenStore full = new TokenStore(home, Duration.ofSeconds(5), new FullDisk(home, false));
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> manager(full).valid(Duration.ofSeconds(60)));
+
+        assertThat(failure).isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining("No space left on device").hasMessageContaining("rotated");
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("kept in (\\S+?);").matcher(failure.getMessage());
+        assertThat(kept.find()).as(failure.getMessage()).isTrue();
+        Path recovery = Path.of(kept.group(1));
+        try {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(recovery)))
+                    .isEqualTo("rw-------");
+            dev.jlogin.store.MemoryBackend memory = new dev.jlogin.store.MemoryBackend();
+            memory.write("default", java.nio.file.Files.readAllBytes(recovery));
+            StoredLogin rescued = new TokenStore(home, Duration.ofSeconds(5), memory).read("default").get();
+            assertThat(server.acceptsRefreshToken(rescued.tokens().refreshToken().get().reveal())).isTrue();
+            assertThat(server.refreshes()).hasSize(1);
+        } finally {
+            java.nio.file.Files.deleteIfExists(recovery);
+        }
+    }
+
     @Test
     void discoveryIsCachedAcrossManagers() {
         loggedIn();

@@ -110,6 +110,109 @@ class TokenStoreTest {
                 .hasMessageContaining("symbolic link");
     }
 
+    private Path privateProfiles() throws Exception {
+        return Files.createDirectories(home.resolve("profiles"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private void assertStoreError(TokenStore store, String message) {
+        assertThatThrownBy(() -> store.read("default"))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining(message).satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void aHugeStoreFileIsRefusedWithoutReadingIt() throws Exception {
+        privateProfiles();
+        try (var file = new java.io.RandomAccessFile(home.resolve("profiles/default.json").toFile(), "rw")) {
+            file.setLength(2_200_000_000L); // sparse: no disk space used
+        }
+
+        assertStoreError(store(Duration.ofSeconds(1)), "larger than");
+    }
+
+    @Test
+    void aFifoInPlaceOfTheStoreFileIsRefusedWithoutWaitingOnIt() throws Exception {
+        privateProfiles();
+        Process mkfifo = new ProcessBuilder("mkfifo", home.resolve("profiles/default.json").toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertStoreError(store(Duration.ofSeconds(1)), "not a regular file"));
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheStoreFileIsRefusedAndLeftAlone() throws Exception {
+        Path dir = Files.createDirectory(privateProfiles().resolve("default.json"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> new TokenStore(home, Duration.ofSeconds(1), new FileBackend(home.resolve("profiles"), warnings::add))
+                .read("default")).isInstanceOf(JLoginException.class).hasMessageContaining("not a regular file");
+        assertThat(permissions(dir)).isEqualTo("rwxr-xr-x");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aSymbolicLinkInPlaceOfTheLockFileIsNotFollowed() throws Exception {
+        Path planted = home.resolve("elsewhere/planted");
+        Files.createDirectories(planted.getParent());
+        Files.createSymbolicLink(privateProfiles().resolve("default.lock"), planted);
+
+        assertThatThrownBy(() -> store(Duration.ofSeconds(1)).lock("default").close())
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE));
+        assertThat(planted).doesNotExist();
+    }
+
+    /** Root (or anyone) must not write tokens into, or read them from, a folder another user controls. */
+    @Test
+    void aProfilesFolderOrHomeOwnedByAnotherUserIsRefused() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+
+        for (Path folder : new Path[] {home.resolve("profiles"), home}) {
+            Files.setAttribute(folder, "unix:uid", 4242);
+            assertThatThrownBy(() -> store.write("default", Logins.login("https://idp.example", "b", "r", EXPIRY)))
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            assertThatThrownBy(() -> store.lock("default").close())
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            assertThatThrownBy(() -> store.read("default"))
+                    .isInstanceOf(JLoginException.class).hasMessageContaining("belongs to another user");
+            Files.setAttribute(folder, "unix:uid", 0);
+        }
+        assertThat(store.read("default").get().tokens().accessToken().reveal()).isEqualTo("a");
+    }
+
+    @Test
+    void aHomeThatIsASymbolicLinkIsRefused() throws Exception {
+        Path real = Files.createDirectory(home.resolve("real"));
+        Path link = Files.createSymbolicLink(home.resolve("link"), real);
+        TokenStore store = new TokenStore(link, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY)))
+                .isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> store.lock("default").close()).isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
+    }
+
+    /**
+     * Profile "a.json.x" writes ".a.json.x.json.N.tmp" under its own lock: a writer of profile "a"
+     * must not take it for one of its own leftovers (".a.json.N.tmp").
+     */
+    @Test
+    void cleaningLeftoversRemovesOnlyThisProfilesTempFiles() throws Exception {
+        Path profiles = privateProfiles();
+        Path othersInFlight = Files.writeString(profiles.resolve(".a.json.x.json.5d3c0a1b2e4f6789.tmp"), "{}");
+        Path othersOld = Files.writeString(profiles.resolve(".a.json.x.json.123456789.tmp"), "{}");
+        Path ownLeftover = Files.writeString(profiles.resolve(".a.json.5d3c0a1b2e4f6789.tmp"), "{}");
+        Path ownOldLeftover = Files.writeString(profiles.resolve(".a.json.8301237451263.tmp"), "{}");
+
+        store(Duration.ofSeconds(1)).write("a", Logins.login("https://idp.example", "a", "r", EXPIRY));
+
+        assertThat(othersInFlight).exists();
+        assertThat(othersOld).exists();
+        assertThat(ownLeftover).doesNotExist();
+        assertThat(ownOldLeftover).doesNotExist();
+    }
+
     @Test
     void replacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
         TokenStore store = store(Duration.ofSeconds(1));

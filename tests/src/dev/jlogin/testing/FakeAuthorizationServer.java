@@ -82,9 +82,21 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile String userName = "Alice Tester";
 
     public FakeAuthorizationServer(Clock clock) {
+        this(clock, null);
+    }
+
+    /** Over HTTPS with {@code tls}'s certificate when it is not null. */
+    public FakeAuthorizationServer(Clock clock, javax.net.ssl.SSLContext tls) {
         this.clock = clock;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +114,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     public String issuer() {

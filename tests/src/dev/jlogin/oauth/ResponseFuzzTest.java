@@ -1,0 +1,129 @@
+package dev.jlogin.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.Secret;
+import dev.jlogin.http.HttpLog;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.testing.HostileDocuments;
+import dev.jlogin.testing.MutableClock;
+import java.time.Duration;
+import java.util.Map;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Every parser of server responses, fed 100,000 hostile inputs each (the seed is in the report):
+ * the only outcomes allowed are a value that keeps the parser's promises, or its typed error.
+ */
+class ResponseFuzzTest {
+    static final int TRIES = 100_000;
+    private final MutableClock clock = new MutableClock();
+
+    @Provide
+    Arbitrary<String> deviceResponses() {
+        return HostileDocuments.aimedAt(Map.of("device_code", "dc-1", "user_code", "WDJB-MJHT",
+                "verification_uri", "https://idp.example/device", "verification_uri_complete",
+                "https://idp.example/device?user_code=WDJB-MJHT", "expires_in", 600, "interval", 5));
+    }
+
+    @Property(tries = TRIES)
+    void deviceAuthorizationResponses(@ForAll("deviceResponses") String text) {
+        try {
+            DeviceAuthorization parsed = DeviceAuthorizationClient.parse(JsonObject.parse(text), HttpLog.NONE);
+            assertThat(parsed.interval()).isBetween(Duration.ofSeconds(1), DeviceAuthorization.MAX_INTERVAL);
+            assertThat(parsed.expiresIn()).isBetween(Duration.ofSeconds(1), DeviceAuthorization.MAX_LIFETIME);
+            assertThat(parsed.linkToOpen().getScheme()).isIn("http", "https", "HTTP", "HTTPS", "Http", "Https");
+            Statistics.collect("parsed");
+        } catch (MalformedJsonException | JLoginException e) {
+            Statistics.collect("refused");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> tokenResponses() {
+        return HostileDocuments.aimedAt(Map.of("access_token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "token_type", "Bearer",
+                "expires_in", 300, "refresh_token", "rt-1", "id_token", "a.b.c", "scope", "openid email"));
+    }
+
+    @Property(tries = TRIES)
+    void tokenResponses(@ForAll("tokenResponses") String text) throws Exception {
+        try {
+            TokenSet parsed = TokenSet.fromResponse(JsonObject.parse(text), clock);
+            assertThat(TokenSet.requireBearerToken(parsed.accessToken().reveal())).isNotEmpty();
+            assertThat(parsed.tokenType()).isEqualToIgnoringCase("Bearer");
+            parsed.expiresAt().ifPresent(at -> assertThat(at).isBeforeOrEqualTo(clock.instant().plus(TokenSet.MAX_LIFETIME)));
+            Statistics.collect("parsed");
+        } catch (MalformedJsonException e) {
+            Statistics.collect("refused");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> errorResponses() {
+        return HostileDocuments.aimedAt(Map.of("error", "slow_down", "error_description", "Slow down", "interval", 10));
+    }
+
+    @Property(tries = TRIES)
+    void errorResponses(@ForAll("errorResponses") String text) {
+        try {
+            Statistics.collect(OAuthError.from(JsonObject.parse(text)).map(error -> {
+                assertThat(error.summary()).isNotBlank();
+                return "an error";
+            }).orElse("no error"));
+        } catch (MalformedJsonException e) {
+            Statistics.collect("not JSON: the caller's typed error");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> discoveryDocuments() {
+        return HostileDocuments.aimedAt(Map.of("issuer", "https://idp.example/realms/acme", "device_authorization_endpoint",
+                "https://idp.example/device", "token_endpoint", "https://idp.example/token", "revocation_endpoint",
+                "https://idp.example/revoke", "userinfo_endpoint", "https://idp.example/userinfo"));
+    }
+
+    @Property(tries = TRIES)
+    void discoveryDocuments(@ForAll("discoveryDocuments") String text) {
+        try {
+            ServerMetadata parsed = ServerMetadata.fromJson(JsonObject.parse(text), "fuzzed document");
+            assertThat(parsed.tokenEndpoint().getScheme().equalsIgnoreCase("https")
+                    || Endpoints.isLoopback(parsed.tokenEndpoint().getHost())).isTrue();
+            Statistics.collect("parsed");
+        } catch (MalformedJsonException | JLoginException e) {
+            Statistics.collect("refused");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> userinfoResponses() {
+        return HostileDocuments.aimedAt(Map.of("sub", "user-1", "name", "Alice", "email", "alice@example.com"));
+    }
+
+    @Property(tries = TRIES)
+    void userinfoResponses(@ForAll("userinfoResponses") String text) {
+        try {
+            assertThat(UserInfoClient.claims(text).string("sub")).isPresent();
+            Statistics.collect("parsed");
+        } catch (MalformedJsonException | JLoginException e) {
+            Statistics.collect("refused");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> idTokens() {
+        return HostileDocuments.jwts(Map.of("iss", "https://idp.example", "sub", "user-1", "aud", "cli", "exp", 1767225600,
+                "name", "Alice", "email", "alice@example.com"));
+    }
+
+    /** The claims of an ID token are read, not trusted: anything unreadable is simply no claims. */
+    @Property(tries = TRIES)
+    void idTokens(@ForAll("idTokens") String text) {
+        Statistics.collect(IdTokenClaims.read(Secret.of(text)).isPresent() ? "claims" : "no claims");
+    }
+}
