@@ -10,33 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The five commands' contract (output channels, exit codes, no secrets), run in-process. */
-class CommandsTest {
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
-    private void assertNoSecretIn(CliHarness.Result result) {
-        for (String secret : cli.server.issuedSecrets()) {
-            assertThat(result.both()).doesNotContain(secret);
-        }
-    }
-
+class CommandsTest extends InProcessCommands {
     private String storedAccessToken() {
         return cli.server.requests().isEmpty() ? null
                 : new dev.jlogin.store.TokenStore(home, Duration.ofSeconds(1)).read("default").get().tokens().accessToken().reveal();

@@ -3,29 +3,11 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.FakeAuthorizationServer.Reply;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Errors that say what to do about them, in one line with the documented exit code. */
-class ErrorHintsTest {
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
+class ErrorHintsTest extends InProcessCommands {
     @Test
     void anIssuerWithoutADiscoveryDocumentIsAConfigurationErrorThatSaysWhatToCheck() {
         CliHarness.Result result = cli.run(new LoginCommand(), "--issuer", cli.server.base() + "/realms/typo");

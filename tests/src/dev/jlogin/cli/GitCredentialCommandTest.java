@@ -10,31 +10,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * git-credential and setup-git in-process, against the credential protocol of {@code git help
  * credential}: requests are key=value lines ending with a blank line; a helper that has nothing to
  * say prints nothing and exits 0.
  */
-class GitCredentialCommandTest {
+class GitCredentialCommandTest extends InProcessCommands {
     private static final String HOST = "git.acme.test";
-    @TempDir
-    Path home;
-    private CliHarness cli;
 
     @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
+    void configure() {
         cli.env.put("JLOGIN_GIT_HOSTS", HOST + ", 127.0.0.1:8443");
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     private CliHarness.Result helper(String request, String... args) {

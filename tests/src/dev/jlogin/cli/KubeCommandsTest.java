@@ -9,33 +9,21 @@ import dev.jlogin.testing.FakeAuthorizationServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kube-credential and setup-kube in-process: the ExecCredential on stdout and nothing else there,
  * refresh margins, and what happens when a login is needed, interactively or not.
  */
-class KubeCommandsTest {
+class KubeCommandsTest extends InProcessCommands {
     private static final String V1_REQUEST = "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
             + "\"spec\":{\"interactive\":false}}";
     private static final String V1_INTERACTIVE = V1_REQUEST.replace("false", "true");
 
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
     @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
+    void configure() {
         cli.env.put("KUBERNETES_EXEC_INFO", V1_REQUEST);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     private StoredLogin stored() {

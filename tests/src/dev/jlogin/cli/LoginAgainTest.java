@@ -2,27 +2,14 @@ package dev.jlogin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** login on a profile that is logged in: a person at a terminal is asked first, a script is not. */
-class LoginAgainTest {
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
+class LoginAgainTest extends InProcessCommands {
     @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
+    void configure() {
         assertThat(cli.login().exit()).isZero();
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     private void atATerminal(String answer) {

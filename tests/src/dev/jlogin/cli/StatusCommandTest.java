@@ -4,37 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.testing.FakeAuthorizationServer.Reply;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code status}: every profile and whether it works; exit 1 when any does not, as gh auth status does. */
-class StatusCommandTest {
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
-    private void assertNoSecretIn(CliHarness.Result result) {
-        for (String secret : cli.server.issuedSecrets()) {
-            assertThat(result.both()).doesNotContain(secret);
-        }
-    }
-
+class StatusCommandTest extends InProcessCommands {
     @Test
     void withoutAnyProfileItSaysHowToLogInAndExits1() {
         CliHarness.Result result = cli.run(new StatusCommand());

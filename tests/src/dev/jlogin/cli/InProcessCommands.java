@@ -1,0 +1,31 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands run in-process against a fresh fake server and home per test (subclasses add their settings). */
+abstract class InProcessCommands {
+    @TempDir
+    Path home;
+    CliHarness cli;
+
+    @BeforeEach
+    void startHarness() {
+        cli = new CliHarness(home);
+    }
+
+    @AfterEach
+    void stopHarness() {
+        cli.close();
+    }
+
+    void assertNoSecretIn(CliHarness.Result result) {
+        for (String secret : cli.server.issuedSecrets()) {
+            assertThat(result.both()).doesNotContain(secret);
+        }
+    }
+}
