@@ -7,6 +7,7 @@ import dev.jlogin.cli.Command;
 import dev.jlogin.cli.Context;
 import dev.jlogin.cli.Environment;
 import dev.jlogin.cli.ExitCode;
+import dev.jlogin.cli.Invocation;
 import dev.jlogin.cli.LoginCommand;
 import dev.jlogin.cli.RefreshCommand;
 import dev.jlogin.cli.RevokeCommand;
@@ -81,6 +82,7 @@ public final class SandboxCommand implements Command {
         Thread stopper = new Thread(() -> {
             keycloak.close();
             cleanUp(ctx, work, true);
+            ctx.say("Sandbox stopped.");
         }, "sandbox-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         describe(ctx, keycloak);
@@ -141,9 +143,22 @@ public final class SandboxCommand implements Command {
         out.println("  issuer:     " + keycloak.issuer());
         out.println("  client id:  " + SandboxRealm.PUBLIC_CLIENT + " (public; " + SandboxRealm.SHORT_CLIENT
                 + " has codes that expire in 10 s)");
+        out.println("  confidential client: " + SandboxRealm.CONFIDENTIAL_CLIENT + " (its secret, "
+                + SandboxRealm.CONFIDENTIAL_SECRET + ", goes in JLOGIN_CLIENT_SECRET)");
         out.println("  demo user:  " + SandboxRealm.USER + " / " + SandboxRealm.PASSWORD);
-        out.println("  log in:     jbang login@jlogin --issuer " + keycloak.issuer() + " --client-id " + SandboxRealm.PUBLIC_CLIENT);
+        out.println("  log in:     " + typed(ctx, "login") + " --issuer " + keycloak.issuer() + " --client-id "
+                + SandboxRealm.PUBLIC_CLIENT);
         out.flush();
+    }
+
+    /**
+     * A command as the user can type it: through the installed launcher or the catalog that named
+     * itself, else as from a clone of this repository, where the README runs the sandbox.
+     */
+    private static String typed(Context ctx, String command) {
+        Invocation invocation = Invocation.of(ctx.env().properties());
+        return invocation.launcher().isPresent() || invocation.catalog().isPresent() ? invocation.command(command)
+                : "./jbang " + command + "@jbang-catalog.json";
     }
 
     /** Each command in-process, as a user would type it; the demo user approves in place of a browser. */
@@ -158,13 +173,13 @@ public final class SandboxCommand implements Command {
                 uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
-            out.println("\n$ jbang " + command.name() + "@jlogin");
+            out.println("\n$ " + typed(ctx, command.name()));
             int exit = Cli.run(command, new String[0], env);
             if (exit != 0) {
                 return ExitCode.of(exit);
             }
         }
-        out.println("\n$ jbang token@jlogin --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
+        out.println("\n$ " + typed(ctx, "token") + " --header | curl -sS -H @- " + keycloak.issuer() + "/protocol/openid-connect/userinfo");
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         int exit = Cli.run(new TokenCommand(), new String[] {"--header"}, new Environment(variables, env.properties(), env.in(),
                 new PrintStream(header, true, StandardCharsets.UTF_8), env.err(), env.clock(), env.sleeper(), () -> false,
@@ -174,7 +189,7 @@ public final class SandboxCommand implements Command {
         }
         out.println(Terminal.sanitize(curl(keycloak.issuer() + "/protocol/openid-connect/userinfo", header.toByteArray())));
         for (Command command : List.of(new RefreshCommand(), new RevokeCommand(), new TokenCommand())) {
-            out.println("\n$ jbang " + command.name() + "@jlogin");
+            out.println("\n$ " + typed(ctx, command.name()));
             exit = Cli.run(command, new String[0], env);
             boolean expected = command instanceof TokenCommand ? exit == ExitCode.LOGIN_REQUIRED.code() : exit == 0;
             if (!expected) {

@@ -61,12 +61,14 @@ class SandboxTest {
                 .satisfies(work -> assertThat(work.getFileName().toString()).startsWith("jlogin-sandbox-"))
                 .satisfies(work -> assertThat(work.resolve("keycloak.log")).isNotEmptyFile());
 
-        sandbox.process().destroy(); // SIGTERM, as a service manager or `kill` would send
+        // SIGTERM, as a service manager or `kill` would send (through the handle: Process.destroy also closes our pipes)
+        sandbox.process().toHandle().destroy();
 
         assertThat(sandbox.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keycloak).noneMatch(ProcessHandle::isAlive);
         assertThatThrownBy(() -> status(issuer + "/.well-known/openid-configuration")).isInstanceOf(IOException.class);
         assertThat(leftInTmp()).isEmpty();
+        assertThat(sandbox.await().err()).contains("Sandbox stopped.");
     }
 
     @Test
@@ -74,8 +76,11 @@ class SandboxTest {
         JBang.Result tour = jbang.run("sandbox@" + JBang.CATALOG, "--tour");
 
         assertThat(tour.exit()).as(tour.err()).isZero();
-        assertThat(tour.out()).contains("$ jbang login@jlogin").contains("\"preferred_username\":\"alice\"")
-                .contains("$ jbang revoke@jlogin").contains("Tour complete.");
+        // the commands shown work as shown from a clone, where the README runs the tour
+        assertThat(tour.out()).contains("log in:     ./jbang login@jbang-catalog.json --issuer ")
+                .contains("confidential client: device-confidential (its secret, device-confidential-secret, goes in JLOGIN_CLIENT_SECRET)")
+                .contains("$ ./jbang login@jbang-catalog.json").contains("\"preferred_username\":\"alice\"")
+                .contains("$ ./jbang revoke@jbang-catalog.json").contains("Tour complete.");
         assertThat(tour.err()).as("Keycloak's log was under TMPDIR").contains("(log: " + tmp.resolve("jlogin-sandbox-"));
         assertThat(leftInTmp()).isEmpty();
     }
