@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.JLoginException;
 import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
@@ -14,7 +15,6 @@ import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.MetadataCache;
-import dev.jlogin.JLoginException;
 import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
@@ -119,6 +119,17 @@ public final class Context {
 
     public TokenManager tokens(Settings settings) {
         return new TokenManager(store(), settings, metadata(), tokenEndpoint(), env.clock());
+    }
+
+    /**
+     * Stops a command that is about to print a token when stdout is a terminal: there it would end
+     * up in scrollback and screen shares. The programs that take tokens (a pipe, git, kubectl) read
+     * our stdout through a pipe, never a terminal.
+     */
+    void refuseTokenOnTerminal(String hint) {
+        if (env.stdoutIsTerminal().getAsBoolean()) {
+            throw Args.usage("refusing to print a token to a terminal; " + hint);
+        }
     }
 
     /** A line for a person, on stderr: stdout is for results. */

@@ -82,6 +82,7 @@ public final class GitCredentialCommand implements Command {
     }
 
     private static void get(Context ctx, String username) {
+        ctx.refuseTokenOnTerminal("git runs this helper with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
                 .orElse(TokenCommand.DEFAULT_MIN_VALID);
         Settings settings = ctx.settings();

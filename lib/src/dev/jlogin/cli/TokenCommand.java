@@ -45,9 +45,8 @@ public final class TokenCommand implements Command {
     @Override
     public ExitCode run(Context ctx) {
         boolean revealing = !ctx.json();
-        if (revealing && !ctx.args().has("force-terminal") && ctx.env().stdoutIsTerminal().getAsBoolean()) {
-            throw Args.usage("refusing to print a token to a terminal; pipe it into the program that needs it,"
-                    + " or pass --force-terminal");
+        if (revealing && !ctx.args().has("force-terminal")) {
+            ctx.refuseTokenOnTerminal("pipe it into the program that needs it, or pass --force-terminal");
         }
         Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(DEFAULT_MIN_VALID);
         Settings settings = ctx.settings();

@@ -62,6 +62,19 @@ class GitCredentialCommandTest extends InProcessCommands {
     }
 
     @Test
+    void aPersonAtATerminalIsNotShownTheToken() {
+        assertThat(cli.login().exit()).isZero();
+        cli.terminal = true;
+
+        CliHarness.Result result = helper("protocol=https\nhost=" + HOST + "\n\n", "get");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("git-credential: refusing to print a token to a terminal").hasLineCount(1);
+        assertNoSecretIn(result);
+    }
+
+    @Test
     void theUsernameAndTheHostsCanComeFromFlags() {
         assertThat(cli.login().exit()).isZero();
         cli.env.remove("JLOGIN_GIT_HOSTS");

@@ -79,6 +79,19 @@ class KubeCommandsTest extends InProcessCommands {
     }
 
     @Test
+    void aPersonAtATerminalIsNotShownTheToken() {
+        cli.login();
+        cli.terminal = true;
+
+        CliHarness.Result result = cli.run(new KubeCredentialCommand());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("kube-credential: refusing to print a token to a terminal").hasLineCount(1);
+        assertNoSecretIn(result);
+    }
+
+    @Test
     void withoutKubernetesExecInfoItIsAUsageError() {
         cli.env.remove("KUBERNETES_EXEC_INFO");
 
