@@ -90,20 +90,21 @@ public final class StatusCommand implements Command {
         row.put("profile", profile);
         row.put("default", isDefault);
         try {
-            Optional<SavedSettings> saved = ctx.store().settings(profile);
-            if (saved.isEmpty()) {
+            Optional<StoredLogin.Parsed> entry = ctx.store().entry(profile);
+            if (entry.isEmpty()) {
                 return problem(ctx, row, profile, "no login");
             }
-            saved.get().issuer().ifPresent(i -> row.put("issuer", i));
-            row.put("client_id", saved.get().clientId());
+            SavedSettings saved = entry.get().settings();
+            saved.issuer().ifPresent(i -> row.put("issuer", i));
+            row.put("client_id", saved.clientId());
             row.put("store", ctx.store().backend().describe());
-            Optional<StoredLogin> login = ctx.store().read(profile);
+            Optional<StoredLogin> login = entry.get().login();
             if (login.isEmpty()) {
                 return problem(ctx, row, profile, "not logged in");
             }
             Identity identity = IdentityLookup.fromIdToken(login.get().tokens());
             if (ctx.args().has("online")) {
-                Settings settings = settings(ctx, profile, saved.get());
+                Settings settings = settings(ctx, profile, saved);
                 StoredLogin valid = ctx.tokens(settings).valid(ONLINE_MARGIN);
                 identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(ctx.metadata().resolve(settings), valid.tokens());
                 login = Optional.of(valid);

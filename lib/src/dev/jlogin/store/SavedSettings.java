@@ -1,7 +1,10 @@
 package dev.jlogin.store;
 
+import dev.jlogin.json.Json;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.oauth.TokenSet;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,11 @@ public record SavedSettings(Optional<String> issuer, String clientId, Optional<S
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", StoredLogin.FORMAT);
         writeTo(root);
-        return dev.jlogin.json.Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Json.writePretty(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    StoredLogin withTokens(TokenSet tokens) {
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens);
     }
 
     void writeTo(Map<String, Object> root) {

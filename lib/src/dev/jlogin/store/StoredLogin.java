@@ -6,6 +6,7 @@ import dev.jlogin.json.Json;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.oauth.TokenSet;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -57,11 +58,11 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         root.put("format", FORMAT);
         settings().writeTo(root);
         root.put("tokens", tokenFields);
-        return Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Json.writePretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The profile's settings, and its login when the file holds tokens. */
-    record Parsed(SavedSettings settings, Optional<StoredLogin> login) {
+    public record Parsed(SavedSettings settings, Optional<StoredLogin> login) {
     }
 
     static Parsed parse(String text) throws MalformedJsonException {
@@ -85,7 +86,6 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
                 TokenSet.requireBearerType(t.get().requireString("token_type")),
                 t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
                 expiresAt, t.get().string("scope"));
-        return new Parsed(settings, Optional.of(new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(),
-                settings.parameters(), settings.endpoints(), tokens)));
+        return new Parsed(settings, Optional.of(settings.withTokens(tokens)));
     }
 }

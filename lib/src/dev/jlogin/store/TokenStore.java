@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -54,15 +55,16 @@ public final class TokenStore {
 
     /** The profile's login, if it holds tokens. */
     public Optional<StoredLogin> read(String profile) {
-        return parse(profile).flatMap(StoredLogin.Parsed::login);
+        return entry(profile).flatMap(StoredLogin.Parsed::login);
     }
 
     /** The settings the profile was logged in with, whether or not it still holds tokens. */
     public Optional<SavedSettings> settings(String profile) {
-        return parse(profile).map(StoredLogin.Parsed::settings);
+        return entry(profile).map(StoredLogin.Parsed::settings);
     }
 
-    private Optional<StoredLogin.Parsed> parse(String profile) {
+    /** Both in one read: the profile's settings, and its login when it holds tokens. */
+    public Optional<StoredLogin.Parsed> entry(String profile) {
         Optional<String> text;
         try {
             text = backend.read(checkProfileName(profile));
@@ -110,7 +112,7 @@ public final class TokenStore {
      */
     public Optional<Path> keepForRecovery(String profile, StoredLogin login) {
         Path file = Path.of(System.getProperty("java.io.tmpdir")).resolve("jlogin-" + checkProfileName(profile) + "-"
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".json");
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".json");
         try {
             SecureFiles.writeNew(file, login.toBytes());
             return Optional.of(file);
@@ -129,7 +131,7 @@ public final class TokenStore {
      * flags. The caller holds the profile's {@link #lock}. True if there were tokens.
      */
     public boolean deleteTokens(String profile) {
-        Optional<StoredLogin.Parsed> parsed = parse(profile);
+        Optional<StoredLogin.Parsed> parsed = entry(profile);
         if (parsed.isEmpty()) {
             return false;
         }
