@@ -8,6 +8,7 @@
 //SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Command.java
+//SOURCES src/dev/jlogin/cli/CommandSpec.java
 //SOURCES src/dev/jlogin/cli/Context.java
 //SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java
@@ -23,6 +24,10 @@
 //SOURCES src/dev/jlogin/cli/Launcher.java
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
+//SOURCES src/dev/jlogin/cli/Nearest.java
+//SOURCES src/dev/jlogin/cli/Option.java
+//SOURCES src/dev/jlogin/cli/OptionGroup.java
+//SOURCES src/dev/jlogin/cli/Options.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
 //SOURCES src/dev/jlogin/cli/SetupGitCommand.java

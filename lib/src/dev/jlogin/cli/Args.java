@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Parsed command-line options: {@code --name value}, {@code --name=value}, or a bare switch.
- * Repeated {@code --param} values are joined with '&amp;'; anything unknown is a usage error.
+ * Repeated {@code --param} values are joined with '&amp;'; {@code -h} is {@code --help}; anything
+ * unknown is a usage error that names the nearest known option.
  * A command may also take a few operands (git-credential's action) and, after {@code --}, a
  * command line of its own to run (exec); nothing after {@code --} is read as an option.
  */
@@ -40,6 +42,10 @@ public final class Args {
             if (arg.equals("--") && takesCommand) {
                 args.command.addAll(Arrays.asList(argv).subList(i + 1, argv.length));
                 break;
+            }
+            if (arg.equals("-h") && switches.contains("help")) {
+                args.values.put("help", List.of("true"));
+                continue;
             }
             if (!arg.startsWith("--") || arg.length() == 2) {
                 if (arg.startsWith("-") || args.operands.size() >= maxOperands) {
@@ -69,7 +75,9 @@ public final class Args {
                 }
                 args.values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } else {
-                throw usage("unknown option --" + name);
+                Set<String> known = new HashSet<>(valueOptions);
+                known.addAll(switches);
+                throw usage("unknown option --" + name + Nearest.to(name, known).map(n -> "; did you mean --" + n + "?").orElse(""));
             }
         }
         return args;

@@ -3,10 +3,8 @@ package dev.jlogin.cli;
 import dev.jlogin.JLoginException;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.SettingsResolver;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a {@link Command} as a script: every failure becomes one sanitised line on stderr and a
@@ -14,32 +12,6 @@ import java.util.Set;
  * stdout, so wrappers can read it.
  */
 public final class Cli {
-    static final String OUTPUT_HELP = String.join("\n",
-            "Output:",
-            "  --json                   machine-readable output on stdout (never contains a token)",
-            "  --verbose                HTTP requests on stderr (method, URL and status only)",
-            "  --help                   this text",
-            "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error, 3 login required,",
-            "  4 denied by the user, 5 code expired or login timed out, 6 network or server error, 7 token store error,",
-            "  130 login cancelled (Ctrl-C)");
-    static final String COMMON_HELP = String.join("\n",
-            "Where to log in (flag, else JLOGIN_* variable, else jlogin.* property, else the saved profile):",
-            "  --issuer URL             OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)",
-            "  --client-id ID           OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)",
-            "  --scope SCOPES           space-separated scopes (default: openid profile email)",
-            "  --profile NAME           which stored login to use (default: default)",
-            "  --audience AUD           extra 'audience' parameter (Auth0 and others)",
-            "  --param NAME=VALUE       extra device-request parameter, repeatable",
-            "  --device-endpoint URL, --token-endpoint URL, --revocation-endpoint URL, --userinfo-endpoint URL",
-            "                           explicit endpoints, for servers without discovery",
-            "  --ca-file PEM            trust only these CA certificates for HTTPS (JLOGIN_CA_FILE); proxies come from",
-            "                           https_proxy, http_proxy and no_proxy (either case), as for curl",
-            "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file); JLOGIN_STORE_FALLBACK=file",
-            "                           lets an unavailable keyring fall back to the file, with a warning",
-            "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",
-            "  JLOGIN_HOME              where logins are stored (default: ~/.config/jlogin)",
-            OUTPUT_HELP);
-
     private Cli() {
     }
 
@@ -52,15 +24,11 @@ public final class Cli {
         boolean json = false;
         Map<String, String> options = Map.of();
         try {
-            Set<String> values = new HashSet<>(command.takesLoginSettings() ? Command.COMMON_VALUES : Set.of());
-            values.addAll(command.valueOptions());
-            Set<String> switches = new HashSet<>(Command.COMMON_SWITCHES);
-            switches.addAll(command.switches());
-            Args args = Args.parse(argv, values, switches, command.maxOperands(), command.takesCommand());
+            Args args = command.spec().parse(argv);
             json = args.has("json");
             options = args.asMap();
             if (args.has("help")) {
-                env.out().println(command.usage() + "\n\n" + (command.takesLoginSettings() ? COMMON_HELP : OUTPUT_HELP));
+                env.out().println(command.spec().help(Invocation.of(env.properties())));
                 return ExitCode.OK.code();
             }
             return command.exitStatus(new Context(args, env));

@@ -1,40 +1,12 @@
 package dev.jlogin.cli;
 
-import java.util.Set;
-
 /** One script's behaviour. {@link Cli} parses options, handles --help and errors, and exits. */
 public interface Command {
-    /** Options every command takes: where to log in, and how to talk. */
-    Set<String> COMMON_VALUES = Set.of("issuer", "client-id", "scope", "profile", "audience", "param",
-            "device-endpoint", "token-endpoint", "revocation-endpoint", "userinfo-endpoint", "store", "ca-file");
-    Set<String> COMMON_SWITCHES = Set.of("json", "verbose", "help");
+    /** Its name, options and help, declared once. */
+    CommandSpec spec();
 
-    String name();
-
-    /** Whether the command talks to an authorization server and so takes the common login options. */
-    default boolean takesLoginSettings() {
-        return true;
-    }
-
-    /** The --help text, without the common options (appended by {@link Cli}). */
-    String usage();
-
-    default Set<String> valueOptions() {
-        return Set.of();
-    }
-
-    default Set<String> switches() {
-        return Set.of();
-    }
-
-    /** How many arguments that are not options it takes (such as git-credential's action). */
-    default int maxOperands() {
-        return 0;
-    }
-
-    /** Whether it takes a command line to run after {@code --}. */
-    default boolean takesCommand() {
-        return false;
+    default String name() {
+        return spec().name();
     }
 
     ExitCode run(Context context);

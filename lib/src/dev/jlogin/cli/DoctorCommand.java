@@ -26,19 +26,19 @@ import java.util.Optional;
  * cannot be used.
  */
 public final class DoctorCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("doctor", "explain where tokens are kept and what is wrong with the"
+                    + " store")
+            .about("Explains where tokens are kept and why (--store, JLOGIN_STORE, jlogin.store), checks the file"
+                    + " permissions, the profile's lock and stored login, and whether a keyring is usable here"
+                    + " (secret-tool or security, the D-Bus session, the Secret Service). Exits 7 when the chosen"
+                    + " store cannot be used.")
+            .options(Options.PROFILE, Options.STORE)
+            .groups(Options.OUTPUT)
+            .examples("", "--store keyring", "--json");
 
     @Override
-    public String name() {
-        return "doctor";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: doctor [options]",
-                "Explains where tokens are kept and why (--store, JLOGIN_STORE, jlogin.store), checks the file",
-                "permissions, the profile's lock and stored login, and whether a keyring is usable here (secret-tool",
-                "or security, the D-Bus session, the Secret Service). Exits 7 when the chosen store cannot be used.");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

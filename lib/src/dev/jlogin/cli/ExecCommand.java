@@ -3,7 +3,6 @@ package dev.jlogin.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,32 +18,23 @@ public final class ExecCommand implements Command {
     static final int NOT_EXECUTABLE = 126;
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    @Override
-    public String name() {
-        return "exec";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("exec", "run a command with a valid access token in its environment")
+            .usage("[options] -- CMD [ARGS...]")
+            .about("Runs CMD with a valid access token in its environment, refreshing it first if it expires within"
+                    + " --min-valid seconds. CMD uses this terminal (stdin, stdout, stderr), its exit status becomes"
+                    + " ours (128+N when signal N ended it), and TERM, INT and HUP sent to exec are passed on to it."
+                    + " The token is never on a command line nor in exec's output. Exit 127 (126) when CMD is not"
+                    + " found (not executable).")
+            .options(Option.value("env", "NAME", "the variable that holds the token (default " + DEFAULT_VARIABLE + ")"),
+                    Options.MIN_VALID)
+            .groups(Options.LOGIN, Options.NETWORK)
+            .examples("-- ./deploy.sh staging",
+                    "--env TF_HTTP_PASSWORD -- terraform plan")
+            .takingCommand();
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: exec [options] -- CMD [ARGS...]",
-                "Runs CMD with a valid access token in its environment, refreshing it first if it expires within",
-                "--min-valid seconds. CMD uses this terminal (stdin, stdout, stderr), its exit status becomes ours",
-                "(128+N when signal N ended it), and TERM, INT and HUP sent to exec are passed on to it. The token",
-                "is never on a command line nor in exec's output. Exit 127 (126) when CMD is not found (not executable).",
-                "  --env NAME               the variable that holds the token (default " + DEFAULT_VARIABLE + ")",
-                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
-                "Example: exec --env TF_HTTP_PASSWORD -- terraform plan");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("env", "min-valid");
-    }
-
-    @Override
-    public boolean takesCommand() {
-        return true;
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code git-credential get|store|erase}: a git credential helper ({@code git help credential})
@@ -19,33 +18,23 @@ import java.util.Set;
  * broadly never hands the organisation's token to a third party.
  */
 public final class GitCredentialCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("git-credential", "git's credential helper for the organisation's"
+                    + " git hosts")
+            .usage("[options] get|store|erase   (git runs this; see setup-git)")
+            .about("A git credential helper. For https requests to a configured git host, 'get' answers with the"
+                    + " user name, a valid access token as the password (refreshed first if it expires within"
+                    + " --min-valid seconds) and password_expiry_utc; 'erase' (git was refused with our token) makes"
+                    + " the next 'get' refresh; 'store' does nothing. Other hosts and protocols get no answer, so git"
+                    + " asks its next helper.")
+            .options(Options.MIN_VALID)
+            .groups(Options.GIT, Options.LOGIN, Options.NETWORK)
+            .examples("get <<< $'protocol=https\\nhost=git.example.com\\n'",
+                    "--git-host git.example.com --profile work get")
+            .operands(1);
 
     @Override
-    public String name() {
-        return "git-credential";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: git-credential [options] get|store|erase   (git runs this; see setup-git)",
-                "A git credential helper. For https requests to a configured git host, 'get' answers with the user",
-                "name, a valid access token as the password (refreshed first if it expires within --min-valid",
-                "seconds) and password_expiry_utc; 'erase' (git was refused with our token) makes the next 'get'",
-                "refresh; 'store' does nothing. Other hosts and protocols get no answer, so git asks its next helper.",
-                GitHosts.HELP,
-                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
-                "Setup: git config --global credential.https://git.example.com.helper '!jbang git-credential@CATALOG'");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("git-host", "git-username", "min-valid");
-    }
-
-    @Override
-    public int maxOperands() {
-        return 1;
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

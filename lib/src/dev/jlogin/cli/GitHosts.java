@@ -11,11 +11,6 @@ import java.util.List;
  */
 final class GitHosts {
     static final String DEFAULT_USERNAME = "oauth2";
-    static final String HELP = String.join("\n",
-            "  --git-host HOST[:PORT]   a git server that gets the token, repeatable (JLOGIN_GIT_HOSTS,",
-            "                           jlogin.git-hosts: comma-separated)",
-            "  --git-username NAME      the user name given to git (default " + DEFAULT_USERNAME
-                    + "; JLOGIN_GIT_USERNAME, jlogin.git-username)");
 
     private GitHosts() {
     }

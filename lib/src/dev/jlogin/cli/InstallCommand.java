@@ -23,35 +23,25 @@ public final class InstallCommand implements Command {
     /** Properties that describe the installation itself rather than a login setting. */
     private static final Set<String> NOT_BAKED = Set.of("jlogin.name", "jlogin.launcher", "jlogin.app");
 
-    @Override
-    public String name() {
-        return "install";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("install", "install a launcher command (acme token, acme login, ...)"
+                    + " that runs much faster than through JBang")
+            .about("Installs a launcher command (default name: jlogin, or the catalog's jlogin.name) into a bin"
+                    + " directory: 'NAME login', 'NAME token', 'NAME whoami', ... run in one JVM with a start-up"
+                    + " cache, much faster than through JBang. The catalog's settings (jlogin.* properties) and any"
+                    + " login options given here are baked in; flags and JLOGIN_* variables still override them."
+                    + " Run it again to update; it replaces the launcher atomically.")
+            .options(Option.value("name", "NAME", "the command's name (JLOGIN_NAME, jlogin.name; default jlogin)"),
+                    Option.value("bin-dir", "DIR", "where the command goes (default ~/.local/bin)"),
+                    Option.value("java-home", "DIR", "the Java runtime to use (default: the newest one >= 17 on this"
+                            + " machine)"),
+                    Option.flag("uninstall", "remove the launcher and its files"),
+                    Options.CA_FILE)
+            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.OUTPUT)
+            .examples("", "--name acme --bin-dir ~/bin", "--uninstall");
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: install [options]",
-                "Installs a launcher command (default name: jlogin, or the catalog's jlogin.name) into a bin directory:",
-                "'NAME login', 'NAME token', 'NAME whoami', … run in one JVM with a start-up cache, much faster than",
-                "through JBang. The catalog's settings (jlogin.* properties) and any login options given here are",
-                "baked in; flags and JLOGIN_* variables still override them. Run it again to update; it replaces the",
-                "launcher atomically.",
-                "  --name NAME              the command's name (JLOGIN_NAME, jlogin.name; default jlogin)",
-                "  --bin-dir DIR            where the command goes (default ~/.local/bin)",
-                "  --java-home DIR          the Java runtime to use (default: the newest one >= 17 on this machine)",
-                "  --uninstall              remove the launcher and its files",
-                "Example: jbang install@acme, then: acme login; acme token | …");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("name", "bin-dir", "java-home");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("uninstall");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -111,7 +101,7 @@ public final class InstallCommand implements Command {
         ctx.env().properties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("jlogin.") && !NOT_BAKED.contains(k))
                 .forEach(k -> baked.put(k, ctx.env().properties().getProperty(k)));
-        Command.COMMON_VALUES.forEach(option -> ctx.args().value(option).ifPresent(v -> baked.put("jlogin." + option, v)));
+        Options.settings().forEach(option -> ctx.args().value(option).ifPresent(v -> baked.put("jlogin." + option, v)));
         return baked;
     }
 

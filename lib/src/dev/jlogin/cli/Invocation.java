@@ -30,6 +30,11 @@ public record Invocation(Optional<String> launcher, Optional<String> launcherPat
                 .orElse(subcommand);
     }
 
+    /** The launcher as a person types it: "acme", "jbang jlogin@acme" (the catalog's alias), else "jlogin". */
+    public String launcherCommand() {
+        return launcher.or(() -> catalog.map(c -> "jbang " + quote("jlogin@" + c))).orElse("jlogin");
+    }
+
     /**
      * For a program to run through the shell (git's {@code !helper} lines, a kubeconfig's exec
      * entry): the launcher by its absolute path, else JBang with the catalog; empty when neither is known.

@@ -8,7 +8,6 @@ import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code kube-credential}: a kubectl exec credential plugin. kubectl runs it before talking to a
@@ -23,31 +22,19 @@ public final class KubeCredentialCommand implements Command {
      */
     static final Duration ASK_AGAIN_BEFORE_EXPIRY = Duration.ofSeconds(30);
 
-    @Override
-    public String name() {
-        return "kube-credential";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("kube-credential", "kubectl's exec credential plugin")
+            .usage("[options]   (run by kubectl, see setup-kube)")
+            .about("A kubectl exec credential plugin: reads KUBERNETES_EXEC_INFO and prints an ExecCredential"
+                    + " (client.authentication.k8s.io/v1 or v1beta1) with a valid access token, refreshing it first"
+                    + " when it expires within --min-valid seconds. When a login is needed and kubectl runs"
+                    + " interactively, it runs the device login with the prompt on stderr; otherwise it exits 3.")
+            .options(Options.MIN_VALID, Options.NO_BROWSER)
+            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
+            .examples("--profile work --min-valid 300");
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: kube-credential [options]   (run by kubectl, see setup-kube)",
-                "A kubectl exec credential plugin: reads KUBERNETES_EXEC_INFO and prints an ExecCredential",
-                "(client.authentication.k8s.io/v1 or v1beta1) with a valid access token, refreshing it first",
-                "when it expires within --min-valid seconds. When a login is needed and kubectl runs",
-                "interactively, it runs the device login with the prompt on stderr; otherwise it exits 3.",
-                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
-                "  --no-browser             do not try to open the login link in a browser");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("min-valid");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("no-browser");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

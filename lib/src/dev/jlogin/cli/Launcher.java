@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -15,24 +16,14 @@ import java.util.Properties;
  * so a call loads only the command it runs.
  *
  * <p>The launcher script sets {@code jlogin.launcher} (the name users type) and {@code jlogin.app}
- * (the installed folder, read only by {@code --version}).
+ * (the installed folder, read only by {@code --version}). The catalog's {@code jlogin} alias runs
+ * the same entry point through JBang ({@code jbang jlogin@acme token}).
  */
 public final class Launcher {
-    /** Subcommands and their one-line descriptions, in the order help lists them. */
-    static final String[][] COMMANDS = {
-            {"login", "log in with the device flow and store the tokens"},
-            {"whoami", "show who is logged in, where, and until when"},
-            {"token", "print a valid access token into a pipe, refreshing it first if needed"},
-            {"refresh", "refresh the access token now"},
-            {"revoke", "log out: revoke the tokens at the server and delete them here"},
-            {"status", "every profile: who, where, until when, and whether it works (--online asks the server)"},
-            {"exec", "run a command with a valid access token in its environment (exec -- CMD ARGS...)"},
-            {"git-credential", "git's credential helper for the organisation's git hosts"},
-            {"setup-git", "configure git to use git-credential for those hosts"},
-            {"kube-credential", "kubectl's exec credential plugin"},
-            {"setup-kube", "write a kubeconfig user whose token comes from kube-credential"},
-            {"doctor", "explain where tokens are kept and what is wrong with the store"},
-    };
+    private static final int SUMMARY_COLUMN = 18;
+    /** The subcommands, in the order help lists them; each one's summary comes from its {@link CommandSpec}. */
+    static final List<String> COMMANDS = List.of("login", "whoami", "token", "refresh", "revoke", "status", "exec",
+            "git-credential", "setup-git", "kube-credential", "setup-kube", "doctor");
 
     private Launcher() {
     }
@@ -42,7 +33,7 @@ public final class Launcher {
     }
 
     static int run(String[] argv, Environment env) {
-        String name = Invocation.of(env.properties()).launcher().orElse("jlogin");
+        String name = Invocation.of(env.properties()).launcherCommand();
         if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
             printHelp(name, env.out());
             return argv.length == 0 ? ExitCode.USAGE.code() : ExitCode.OK.code();
@@ -53,8 +44,9 @@ public final class Launcher {
         }
         Command command = command(argv[0]);
         if (command == null) {
-            env.err().println(name + ": unknown command '" + Terminal.sanitize(argv[0]) + "'; run '" + name
-                    + " help' for the list");
+            env.err().println(name + ": unknown command '" + Terminal.sanitize(argv[0]) + "'"
+                    + Nearest.to(argv[0], COMMANDS).map(n -> "; did you mean '" + n + "'?").orElse(";")
+                    + " run '" + name + " help' for the list");
             return ExitCode.USAGE.code();
         }
         return Cli.run(command, Arrays.copyOfRange(argv, 1, argv.length), env);
@@ -92,12 +84,24 @@ public final class Launcher {
     }
 
     private static void printHelp(String name, PrintStream out) {
-        out.println("Usage: " + name + " COMMAND [options]   (" + name + " COMMAND --help for its options)");
+        out.println("Usage: " + name + " COMMAND [options]");
+        out.println("Log in with the OAuth 2.0 device flow and hand the tokens to programs.");
+        out.println();
         out.println("Commands:");
-        for (String[] command : COMMANDS) {
-            out.printf("  %-15s %s%n", command[0], command[1]);
+        for (String command : COMMANDS) {
+            row(out, command, command(command).spec().summary());
         }
-        out.println("  --version       the jlogin version, where this launcher was installed from, and its Java");
+        row(out, "help", "this list");
+        row(out, "--version", "the jlogin version, where this launcher was installed from, and its Java");
+        out.println();
+        out.println("Run '" + name + " COMMAND --help' for a command's options and examples.");
+    }
+
+    /** "  name            summary", the summary wrapped in its own column. */
+    private static void row(PrintStream out, String name, String summary) {
+        List<String> lines = Format.wrap(summary, CommandSpec.WIDTH - SUMMARY_COLUMN);
+        out.printf("  %-" + (SUMMARY_COLUMN - 3) + "s %s%n", name, lines.get(0));
+        lines.subList(1, lines.size()).forEach(l -> out.println(" ".repeat(SUMMARY_COLUMN) + l));
     }
 
     /** What {@code install} wrote into the launcher's folder: version, source, JDK. */

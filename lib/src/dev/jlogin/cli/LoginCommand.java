@@ -13,32 +13,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code login}: the device flow, from code to stored tokens. */
 public final class LoginCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("login", "log in with the device flow and store the tokens")
+            .about("Logs in with the OAuth 2.0 device flow (RFC 8628): shows a code and a link (on stderr), waits"
+                    + " while you approve in a browser, and stores the tokens in the profile. Prints who logged in,"
+                    + " never a token. With --json, stdout gets one JSON line when the code is ready (user_code,"
+                    + " verification_uri, verification_uri_complete, expires_at) and one with the outcome.")
+            .options(Options.NO_BROWSER,
+                    Option.flag("force", "replace the profile's login without asking (on a terminal, login asks"
+                            + " before replacing one; in scripts it always replaces)"))
+            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
+            .examples("--issuer https://idp.example.com/realms/acme --client-id cli",
+                    "--profile work --scope 'openid offline_access'",
+                    "--no-browser --json");
 
     @Override
-    public String name() {
-        return "login";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: login [options]",
-                "Logs in with the OAuth 2.0 device flow: shows a code and a link (on stderr), waits while you",
-                "approve in a browser, and stores the tokens in the profile. Prints who logged in, never a token.",
-                "  --no-browser             do not try to open the link in a browser",
-                "  --force                  replace the profile's login without asking (on a terminal, login asks",
-                "                           before replacing one; in scripts it always replaces)",
-                "With --json, stdout gets one JSON line when the code is ready (user_code, verification_uri,",
-                "verification_uri_complete, expires_at) and one with the outcome.");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("no-browser", "force");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -7,18 +7,15 @@ import java.util.Map;
 
 /** {@code refresh}: refreshes now and reports the new expiry. */
 public final class RefreshCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("refresh", "refresh the access token now")
+            .about("Uses the stored refresh token now, whatever the access token's expiry, stores the new tokens"
+                    + " and reports the new expiry and whether the server rotated the refresh token.")
+            .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
+            .examples("", "--profile work --json");
 
     @Override
-    public String name() {
-        return "refresh";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: refresh [options]",
-                "Uses the stored refresh token now, whatever the access token's expiry, stores the new tokens",
-                "and reports the new expiry and whether the server rotated the refresh token.");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

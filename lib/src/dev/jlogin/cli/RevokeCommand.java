@@ -24,20 +24,18 @@ import java.util.Optional;
  * tokens back.
  */
 public final class RevokeCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("revoke", "log out: revoke the tokens at the server and delete them here")
+            .about("Revokes the refresh and access tokens at the server's revocation endpoint (RFC 7009), then"
+                    + " deletes them locally, and reports both. Without a revocation endpoint it says so and still"
+                    + " deletes locally. The profile's settings (issuer, client, scope) are kept: login needs no"
+                    + " flags afterwards. Exits 6 if the server could not revoke (the local tokens are deleted all"
+                    + " the same).")
+            .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
+            .examples("", "--profile work");
 
     @Override
-    public String name() {
-        return "revoke";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: revoke [options]",
-                "Revokes the refresh and access tokens at the server's revocation endpoint, then deletes them",
-                "locally, and reports both. Without a revocation endpoint it says so and still deletes locally.",
-                "The profile's settings (issuer, client, scope) are kept: login needs no flags afterwards.",
-                "Exits 6 if the server could not revoke (the local tokens are deleted all the same).");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,32 +15,18 @@ import java.util.stream.Collectors;
  * {@code git config --global}, never by editing the file.
  */
 public final class SetupGitCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("setup-git", "configure git to use git-credential for those hosts")
+            .about("Configures git (git config --global) to get credentials for the configured git hosts from"
+                    + " git-credential: credential.https://HOST.helper is reset, then set to"
+                    + " '!<this command> git-credential'. Options given here that git-credential needs later"
+                    + " (--git-host, --git-username, --profile) go into the helper line.")
+            .options(Options.PROFILE, Option.flag("dry-run", "print the git commands instead of running them"))
+            .groups(Options.GIT)
+            .examples("", "--git-host git.example.com --dry-run");
 
     @Override
-    public String name() {
-        return "setup-git";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: setup-git [options]",
-                "Configures git (git config --global) to get credentials for the configured git hosts from",
-                "git-credential: credential.https://HOST.helper is reset, then set to '!<this command> git-credential'.",
-                "Options given here that git-credential needs later (--git-host, --git-username, --profile) go",
-                "into the helper line.",
-                GitHosts.HELP,
-                "  --dry-run                print the git commands instead of running them");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("git-host", "git-username");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("dry-run");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

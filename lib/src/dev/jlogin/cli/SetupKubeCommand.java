@@ -22,32 +22,24 @@ import java.util.concurrent.TimeUnit;
 public final class SetupKubeCommand implements Command {
     private static final long KUBECTL_TIMEOUT_SECONDS = 30;
 
-    @Override
-    public String name() {
-        return "setup-kube";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("setup-kube", "write a kubeconfig user whose token comes from"
+                    + " kube-credential")
+            .about("Writes a kubeconfig user whose credentials come from kube-credential (an exec plugin entry),"
+                    + " with 'kubectl config set-credentials'. Point a context at it with"
+                    + " 'kubectl config set-context --current --user NAME'. The login settings given here go into"
+                    + " the entry, because kubectl runs the plugin without them.")
+            .options(Option.value("user", "NAME", "the kubeconfig user to write (default: jlogin, or jlogin-PROFILE)"),
+                    Option.value("kubeconfig", "FILE", "the kubeconfig to write (default: kubectl's, KUBECONFIG or"
+                            + " ~/.kube/config)"),
+                    Option.flag("no-browser", "the login that kubectl may start does not open a browser"),
+                    Option.flag("dry-run", "print the entry instead of writing it"),
+                    Options.CA_FILE)
+            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS)
+            .examples("", "--profile work --user work", "--dry-run");
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: setup-kube [options]",
-                "Writes a kubeconfig user whose credentials come from kube-credential (an exec plugin entry),",
-                "with 'kubectl config set-credentials'. Point a context at it with",
-                "'kubectl config set-context --current --user NAME'.",
-                "  --user NAME              the kubeconfig user to write (default: jlogin, or jlogin-PROFILE)",
-                "  --kubeconfig FILE        the kubeconfig to write (default: kubectl's, KUBECONFIG or ~/.kube/config)",
-                "  --no-browser             the login that kubectl may start does not open a browser",
-                "  --dry-run                print the entry instead of writing it");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("user", "kubeconfig");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("dry-run", "no-browser");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -85,7 +77,7 @@ public final class SetupKubeCommand implements Command {
     /** Flags and JLOGIN_* variables of the common settings, as flags for the plugin's command line. */
     private static List<String> carriedSettings(Context ctx) {
         List<String> flags = new ArrayList<>();
-        for (String key : new java.util.TreeSet<>(COMMON_VALUES)) {
+        for (String key : new java.util.TreeSet<>(Options.settings())) {
             String origin = ctx.source().origin(key);
             if (origin.startsWith("--") || origin.startsWith("JLOGIN_")) {
                 flags.add("--" + key);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * {@code status}: every profile at a glance (user, server, client, store, expiry) and whether it
@@ -30,37 +29,20 @@ public final class StatusCommand implements Command {
     /** Long enough for the userinfo request to be made with a token that is still valid. */
     private static final Duration ONLINE_MARGIN = Duration.ofSeconds(10);
 
-    @Override
-    public String name() {
-        return "status";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("status", "every profile: who, where, until when, and whether it works")
+            .about("Shows every stored profile: user, issuer, client, store, token expiry, and whether it works;"
+                    + " the profile that commands use without --profile is marked. Tokens are never shown."
+                    + " Exits 1 when any profile has a problem (not logged in, expired without a refresh token, or"
+                    + " refused by the server with --online).")
+            .options(Option.flag("online", "ask the server: refresh what has expired and call userinfo"),
+                    Option.value("profile", "NAME", "only this profile"),
+                    Options.STORE)
+            .groups(Options.NETWORK, Options.OUTPUT)
+            .examples("", "--online", "--profile work --json");
 
     @Override
-    public boolean takesLoginSettings() {
-        return false;
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("profile", "store");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("online");
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: status [options]",
-                "Shows every stored profile: user, issuer, client, store, token expiry, and whether it works;",
-                "the profile that commands use without --profile is marked. Tokens are never shown.",
-                "Exits 1 when any profile has a problem (not logged in, expired without a refresh token, or",
-                "refused by the server with --online).",
-                "  --online                 ask the server: refresh what has expired and call userinfo",
-                "  --profile NAME           only this profile",
-                "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file)");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code token}: the access token for other programs, refreshed first if it expires soon. It is
@@ -15,31 +14,22 @@ import java.util.Set;
 public final class TokenCommand implements Command {
     static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
 
-    @Override
-    public String name() {
-        return "token";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("token", "print a valid access token into a pipe, refreshing it first"
+                    + " if needed")
+            .usage("[options] | some-command")
+            .about("Prints the access token on stdout, refreshing it first if it expires within --min-valid seconds."
+                    + " With --json, prints the token's expiry and type, but not the token.")
+            .options(Options.MIN_VALID,
+                    Option.flag("header", "print 'Authorization: Bearer <token>', for curl -H @-"),
+                    Option.flag("force-terminal", "print even though stdout is a terminal"))
+            .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
+            .examples("--header | curl -H @- https://api.example.com/",
+                    "--min-valid 300 > token.txt",
+                    "--profile work --json");
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: token [options] | some-command",
-                "Prints the access token on stdout, refreshing it first if it expires within --min-valid seconds.",
-                "  --min-valid SECONDS      refresh if the token expires sooner than this (default 60)",
-                "  --header                 print 'Authorization: Bearer <token>', for curl -H @-",
-                "  --force-terminal         print even though stdout is a terminal",
-                "With --json, prints the token's expiry and type, but not the token.",
-                "Example: token --header | curl -H @- https://api.example.com/");
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("min-valid");
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("header", "force-terminal");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

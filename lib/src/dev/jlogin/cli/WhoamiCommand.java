@@ -15,18 +15,16 @@ public final class WhoamiCommand implements Command {
     /** Long enough for the userinfo request to be made with a token that is still valid. */
     private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
 
-    @Override
-    public String name() {
-        return "whoami";
-    }
+    static final CommandSpec SPEC = CommandSpec.of("whoami", "show who is logged in, where, and until when")
+            .about("Shows the logged-in user (from the server's userinfo endpoint, else the ID token), the issuer,"
+                    + " the scopes and when the access token expires, refreshing it first if it has expired."
+                    + " Tokens are never shown.")
+            .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
+            .examples("", "--profile work --json");
 
     @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: whoami [options]",
-                "Shows the logged-in user (from the server's userinfo endpoint, else the ID token), the issuer,",
-                "the scopes and when the access token expires, refreshing it first if it has expired.",
-                "Tokens are never shown.");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

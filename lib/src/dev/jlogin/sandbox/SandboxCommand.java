@@ -4,11 +4,14 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.cli.BrowserLauncher;
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.Command;
+import dev.jlogin.cli.CommandSpec;
 import dev.jlogin.cli.Context;
 import dev.jlogin.cli.Environment;
 import dev.jlogin.cli.ExitCode;
 import dev.jlogin.cli.Invocation;
 import dev.jlogin.cli.LoginCommand;
+import dev.jlogin.cli.Option;
+import dev.jlogin.cli.Options;
 import dev.jlogin.cli.RefreshCommand;
 import dev.jlogin.cli.RevokeCommand;
 import dev.jlogin.cli.Terminal;
@@ -25,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,32 +36,18 @@ import java.util.concurrent.CountDownLatch;
  * {@code --tour} it instead walks through every command, approving as the demo user, and stops.
  */
 public final class SandboxCommand implements Command {
+    static final CommandSpec SPEC = CommandSpec.of("sandbox", "a local Keycloak with a demo realm to try jlogin against")
+            .about("Starts Keycloak " + KeycloakDistribution.VERSION + " (fetched once from Maven Central into"
+                    + " ~/.cache/jlogin, or JLOGIN_CACHE) on free loopback ports with a demo realm, prints the issuer,"
+                    + " client ids and demo credentials, and runs until Ctrl-C or SIGTERM.")
+            .options(Option.flag("tour", "instead: log in (approving as the demo user over HTTP), whoami, token"
+                    + " piped into curl, refresh, revoke; then stop"))
+            .groups(Options.OUTPUT)
+            .examples("", "--tour");
 
     @Override
-    public String name() {
-        return "sandbox";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "Usage: sandbox [--tour] [--json]",
-                "Starts Keycloak " + KeycloakDistribution.VERSION + " (fetched once from Maven Central into ~/.cache/jlogin,"
-                        + " or JLOGIN_CACHE) on free",
-                "loopback ports with a demo realm, prints the issuer, client ids and demo credentials, and runs until",
-                "Ctrl-C or SIGTERM.",
-                "  --tour                   instead: log in (approving as the demo user over HTTP), whoami, token piped",
-                "                           into curl, refresh, revoke; then stop");
-    }
-
-    @Override
-    public boolean takesLoginSettings() {
-        return false;
-    }
-
-    @Override
-    public Set<String> switches() {
-        return Set.of("tour");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

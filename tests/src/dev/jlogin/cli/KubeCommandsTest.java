@@ -147,7 +147,7 @@ class KubeCommandsTest extends InProcessCommands {
         cli.env.put("KUBERNETES_EXEC_INFO", V1_INTERACTIVE);
         cli.onWait = cli.server::approve;
 
-        CliHarness.Result result = cli.run(new KubeCredentialCommand(), "--json");
+        CliHarness.Result result = cli.run(new KubeCredentialCommand());
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).contains("refresh rejected").contains(FakeAuthorizationServer.USER_CODE);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.OrgCatalog;
 import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,26 @@ class ScriptsTest extends FakeServerScripts {
         assertThat(status.exit()).as(status.err()).isEqualTo(1);
         assertThat(status.out()).startsWith("default (default)\n").contains("  issuer:   " + server.issuer())
                 .contains("problem: not logged in; log in with: login");
+    }
+
+    @Test
+    void theJloginAliasOfAnOrganisationsCatalogListsTheCommandsAndRunsThem() {
+        env.remove("JLOGIN_ISSUER");
+        env.remove("JLOGIN_CLIENT_ID");
+        Path acme = OrgCatalog.write(home.resolve("acme"), server.issuer(), "acme-cli", "jlogin");
+        String jlogin = "jlogin@" + acme;
+
+        JBang.Result list = jbang.run(jlogin);
+        assertThat(list.exit()).as(list.err()).isEqualTo(2);
+        assertThat(list.out()).startsWith("Usage: jbang " + jlogin + " COMMAND").contains("\n  token ", "\n  login ");
+
+        JBang.Result login = login(jlogin, "login", "--no-browser");
+        assertThat(login.exit()).as(login.err()).isZero();
+        assertThat(server.requests("/issuer/device").get(0).form()).containsEntry("client_id", "acme-cli");
+        JBang.Result token = jbang.run(jlogin, "token");
+        assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(server.accepts(token.out().strip())).isTrue();
+        assertThat(jbang.run(jlogin, "token", "-h").out()).startsWith("Usage: jbang token@" + acme);
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.jlogin.cli;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The options several commands share, each declared once. A command lists the groups it really
+ * reads; adding a setting to every command that takes a group is one line here.
+ */
+public final class Options {
+    public static final Option PROFILE = Option.value("profile", "NAME", "which stored login to use (default: default)");
+    public static final Option STORE = Option.value("store", "file|keyring|memory",
+            "where tokens are kept (JLOGIN_STORE; default file)");
+    public static final Option CA_FILE = Option.value("ca-file", "PEM",
+            "trust only these CA certificates for HTTPS (JLOGIN_CA_FILE)");
+    public static final Option VERBOSE = Option.flag("verbose", "HTTP requests on stderr (method, URL and status only)");
+    public static final Option NO_BROWSER = Option.flag("no-browser", "do not try to open the login link in a browser");
+    public static final Option MIN_VALID = Option.value("min-valid", "SECONDS",
+            "refresh if the token expires sooner than this (default 60)");
+    public static final Option DRY_RUN = Option.flag("dry-run", "print what would be written instead of writing it");
+
+    /** Which login a command uses; with a stored login, issuer and client id only check that it is theirs. */
+    public static final OptionGroup LOGIN = OptionGroup.of(
+            "Which login",
+            PROFILE,
+            Option.value("issuer", "URL", "OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)"),
+            Option.value("client-id", "ID", "OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)"),
+            STORE).withNotes(
+            "Each setting comes from its flag, else its JLOGIN_* variable, else the catalog's jlogin.* property,"
+                    + " else the profile saved at login.",
+            "JLOGIN_STORE_FALLBACK=file lets an unavailable keyring fall back to the file, with a warning.",
+            "JLOGIN_HOME is where logins are kept (default ~/.config/jlogin).");
+    /** What a new login asks the server for. */
+    public static final OptionGroup REQUEST = OptionGroup.of("What a new login asks for",
+            Option.value("scope", "SCOPES", "space-separated scopes (default: openid profile email)"),
+            Option.value("audience", "AUD", "extra 'audience' parameter (Auth0 and others)"),
+            Option.value("param", "NAME=VALUE", "extra device-request parameter, repeatable")).withNotes(
+            "JLOGIN_CLIENT_SECRET is for providers that insist on a client secret (environment only).");
+    /** Explicit endpoints, kept with the login, for servers without discovery. */
+    public static final OptionGroup ENDPOINTS = OptionGroup.of("Servers without discovery",
+            Option.value("device-endpoint", "URL", "the device authorization endpoint"),
+            Option.value("token-endpoint", "URL", "the token endpoint"),
+            Option.value("revocation-endpoint", "URL", "the revocation endpoint (for revoke)"),
+            Option.value("userinfo-endpoint", "URL", "the userinfo endpoint (for whoami)"));
+    public static final OptionGroup NETWORK = OptionGroup.of("Network", CA_FILE, VERBOSE).withNotes(
+            "Proxies come from https_proxy, http_proxy and no_proxy (either case), as for curl.");
+    public static final OptionGroup OUTPUT = OptionGroup.of("Output",
+            Option.flag("json", "machine-readable output on stdout (never contains a token)"));
+    public static final OptionGroup GIT = OptionGroup.of("Git hosts",
+            Option.value("git-host", "HOST[:PORT]", "a git server that gets the token, repeatable (JLOGIN_GIT_HOSTS,"
+                    + " jlogin.git-hosts: comma-separated)"),
+            Option.value("git-username", "NAME", "the user name given to git (default " + GitHosts.DEFAULT_USERNAME
+                    + "; JLOGIN_GIT_USERNAME, jlogin.git-username)"));
+
+    /**
+     * The settings of a login, as option names: what {@code install} bakes into a launcher and
+     * {@code setup-kube} writes into the plugin's command line.
+     */
+    public static List<String> settings() {
+        return Stream.concat(Stream.of(LOGIN, REQUEST, ENDPOINTS).flatMap(g -> g.options().stream()), Stream.of(CA_FILE))
+                .map(Option::name).toList();
+    }
+
+    private Options() {
+    }
+}
