@@ -24,7 +24,10 @@ public final class Cli {
             "  130 login cancelled (Ctrl-C)");
     static final String COMMON_HELP = String.join("\n",
             "Where to log in (flag, else JLOGIN_* variable, else jlogin.* property, else the saved profile):",
-            "  --issuer URL             OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)",
+            "  --provider NAME          preset for the identity provider (JLOGIN_PROVIDER, jlogin.provider; default oidc):",
+            "                           github, google, entra, okta, auth0, keycloak, zitadel, workos",
+            "  --issuer URL             OIDC / RFC 8414 issuer, or the base URL of github and workos (JLOGIN_ISSUER,",
+            "                           jlogin.issuer)",
             "  --client-id ID           OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)",
             "  --scope SCOPES           space-separated scopes (default: openid profile email)",
             "  --profile NAME           which stored login to use (default: default)",
@@ -36,7 +39,8 @@ public final class Cli {
             "                           https_proxy, http_proxy and no_proxy (either case), as for curl",
             "  --store file|keyring|memory  where tokens are kept (JLOGIN_STORE; default file); JLOGIN_STORE_FALLBACK=file",
             "                           lets an unavailable keyring fall back to the file, with a warning",
-            "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only)",
+            "  JLOGIN_CLIENT_SECRET     for providers that insist on a client secret (environment only), or",
+            "  JLOGIN_CLIENT_SECRET_FILE  a file only you can read that holds it (also jlogin.client-secret-file)",
             "  JLOGIN_HOME              where logins are stored (default: ~/.config/jlogin)",
             OUTPUT_HELP);
 

@@ -5,7 +5,7 @@ import java.util.Set;
 /** One script's behaviour. {@link Cli} parses options, handles --help and errors, and exits. */
 public interface Command {
     /** Options every command takes: where to log in, and how to talk. */
-    Set<String> COMMON_VALUES = Set.of("issuer", "client-id", "scope", "profile", "audience", "param",
+    Set<String> COMMON_VALUES = Set.of("provider", "issuer", "client-id", "scope", "profile", "audience", "param",
             "device-endpoint", "token-endpoint", "revocation-endpoint", "userinfo-endpoint", "store", "ca-file");
     Set<String> COMMON_SWITCHES = Set.of("json", "verbose", "help");
 
