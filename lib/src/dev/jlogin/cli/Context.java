@@ -11,6 +11,8 @@ import dev.jlogin.http.Network;
 import dev.jlogin.json.Json;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.UserInfoClient;
+import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.Backends;
@@ -99,7 +101,7 @@ public final class Context {
 
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
-        return SettingsResolver.resolve(source, store().settings(profile()));
+        return SettingsResolver.resolveForLogin(source, store().settings(profile()));
     }
 
     public HttpTransport http() {
@@ -113,12 +115,17 @@ public final class Context {
         return metadata;
     }
 
-    public TokenEndpoint tokenEndpoint() {
-        return new TokenEndpoint(http, env.clock());
+    public TokenEndpoint tokenEndpoint(Settings settings) {
+        return new TokenEndpoint(http, env.clock(), settings.provider().dialect());
     }
 
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, metadata(), tokenEndpoint(), env.clock());
+        return new TokenManager(store(), settings, metadata(), tokenEndpoint(settings), env.clock());
+    }
+
+    /** Who is logged in, asked the way the settings' provider tells. */
+    public IdentityLookup identityLookup(Settings settings) {
+        return new IdentityLookup(new UserInfoClient(http), settings.provider());
     }
 
     /**

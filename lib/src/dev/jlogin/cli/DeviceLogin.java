@@ -44,14 +44,14 @@ final class DeviceLogin {
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {
             ctx.store().checkWritable(settings.profile());
         }
-        DeviceAuthorization authorization = new DeviceAuthorizationClient(ctx.http())
+        DeviceAuthorization authorization = new DeviceAuthorizationClient(ctx.http(), settings.provider().dialect())
                 .request(metadata.deviceAuthorizationEndpoint(), settings.client(), settings.scope().orElse(null),
                         settings.parameters());
         Instant issuedAt = ctx.env().clock().instant();
         PollOutcome outcome;
         try (CancelOnInterrupt cancel = new CancelOnInterrupt()) {
             announce(authorization, issuedAt, settings);
-            DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(), ctx.env().clock(), ctx.env().sleeper(),
+            DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(settings), ctx.env().clock(), ctx.env().sleeper(),
                     ctx.args().has("verbose") ? (result, next) -> ctx.say("* poll: " + describe(result)
                             + "; next poll in " + Format.span(next)) : DevicePoller.Listener.NONE);
             try {
@@ -75,8 +75,9 @@ final class DeviceLogin {
         if (outcome instanceof PollOutcome.Failed failed) {
             // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
             String hint = settings.client().refusalHint(failed.error(), 0);
-            throw new JLoginException(hint.isEmpty() ? JLoginException.Kind.SERVER : JLoginException.Kind.CONFIGURATION,
-                    "login failed: " + failed.error().summary() + hint);
+            boolean configuration = !hint.isEmpty() || failed.error().blamesConfiguration();
+            throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
+                    "login failed: " + settings.provider().dialect().explain(failed.error()) + hint);
         }
         StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {

@@ -3,7 +3,6 @@ package dev.jlogin.cli;
 import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.ServerMetadata;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.StoredLogin;
@@ -80,7 +79,7 @@ public final class LoginCommand implements Command {
     private static void report(Context ctx, Settings settings, ServerMetadata metadata, StoredLogin login) {
         Identity identity;
         try {
-            identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(metadata, login.tokens());
+            identity = ctx.identityLookup(settings).lookup(metadata, login.tokens());
         } catch (JLoginException e) {
             ctx.say("warning: logged in, but could not look up who: " + Terminal.sanitize(e.getMessage()));
             identity = Identity.unknown();

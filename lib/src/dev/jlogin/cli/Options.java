@@ -23,7 +23,10 @@ public final class Options {
     public static final OptionGroup LOGIN = OptionGroup.of(
             "Which login",
             PROFILE,
-            Option.value("issuer", "URL", "OIDC / RFC 8414 issuer (JLOGIN_ISSUER, jlogin.issuer)"),
+            Option.value("provider", "NAME", "identity provider preset (JLOGIN_PROVIDER, jlogin.provider; default oidc):"
+                    + " github, google, entra, okta, auth0, keycloak, zitadel, workos"),
+            Option.value("issuer", "URL", "OIDC / RFC 8414 issuer, or the base URL of github and workos (JLOGIN_ISSUER,"
+                    + " jlogin.issuer)"),
             Option.value("client-id", "ID", "OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)"),
             STORE).withNotes(
             "Each setting comes from its flag, else its JLOGIN_* variable, else the catalog's jlogin.* property,"
@@ -35,7 +38,8 @@ public final class Options {
             Option.value("scope", "SCOPES", "space-separated scopes (default: openid profile email)"),
             Option.value("audience", "AUD", "extra 'audience' parameter (Auth0 and others)"),
             Option.value("param", "NAME=VALUE", "extra device-request parameter, repeatable")).withNotes(
-            "JLOGIN_CLIENT_SECRET is for providers that insist on a client secret (environment only).");
+            "JLOGIN_CLIENT_SECRET is for providers that insist on a client secret (environment only), or"
+                    + " JLOGIN_CLIENT_SECRET_FILE (also jlogin.client-secret-file): a file only you can read that holds it.");
     /** Explicit endpoints, kept with the login, for servers without discovery. */
     public static final OptionGroup ENDPOINTS = OptionGroup.of("Servers without discovery",
             Option.value("device-endpoint", "URL", "the device authorization endpoint"),

@@ -5,7 +5,6 @@ import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.RevocationClient;
 import dev.jlogin.oauth.ServerMetadata;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.ProfileLock;
@@ -56,7 +55,7 @@ public final class RevokeCommand implements Command {
             try {
                 ServerMetadata metadata = ctx.metadata().resolve(settings);
                 endpoint = metadata.revocationEndpoint();
-                identity = whoBefore(ctx, metadata, login, identity);
+                identity = whoBefore(ctx, settings, metadata, login, identity);
             } catch (JLoginException e) {
                 failed = true;
                 results.put("refresh_token", "not revoked: " + e.getMessage());
@@ -71,7 +70,8 @@ public final class RevokeCommand implements Command {
                     if (token.getValue().isEmpty()) {
                         outcome = "none stored";
                     } else if (endpoint.isEmpty()) {
-                        outcome = "not revoked: the server has no revocation endpoint";
+                        outcome = "not revoked: the server has no revocation endpoint" + settings.provider()
+                                .revokeElsewhere(settings.describeServer(), settings.clientId()).map(how -> "; " + how).orElse("");
                     } else {
                         try {
                             revocation.revoke(endpoint.get(), settings.client(), token.getValue().get(), token.getKey());
@@ -92,9 +92,9 @@ public final class RevokeCommand implements Command {
     }
 
     /** Who is logging out, asked while the tokens still work; the ID token's word if the server cannot say. */
-    private static Identity whoBefore(Context ctx, ServerMetadata metadata, StoredLogin login, Identity fallback) {
+    private static Identity whoBefore(Context ctx, Settings settings, ServerMetadata metadata, StoredLogin login, Identity fallback) {
         try {
-            Identity identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(metadata, login.tokens());
+            Identity identity = ctx.identityLookup(settings).lookup(metadata, login.tokens());
             return identity.subject().isPresent() ? identity : fallback;
         } catch (JLoginException e) {
             return fallback;

@@ -4,7 +4,6 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.SavedSettings;
@@ -88,7 +87,7 @@ public final class StatusCommand implements Command {
             if (ctx.args().has("online")) {
                 Settings settings = settings(ctx, profile, saved);
                 StoredLogin valid = ctx.tokens(settings).valid(ONLINE_MARGIN);
-                identity = new IdentityLookup(new UserInfoClient(ctx.http())).lookup(ctx.metadata().resolve(settings), valid.tokens());
+                identity = ctx.identityLookup(settings).lookup(ctx.metadata().resolve(settings), valid.tokens());
                 login = Optional.of(valid);
                 row.put("checked_with", identity.source().equals("userinfo") ? "userinfo" : "refresh");
             }

@@ -1,9 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.config.Settings;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
-import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,7 @@ public final class WhoamiCommand implements Command {
     public ExitCode run(Context ctx) {
         Settings settings = ctx.settings();
         StoredLogin login = ctx.tokens(settings).valid(USERINFO_MARGIN);
-        Identity identity = new IdentityLookup(new UserInfoClient(ctx.http()))
+        Identity identity = ctx.identityLookup(settings)
                 .lookup(ctx.metadata().resolve(settings), login.tokens());
         Instant now = ctx.env().clock().instant();
         if (ctx.json()) {
@@ -46,6 +44,7 @@ public final class WhoamiCommand implements Command {
                 + identity.username().map(u -> " [" + Terminal.sanitize(u) + "]").orElse(""));
         out.println("  subject:       " + identity.subject().map(Terminal::sanitize).orElse("unknown")
                 + " (from " + identity.source() + ")");
+        identity.organization().ifPresent(o -> out.println("  organization:  " + Terminal.sanitize(o)));
         out.println("  client:        " + Terminal.sanitize(login.clientId()));
         out.println("  scopes:        " + Terminal.sanitize(login.tokens().scope().orElse("(not reported by the server)")));
         out.println("  access token:  " + Format.expiry(login.tokens().expiresAt(), now) + "; not shown (use token)");
@@ -64,6 +63,7 @@ public final class WhoamiCommand implements Command {
         identity.username().ifPresent(s -> result.put("username", Terminal.sanitize(s)));
         identity.name().ifPresent(s -> result.put("name", Terminal.sanitize(s)));
         identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
+        identity.organization().ifPresent(s -> result.put("organization", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
         login.tokens().scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
         login.tokens().expiresAt().ifPresent(t -> {

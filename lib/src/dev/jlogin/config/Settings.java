@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * What a command needs to talk to an authorization server: the issuer (or explicit endpoints),
- * the client, the scope and extra device-request parameters (such as Auth0's {@code audience}).
- * The client secret, when there is one, comes from the environment and is never stored.
+ * the client, the scope, extra device-request parameters (such as Auth0's {@code audience}) and
+ * the provider preset. The client secret, when there is one, comes from the environment or an
+ * owner-only file and is never stored.
  */
 public record Settings(String profile, Optional<String> issuer, String clientId, Optional<Secret> clientSecret,
-                       Optional<String> scope, Map<String, String> parameters, Map<String, String> endpoints) {
+                       Optional<String> scope, Map<String, String> parameters, Map<String, String> endpoints,
+                       Provider provider) {
 
     /** Keys of {@link #endpoints()}: the RFC 8414 metadata names. */
     public static final String DEVICE_ENDPOINT = "device_authorization_endpoint";
@@ -32,6 +34,12 @@ public record Settings(String profile, Optional<String> issuer, String clientId,
             throw new JLoginException(JLoginException.Kind.CONFIGURATION,
                     "no client id: pass --client-id ID, set JLOGIN_CLIENT_ID, or use a catalog alias that sets jlogin.client-id");
         }
+    }
+
+    /** Settings for a standard OIDC server. */
+    public Settings(String profile, Optional<String> issuer, String clientId, Optional<Secret> clientSecret,
+                    Optional<String> scope, Map<String, String> parameters, Map<String, String> endpoints) {
+        this(profile, issuer, clientId, clientSecret, scope, parameters, endpoints, Providers.OIDC);
     }
 
     public Client client() {

@@ -38,11 +38,15 @@ public final class SettingsResolver {
 
     public static Settings resolve(SettingSource source, Optional<SavedSettings> saved) {
         String profile = profile(source);
-        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(SavedSettings::issuer));
+        Provider provider = Providers.named(source.get("provider").or(() -> saved.map(SavedSettings::provider))
+                .orElse(Providers.OIDC.name()));
+        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(SavedSettings::issuer))
+                .or(provider::defaultIssuer).map(provider::issuer);
         String clientId = source.get("client-id").or(() -> saved.map(SavedSettings::clientId)).orElse(null);
         Optional<String> scope = source.get("scope").or(() -> saved.flatMap(SavedSettings::scope))
-                .or(() -> Optional.of(DEFAULT_SCOPE));
-        Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of);
+                .or(provider::defaultScope).map(provider::scope);
+        Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of)
+                .or(() -> source.get("client-secret-file").map(ClientSecretFile::read));
 
         Map<String, String> parameters = new LinkedHashMap<>();
         Optional<String> given = source.get("param");
@@ -60,7 +64,18 @@ public final class SettingsResolver {
         } else {
             saved.ifPresent(s -> endpoints.putAll(s.endpoints()));
         }
-        return new Settings(profile, issuer, clientId, secret, scope, parameters, endpoints);
+        return new Settings(profile, issuer, clientId, secret, scope, parameters, endpoints, provider);
+    }
+
+    /** As {@link #resolve}, for a new login: a provider that insists on a client secret must have one. */
+    public static Settings resolveForLogin(SettingSource source, Optional<SavedSettings> saved) {
+        Settings settings = resolve(source, saved);
+        if (settings.provider().requiresClientSecret() && settings.clientSecret().isEmpty()) {
+            throw new dev.jlogin.JLoginException(dev.jlogin.JLoginException.Kind.CONFIGURATION, "provider '"
+                    + settings.provider().name() + "' requires the client's secret: set JLOGIN_CLIENT_SECRET, or"
+                    + " JLOGIN_CLIENT_SECRET_FILE (or jlogin.client-secret-file) to a file only you can read");
+        }
+        return settings;
     }
 
     /** {@code a=1&b=2}: the form of {@code --param} values once joined, and of JLOGIN_PARAM. */

@@ -12,18 +12,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Starts a device login: RFC 8628 §3.1 request, §3.2 response parsed strictly. */
 public final class DeviceAuthorizationClient {
-    /** Server answers that mean "this client is not set up for this", i.e. fix the configuration. */
-    private static final Set<String> CONFIGURATION_ERRORS =
-            Set.of("invalid_client", "unauthorized_client", "invalid_scope", "device_flow_disabled", "unsupported_grant_type");
-
     private final HttpTransport http;
+    private final Dialect dialect;
 
     public DeviceAuthorizationClient(HttpTransport http) {
+        this(http, Dialect.STANDARD);
+    }
+
+    public DeviceAuthorizationClient(HttpTransport http, Dialect dialect) {
         this.http = http;
+        this.dialect = dialect;
     }
 
     public DeviceAuthorization request(URI endpoint, Client client, String scope, Map<String, String> extraParameters) {
@@ -38,12 +39,12 @@ public final class DeviceAuthorizationClient {
             json = JsonObject.parse(result.body());
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER,
-                    "device authorization endpoint answered HTTP " + result.status() + " with a body that is " + e.getMessage());
+                    NotJson.describe("device authorization endpoint", result, e));
         }
         Optional<OAuthError> error = OAuthError.from(json);
         if (error.isPresent() || !result.isSuccess()) {
-            String what = error.map(OAuthError::summary).orElse("HTTP " + result.status());
-            boolean config = error.map(e -> CONFIGURATION_ERRORS.contains(e.code())).orElse(false);
+            String what = error.map(dialect::explain).orElse("HTTP " + result.status());
+            boolean config = error.map(OAuthError::blamesConfiguration).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
                     "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
         }

@@ -20,6 +20,16 @@ public final class Discovery {
     }
 
     public ServerMetadata discover(String issuer) {
+        return discover(issuer, false);
+    }
+
+    /**
+     * As {@link #discover(String)}; with {@code tenantTemplate}, a document whose issuer names the
+     * tenant as {@link ServerMetadata#TENANT_PLACEHOLDER} is accepted for a configured issuer that
+     * has one path segment in its place (Entra's {@code common} and {@code organizations}
+     * endpoints). The template is kept, so an ID token's issuer can be checked against its tenant.
+     */
+    public ServerMetadata discover(String issuer, boolean tenantTemplate) {
         URI issuerUri = Endpoints.parse("issuer", issuer);
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         URI oidc = URI.create(base + "/.well-known/openid-configuration");
@@ -49,10 +59,27 @@ public final class Discovery {
             throw new JLoginException(JLoginException.Kind.SERVER, "discovery document at " + source + " is " + e.getMessage());
         }
         ServerMetadata metadata = ServerMetadata.fromJson(json, "discovery document at " + source);
-        if (!metadata.issuer().equals(issuer) && !metadata.issuer().equals(base)) {
+        boolean matches = metadata.issuer().equals(issuer) || metadata.issuer().equals(base)
+                || tenantTemplate && fillsTemplate(metadata.issuer(), base);
+        if (!matches) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "issuer mismatch: configured " + issuer
                     + " but the discovery document says " + metadata.issuer());
         }
         return metadata;
+    }
+
+    /** Whether {@code issuer} is {@code template} with one non-empty path segment for its placeholder. */
+    static boolean fillsTemplate(String template, String issuer) {
+        int at = template.indexOf(ServerMetadata.TENANT_PLACEHOLDER);
+        if (at < 0 || template.indexOf(ServerMetadata.TENANT_PLACEHOLDER, at + 1) >= 0) {
+            return false;
+        }
+        String prefix = template.substring(0, at);
+        String suffix = template.substring(at + ServerMetadata.TENANT_PLACEHOLDER.length());
+        if (!issuer.startsWith(prefix) || !issuer.endsWith(suffix) || issuer.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        String tenant = issuer.substring(prefix.length(), issuer.length() - suffix.length());
+        return tenant.chars().noneMatch(c -> c == '/' || c == '?' || c == '#' || c == '{' || c == '}');
     }
 }

@@ -22,6 +22,17 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         userinfoEndpoint.ifPresent(u -> Endpoints.require("userinfo endpoint", u));
     }
 
+    /** Where a multi-tenant issuer (Entra's {@code common}, {@code organizations}) names the tenant. */
+    public static final String TENANT_PLACEHOLDER = "{tenantid}";
+
+    /**
+     * Whether the issuer is a template for the tenant the user signs in to: an ID token's
+     * {@code iss} then carries the tenant's id (its {@code tid} claim) in place of {@link #TENANT_PLACEHOLDER}.
+     */
+    public boolean issuerIsTemplate() {
+        return issuer.contains(TENANT_PLACEHOLDER);
+    }
+
     /** Reads a discovery document; {@code source} names it in error messages. */
     public static ServerMetadata fromJson(JsonObject json, String source) {
         try {

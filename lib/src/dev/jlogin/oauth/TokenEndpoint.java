@@ -19,12 +19,21 @@ public final class TokenEndpoint {
 
     private static final java.util.Set<String> POLLING_ANSWERS = java.util.Set.of("authorization_pending", "slow_down");
 
+    /** Refusals of a refresh token that mean "log in again": RFC 6749's, and GitHub's name for it. */
+    private static final java.util.Set<String> LOGIN_AGAIN = java.util.Set.of("invalid_grant", "bad_refresh_token");
+
     private final HttpTransport http;
     private final Clock clock;
+    private final Dialect dialect;
 
     public TokenEndpoint(HttpTransport http, Clock clock) {
+        this(http, clock, Dialect.STANDARD);
+    }
+
+    public TokenEndpoint(HttpTransport http, Clock clock, Dialect dialect) {
         this.http = http;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     /** One poll. Never throws for a server that is down or slow: that is {@link TokenResult.Unavailable}. */
@@ -52,9 +61,9 @@ public final class TokenEndpoint {
             return granted.tokens().inheritingFrom(current);
         }
         if (result instanceof TokenResult.Rejected rejected) {
-            boolean loginAgain = rejected.error().code().equals("invalid_grant");
+            boolean loginAgain = LOGIN_AGAIN.contains(rejected.error().code());
             throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
-                    "refresh rejected: " + rejected.error().summary());
+                    "refresh rejected: " + dialect.explain(rejected.error()));
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());
@@ -74,8 +83,7 @@ public final class TokenEndpoint {
             if (response.isTransient()) {
                 return new TokenResult.Unavailable("HTTP " + response.status(), response.retryAfter());
             }
-            throw new JLoginException(JLoginException.Kind.SERVER,
-                    "token endpoint answered HTTP " + response.status() + " with a body that is " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, NotJson.describe("token endpoint", response, e));
         }
         // the error is read from the body whatever the status: GitHub sends errors with 200, Auth0 with 403/429
         Optional<OAuthError> error = OAuthError.from(json);
@@ -93,7 +101,7 @@ public final class TokenEndpoint {
             throw new JLoginException(JLoginException.Kind.SERVER, "token endpoint answered HTTP " + response.status());
         }
         try {
-            return new TokenResult.Granted(TokenSet.fromResponse(json, clock, http.log()));
+            return new TokenResult.Granted(TokenSet.fromResponse(json, clock, http.log(), dialect));
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, "token response is malformed: " + e.getMessage());
         }

@@ -7,28 +7,46 @@ import dev.jlogin.json.MalformedJsonException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Tokens from a token response (RFC 6749 §5.1) with {@code expires_in} turned into an absolute
  * time, so a stored set can be judged later. Secrets stay {@link Secret}s, so this record's
- * {@code toString} is safe.
+ * {@code toString} is safe. {@code account} is who the response itself says the user is, for a
+ * server that says so there (see {@link Dialect#userObject()}); empty otherwise.
  */
 public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> refreshToken, Optional<Secret> idToken,
-                       Optional<Instant> expiresAt, Optional<String> scope) {
+                       Optional<Instant> expiresAt, Optional<String> scope, Map<String, String> account) {
 
     /** Longer access token lifetimes are taken as this: a token is checked again at least once a year. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(366);
 
-    /** Parses a successful token response received at {@code clock.instant()}. */
-    public static TokenSet fromResponse(JsonObject json, Clock clock) throws MalformedJsonException {
-        return fromResponse(json, clock, HttpLog.NONE);
+    public TokenSet {
+        account = Map.copyOf(account);
     }
 
-    /** As {@link #fromResponse(JsonObject, Clock)}, telling {@code notes} about values it had to bound. */
-    public static TokenSet fromResponse(JsonObject json, Clock clock, HttpLog notes) throws MalformedJsonException {
+    /** Tokens from a server that does not name the user in its token response. */
+    public TokenSet(Secret accessToken, String tokenType, Optional<Secret> refreshToken, Optional<Secret> idToken,
+                    Optional<Instant> expiresAt, Optional<String> scope) {
+        this(accessToken, tokenType, refreshToken, idToken, expiresAt, scope, Map.of());
+    }
+
+    /** Parses a successful token response received at {@code clock.instant()}. */
+    public static TokenSet fromResponse(JsonObject json, Clock clock) throws MalformedJsonException {
+        return fromResponse(json, clock, HttpLog.NONE, Dialect.STANDARD);
+    }
+
+    /**
+     * As {@link #fromResponse(JsonObject, Clock)} for a server speaking {@code dialect}, telling
+     * {@code notes} about values it had to bound.
+     */
+    public static TokenSet fromResponse(JsonObject json, Clock clock, HttpLog notes, Dialect dialect)
+            throws MalformedJsonException {
         Secret access = Secret.of(requireBearerToken(json.requireString("access_token")));
-        String type = requireBearerType(json.requireString("token_type"));
+        String type = dialect.untypedBearer() && !json.has("token_type") ? "Bearer"
+                : requireBearerType(json.requireString("token_type"));
         Optional<Instant> expiresAt = Optional.empty();
         if (json.has("expires_in")) {
             long seconds = json.integer("expires_in").getAsLong();
@@ -37,9 +55,39 @@ public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> re
             }
             expiresAt = Optional.of(clock.instant().plusSeconds(Bounded.seconds("expires_in", seconds, 0,
                     MAX_LIFETIME.toSeconds(), notes)));
+        } else if (dialect.expiryFromJwt()) {
+            expiresAt = jwtExpiry(access, clock, notes);
         }
         return new TokenSet(access, type, json.string("refresh_token").map(Secret::ofNullable),
-                json.string("id_token").map(Secret::ofNullable), expiresAt, json.string("scope"));
+                json.string("id_token").map(Secret::ofNullable), expiresAt, json.string("scope"),
+                dialect.userObject() ? account(json) : Map.of());
+    }
+
+    /** The {@code exp} of a JWT access token, bounded as {@code expires_in} is; empty for an opaque token. */
+    private static Optional<Instant> jwtExpiry(Secret access, Clock clock, HttpLog notes) throws MalformedJsonException {
+        Optional<JsonObject> claims = IdTokenClaims.read(access);
+        if (claims.isEmpty() || !claims.get().has("exp")) {
+            return Optional.empty();
+        }
+        long seconds = claims.get().integer("exp").getAsLong() - clock.instant().getEpochSecond();
+        return Optional.of(clock.instant().plusSeconds(Bounded.seconds("access token exp", seconds, 0,
+                MAX_LIFETIME.toSeconds(), notes)));
+    }
+
+    /** WorkOS's {@code user} object and {@code organization_id}, as the standard claims whoami shows. */
+    private static Map<String, String> account(JsonObject json) throws MalformedJsonException {
+        Map<String, String> account = new LinkedHashMap<>();
+        Optional<JsonObject> user = json.object("user");
+        if (user.isPresent()) {
+            user.get().string("id").ifPresent(v -> account.put("sub", v));
+            user.get().string("email").ifPresent(v -> account.put("email", v));
+            String name = (user.get().string("first_name").orElse("") + " " + user.get().string("last_name").orElse("")).strip();
+            if (!name.isEmpty()) {
+                account.put("name", name);
+            }
+        }
+        json.string("organization_id").ifPresent(v -> account.put("organization_id", v));
+        return account;
     }
 
     /**
@@ -78,7 +126,8 @@ public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> re
      */
     public TokenSet inheritingFrom(TokenSet previous) {
         return new TokenSet(accessToken, tokenType, refreshToken.or(previous::refreshToken),
-                idToken.or(previous::idToken), expiresAt, scope.or(previous::scope));
+                idToken.or(previous::idToken), expiresAt, scope.or(previous::scope),
+                account.isEmpty() ? previous.account : account);
     }
 
     /** True if the access token is still valid {@code margin} from now; unknown expiry counts as valid. */

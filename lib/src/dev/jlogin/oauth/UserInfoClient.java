@@ -8,7 +8,10 @@ import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
 
-/** OIDC Core §5.3 userinfo: who the access token belongs to. */
+/**
+ * OIDC Core §5.3 userinfo: who the access token belongs to. Also a provider's own profile API
+ * (GitHub's {@code GET /user}), which answers with its own fields and no {@code sub}.
+ */
 public final class UserInfoClient {
     private final HttpTransport http;
 
@@ -17,6 +20,19 @@ public final class UserInfoClient {
     }
 
     public JsonObject fetch(URI endpoint, Secret accessToken) {
+        return claims(get(endpoint, accessToken));
+    }
+
+    /** A profile API's answer: any JSON object; the caller knows its fields. */
+    public JsonObject fetchProfile(URI endpoint, Secret accessToken) {
+        try {
+            return JsonObject.parse(get(endpoint, accessToken));
+        } catch (MalformedJsonException e) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "user profile response is malformed: " + e.getMessage());
+        }
+    }
+
+    private String get(URI endpoint, Secret accessToken) {
         HttpResult result = http.get(endpoint, accessToken);
         if (result.status() == 401 || result.status() == 403) {
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED,
@@ -25,7 +41,7 @@ public final class UserInfoClient {
         if (!result.isSuccess()) {
             throw new JLoginException(JLoginException.Kind.SERVER, "userinfo answered HTTP " + result.status());
         }
-        return claims(result.body());
+        return result.body();
     }
 
     /** A userinfo response (OIDC Core §5.3.2): a JSON object with at least a subject. */

@@ -1,24 +1,36 @@
 package dev.jlogin.session;
 
+import dev.jlogin.config.Provider;
+import dev.jlogin.json.JsonObject;
 import dev.jlogin.oauth.IdTokenClaims;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.oauth.UserInfoClient;
+import java.net.URI;
 
 /**
- * Finds out who is logged in: the userinfo endpoint when the server has one (authoritative),
- * else the ID token's claims (unverified, for display only).
+ * Finds out who is logged in: the account the token response named (a server that says so
+ * there), else the userinfo endpoint when the server has one (authoritative; for some providers
+ * their own profile API), else the ID token's claims (unverified, for display only).
  */
 public final class IdentityLookup {
     private final UserInfoClient userInfo;
+    private final Provider provider;
 
-    public IdentityLookup(UserInfoClient userInfo) {
+    public IdentityLookup(UserInfoClient userInfo, Provider provider) {
         this.userInfo = userInfo;
+        this.provider = provider;
     }
 
     public Identity lookup(ServerMetadata metadata, TokenSet tokens) {
+        if (!tokens.account().isEmpty()) {
+            return Identity.fromClaims(JsonObject.of(tokens.account()), "token_response");
+        }
         if (metadata.userinfoEndpoint().isPresent()) {
-            return Identity.fromClaims(userInfo.fetch(metadata.userinfoEndpoint().get(), tokens.accessToken()), "userinfo");
+            URI endpoint = metadata.userinfoEndpoint().get();
+            return provider.profileApi()
+                    ? Identity.fromClaims(userInfo.fetchProfile(endpoint, tokens.accessToken()), "user_api")
+                    : Identity.fromClaims(userInfo.fetch(endpoint, tokens.accessToken()), "userinfo");
         }
         return fromIdToken(tokens);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The endpoints for some settings: discovered (through the disk cache) when an issuer is set,
- * with any explicitly configured endpoint taking precedence; or explicit endpoints alone.
+ * or the fixed ones of a provider without discovery under its base URL, with any explicitly
+ * configured endpoint taking precedence; or explicit endpoints alone.
  */
 public final class MetadataResolver {
     private final Discovery discovery;
@@ -26,6 +27,14 @@ public final class MetadataResolver {
 
     public ServerMetadata resolve(Settings settings) {
         Map<String, String> explicit = settings.endpoints();
+        if (!settings.provider().discovers()) {
+            String base = settings.issuer().orElseThrow();
+            Map<String, String> endpoints = new java.util.HashMap<>(settings.provider().endpoints(base));
+            endpoints.putAll(explicit);
+            return new ServerMetadata(base, uri(endpoints, Settings.DEVICE_ENDPOINT).orElseThrow(),
+                    uri(endpoints, Settings.TOKEN_ENDPOINT).orElseThrow(), uri(endpoints, Settings.REVOCATION_ENDPOINT),
+                    uri(endpoints, Settings.USERINFO_ENDPOINT));
+        }
         if (explicit.containsKey(Settings.DEVICE_ENDPOINT) && explicit.containsKey(Settings.TOKEN_ENDPOINT)
                 && (settings.issuer().isEmpty() || explicit.size() == 4)) {
             return new ServerMetadata(settings.describeServer(), uri(explicit, Settings.DEVICE_ENDPOINT).get(),
@@ -34,7 +43,7 @@ public final class MetadataResolver {
         }
         String issuer = settings.issuer().orElseThrow();
         ServerMetadata discovered = known.computeIfAbsent(issuer, i -> cache.get(i).orElseGet(() -> {
-            ServerMetadata fresh = discovery.discover(i);
+            ServerMetadata fresh = discovery.discover(i, settings.provider().tenantTemplate());
             cache.put(i, fresh);
             return fresh;
         }));

@@ -11,10 +11,12 @@ import java.util.Optional;
 
 /**
  * The settings a profile was logged in with, so that later commands need no flags. They outlive
- * the tokens: after {@code revoke} the profile still knows where to log in again.
+ * the tokens: after {@code revoke} the profile still knows where to log in again. {@code provider}
+ * is the preset's name; a file without one was written for a standard OIDC server.
  */
 public record SavedSettings(Optional<String> issuer, String clientId, Optional<String> scope,
-                            Map<String, String> parameters, Map<String, String> endpoints) {
+                            Map<String, String> parameters, Map<String, String> endpoints, String provider) {
+    static final String STANDARD_PROVIDER = "oidc";
 
     public SavedSettings {
         parameters = Map.copyOf(parameters);
@@ -30,7 +32,7 @@ public record SavedSettings(Optional<String> issuer, String clientId, Optional<S
     }
 
     StoredLogin withTokens(TokenSet tokens) {
-        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens);
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider);
     }
 
     void writeTo(Map<String, Object> root) {
@@ -39,14 +41,17 @@ public record SavedSettings(Optional<String> issuer, String clientId, Optional<S
         scope.ifPresent(s -> root.put("scope", s));
         root.put("parameters", parameters);
         root.put("endpoints", endpoints);
+        if (!provider.equals(STANDARD_PROVIDER)) {
+            root.put("provider", provider);
+        }
     }
 
     static SavedSettings parse(JsonObject root) throws MalformedJsonException {
         return new SavedSettings(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
-                strings(root, "parameters"), strings(root, "endpoints"));
+                strings(root, "parameters"), strings(root, "endpoints"), root.string("provider").orElse(STANDARD_PROVIDER));
     }
 
-    private static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
+    static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
         Map<String, String> result = new LinkedHashMap<>();
         Optional<JsonObject> object = root.object(name);
         if (object.isPresent()) {

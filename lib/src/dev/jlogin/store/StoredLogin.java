@@ -19,7 +19,8 @@ import java.util.Optional;
  * only the {@link SavedSettings}.
  */
 public record StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
-                          Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens) {
+                          Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens,
+                          String provider) {
     static final int FORMAT = 1;
 
     public StoredLogin {
@@ -27,22 +28,29 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         endpoints = Map.copyOf(endpoints);
     }
 
+    /** A login to a standard OIDC server. */
+    public StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
+                       Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens) {
+        this(issuer, clientId, scope, parameters, endpoints, tokens, SavedSettings.STANDARD_PROVIDER);
+    }
+
     public static StoredLogin of(Settings settings, TokenSet tokens) {
         return new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(), settings.parameters(),
-                settings.endpoints(), tokens);
+                settings.endpoints(), tokens, settings.provider().name());
     }
 
     public SavedSettings settings() {
-        return new SavedSettings(issuer, clientId, scope, parameters, endpoints);
+        return new SavedSettings(issuer, clientId, scope, parameters, endpoints, provider);
     }
 
     public StoredLogin withTokens(TokenSet newTokens) {
-        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens);
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider);
     }
 
     /** Whether these tokens were issued to the server and client that {@code settings} name. */
     public boolean belongsTo(Settings settings) {
         return issuer.equals(settings.issuer()) && clientId.equals(settings.clientId())
+                && provider.equals(settings.provider().name())
                 && (issuer.isPresent() || endpoints.get(Settings.TOKEN_ENDPOINT).equals(settings.endpoints().get(Settings.TOKEN_ENDPOINT)));
     }
 
@@ -54,6 +62,9 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         tokens.idToken().ifPresent(t -> tokenFields.put("id_token", t.reveal()));
         tokens.expiresAt().ifPresent(t -> tokenFields.put("expires_at", t.toString()));
         tokens.scope().ifPresent(s -> tokenFields.put("scope", s));
+        if (!tokens.account().isEmpty()) {
+            tokenFields.put("account", tokens.account());
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         settings().writeTo(root);
@@ -85,7 +96,7 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         TokenSet tokens = new TokenSet(Secret.of(TokenSet.requireBearerToken(t.get().requireString("access_token"))),
                 TokenSet.requireBearerType(t.get().requireString("token_type")),
                 t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
-                expiresAt, t.get().string("scope"));
+                expiresAt, t.get().string("scope"), SavedSettings.strings(t.get(), "account"));
         return new Parsed(settings, Optional.of(settings.withTokens(tokens)));
     }
 }

@@ -51,10 +51,18 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         }
     }
 
-    /** A request as received: path, form fields, Authorization header, and the test clock's time. */
-    public record Request(String path, Map<String, String> form, String authorization, Instant at) {
+    /**
+     * A request as received: path, form fields, Authorization header, the test clock's time, and
+     * every header's first value by its lower-case name.
+     */
+    public record Request(String path, Map<String, String> form, String authorization, Instant at,
+                          Map<String, String> headers) {
         public String grantType() {
             return form.get("grant_type");
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -71,6 +79,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private final Map<String, String> pairs = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, Object> deviceOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenOverrides = new ConcurrentHashMap<>();
+    private final Map<String, String> endpointPaths = new ConcurrentHashMap<>();
 
     private volatile String approval = "pending"; // pending | approved | denied
     private volatile boolean rotateRefreshTokens = true;
@@ -80,6 +90,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile boolean oidcDiscovery = true;
     private volatile Runnable beforeRefresh = () -> { };
     private volatile String userName = "Alice Tester";
+    private volatile Map<String, ?> userinfoClaims;
+    private volatile String issuerPath = "/issuer";
+    private volatile boolean jwtAccessTokens;
 
     public FakeAuthorizationServer(Clock clock) {
         this(clock, null);
@@ -119,7 +132,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     public String issuer() {
-        return base() + "/issuer";
+        return base() + issuerPath;
     }
 
     // --- controls
@@ -172,6 +185,37 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** Serves only RFC 8414 metadata, as plain OAuth servers do. */
     public void withoutOidcDiscovery() {
         oidcDiscovery = false;
+    }
+
+    /**
+     * Serves the issuer (discovery) at {@code path} instead of {@code /issuer}, such as a realm,
+     * tenant or authorization server path; the endpoints move with it unless placed explicitly.
+     */
+    public void issuerPath(String path) {
+        issuerPath = path;
+    }
+
+    /**
+     * Serves one endpoint ({@code device}, {@code token}, {@code revoke} or {@code userinfo}) at
+     * {@code path} under the base URL, as a provider with fixed paths does; discovery lists it there.
+     */
+    public void endpointPath(String endpoint, String path) {
+        endpointPaths.put(endpoint, path);
+    }
+
+    /** Userinfo answers with exactly these fields (a provider's own profile API, say) for a valid token. */
+    public void userinfoClaims(Map<String, ?> claims) {
+        userinfoClaims = Map.copyOf(claims);
+    }
+
+    /** Issues access tokens as unsigned JWTs whose {@code exp} is their expiry, as many providers do. */
+    public void jwtAccessTokens() {
+        jwtAccessTokens = true;
+    }
+
+    /** Overrides (or, with a null value, removes) fields of every successful token response. */
+    public void tokenResponse(String field, Object value) {
+        tokenOverrides.put(field, value == null ? REMOVE : value);
     }
 
     /** Overrides (or, with a null value, removes) fields of the device authorization response. */
@@ -246,7 +290,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            requests.add(new Request(path, form, exchange.getRequestHeaders().getFirst("Authorization"), clock.instant()));
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            requests.add(new Request(path, form, exchange.getRequestHeaders().getFirst("Authorization"), clock.instant(), headers));
             Reply reply = route(path, form, exchange.getRequestHeaders().getFirst("Authorization"));
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -260,33 +306,41 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     private Reply route(String path, Map<String, String> form, String authorization) {
-        switch (path) {
-            case "/issuer/.well-known/openid-configuration":
-                return oidcDiscovery ? Reply.json(200, metadata()) : Reply.raw(404, "not found");
-            case "/.well-known/oauth-authorization-server/issuer":
-                return Reply.json(200, metadata());
-            case "/issuer/device":
-                return device(form);
-            case "/issuer/token":
-                return token(form);
-            case "/issuer/revoke":
-                return revoke(form);
-            case "/issuer/userinfo":
-                return userinfo(authorization);
-            default:
-                return Reply.raw(404, "not found");
+        String issuer = issuerPath;
+        if (path.equals(issuer + "/.well-known/openid-configuration")) {
+            return oidcDiscovery ? Reply.json(200, metadata()) : Reply.raw(404, "not found");
         }
+        if (path.equals("/.well-known/oauth-authorization-server" + issuer)) {
+            return Reply.json(200, metadata());
+        }
+        if (path.equals(endpointPath("device"))) {
+            return device(form);
+        }
+        if (path.equals(endpointPath("token"))) {
+            return token(form);
+        }
+        if (path.equals(endpointPath("revoke"))) {
+            return revoke(form);
+        }
+        if (path.equals(endpointPath("userinfo"))) {
+            return userinfo(authorization);
+        }
+        return Reply.raw(404, "not found");
+    }
+
+    private String endpointPath(String endpoint) {
+        return endpointPaths.getOrDefault(endpoint, issuerPath + "/" + endpoint);
     }
 
     private Map<String, Object> metadata() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", discoveredIssuer != null ? discoveredIssuer : issuer());
-        m.put("device_authorization_endpoint", issuer() + "/device");
-        m.put("token_endpoint", issuer() + "/token");
+        m.put("device_authorization_endpoint", base() + endpointPath("device"));
+        m.put("token_endpoint", base() + endpointPath("token"));
         if (revocationEndpoint) {
-            m.put("revocation_endpoint", issuer() + "/revoke");
+            m.put("revocation_endpoint", base() + endpointPath("revoke"));
         }
-        m.put("userinfo_endpoint", issuer() + "/userinfo");
+        m.put("userinfo_endpoint", base() + endpointPath("userinfo"));
         return m;
     }
 
@@ -353,7 +407,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
 
     /** Issues tokens; with {@code keptRefresh} set the refresh token stays and the response omits it. */
     private Reply tokens(String keptRefresh) {
-        String access = secret("at");
+        String access = jwtAccessTokens ? jwt() : secret("at");
         validAccess.add(access);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", access);
@@ -367,7 +421,25 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             body.put("refresh_token", refresh);
         }
         pairs.put(access, refresh);
+        tokenOverrides.forEach((k, v) -> {
+            if (v == REMOVE) {
+                body.remove(k);
+            } else {
+                body.put(k, v);
+            }
+        });
         return Reply.json(200, body);
+    }
+
+    /** header.payload.signature, base64url; the signature is not one (nothing here verifies it). */
+    private String jwt() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String payload = write(Map.of("sub", "user_01", "sid", "session_" + sequence.incrementAndGet(),
+                "exp", clock.instant().getEpochSecond() + accessTokenLifetime));
+        String token = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + secret("sig");
+        issued.add(token);
+        return token;
     }
 
     private Reply revoke(Map<String, String> form) {
@@ -388,8 +460,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         if (!validAccess.contains(token)) {
             return Reply.error(401, "invalid_token");
         }
-        return Reply.json(200, Map.of("sub", "user-1234", "preferred_username", "alice", "name", userName,
-                "email", "alice@example.com"));
+        Map<String, ?> claims = userinfoClaims;
+        return Reply.json(200, claims != null ? claims : Map.of("sub", "user-1234", "preferred_username", "alice",
+                "name", userName, "email", "alice@example.com"));
     }
 
     private String secret(String kind) {

@@ -1,0 +1,37 @@
+package dev.jlogin.config;
+
+import dev.jlogin.oauth.Dialect;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Google: discovery at {@code accounts.google.com} (it names the device, revocation and userinfo
+ * endpoints; the device response says {@code verification_url}, which every login accepts), a
+ * client secret required even for a "TVs and Limited Input devices" client, and only a few scopes
+ * allowed in the device flow.
+ */
+final class GoogleProvider implements Provider {
+    static final String ALLOWED_SCOPES_PAGE =
+            "https://developers.google.com/identity/protocols/oauth2/limited-input-device#allowedscopes";
+
+    @Override
+    public String name() {
+        return "google";
+    }
+
+    @Override
+    public Optional<String> defaultIssuer() {
+        return Optional.of("https://accounts.google.com");
+    }
+
+    @Override
+    public boolean requiresClientSecret() {
+        return true;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return new Dialect(false, false, false, Map.of("invalid_scope", "Google allows only some scopes in the device"
+                + " flow: openid, email, profile and a few Drive and YouTube scopes; see " + ALLOWED_SCOPES_PAGE));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jlogin.config;
+
+import dev.jlogin.oauth.Dialect;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A provider preset: what one identity provider needs beyond standard OIDC discovery and RFC 8628,
+ * chosen with {@code --provider}. The defaults describe a standard server; each preset overrides
+ * only its provider's departures, and the layers below ask it (never the provider's name) what to do.
+ */
+public interface Provider {
+
+    /** The name for {@code --provider}, {@code JLOGIN_PROVIDER} and {@code jlogin.provider}. */
+    String name();
+
+    /** The issuer, or for a provider without discovery its base URL, when none is configured. */
+    default Optional<String> defaultIssuer() {
+        return Optional.empty();
+    }
+
+    /** The configured issuer in the exact form the provider's metadata names it. */
+    default String issuer(String configured) {
+        return configured;
+    }
+
+    /** Whether the endpoints come from discovery; otherwise from {@link #endpoints(String)}. */
+    default boolean discovers() {
+        return true;
+    }
+
+    /** The fixed endpoints under {@code base}, keyed as {@link Settings#endpoints()}, for a provider without discovery. */
+    default Map<String, String> endpoints(String base) {
+        return Map.of();
+    }
+
+    /** The scope asked for when none is configured; empty: send none (the provider's default). */
+    default Optional<String> defaultScope() {
+        return Optional.of(SettingsResolver.DEFAULT_SCOPE);
+    }
+
+    /** The scope to send for a configured one, with what the provider needs added. */
+    default String scope(String configured) {
+        return configured;
+    }
+
+    /** Whether the token endpoint refuses a client without its secret, even for the device flow. */
+    default boolean requiresClientSecret() {
+        return false;
+    }
+
+    /** Whether discovery may name the tenant as a placeholder in the issuer (see {@code Discovery}). */
+    default boolean tenantTemplate() {
+        return false;
+    }
+
+    /** How the server's responses depart from the RFCs, and what its errors mean. */
+    default Dialect dialect() {
+        return Dialect.STANDARD;
+    }
+
+    /** Whether the userinfo endpoint is the provider's own profile API rather than OIDC userinfo. */
+    default boolean profileApi() {
+        return false;
+    }
+
+    /**
+     * How the user can revoke this client's access when the provider offers a public client no
+     * revocation endpoint (a page to visit); empty when there is nothing to point to.
+     */
+    default Optional<String> revokeElsewhere(String base, String clientId) {
+        return Optional.empty();
+    }
+}

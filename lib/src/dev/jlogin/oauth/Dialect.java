@@ -1,0 +1,36 @@
+package dev.jlogin.oauth;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How one provider's server departs from RFC 6749/8628 in what it sends, and the plain words for
+ * the errors it documents. Everything is off in {@link #STANDARD}; a provider preset turns on only
+ * what its server needs, so a standard server is still held to the RFCs.
+ *
+ * @param untypedBearer a token response without {@code token_type} carries a bearer token
+ *                      (WorkOS User Management sends none)
+ * @param expiryFromJwt without {@code expires_in}, the access token's expiry is its JWT {@code exp}
+ *                      claim (read unverified: it only schedules a refresh)
+ * @param userObject    the token response names the user in a {@code user} object with an
+ *                      {@code organization_id} beside it (WorkOS), kept as the login's account
+ * @param advice        plain words keyed by an {@code error} code, or by the code an error
+ *                      description starts with (Entra's {@code AADSTS…} numbers)
+ */
+public record Dialect(boolean untypedBearer, boolean expiryFromJwt, boolean userObject, Map<String, String> advice) {
+    public static final Dialect STANDARD = new Dialect(false, false, false, Map.of());
+
+    public Dialect {
+        advice = Map.copyOf(advice);
+    }
+
+    /** The error's one-line summary, followed by what the provider's documentation says it means. */
+    public String explain(OAuthError error) {
+        return error.summary() + adviceFor(error).map(a -> " (" + a + ")").orElse("");
+    }
+
+    private Optional<String> adviceFor(OAuthError error) {
+        return Optional.ofNullable(advice.get(error.code()))
+                .or(() -> error.description().map(OAuthError::leadingCode).map(advice::get));
+    }
+}
