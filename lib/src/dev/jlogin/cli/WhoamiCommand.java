@@ -1,10 +1,7 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.config.Settings;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.Identity;
-import dev.jlogin.session.IdentityLookup;
-import dev.jlogin.store.StoredLogin;
+import dev.jlogin.session.Login;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,9 +9,6 @@ import java.util.Map;
 
 /** {@code whoami}: who is logged in, where, with what scopes, until when; never a token. */
 public final class WhoamiCommand implements Command {
-    /** Long enough for the userinfo request to be made with a token that is still valid. */
-    private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
-
     @Override
     public String name() {
         return "whoami";
@@ -31,34 +25,33 @@ public final class WhoamiCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        Settings settings = ctx.settings();
-        StoredLogin login = ctx.tokens(settings).valid(USERINFO_MARGIN);
-        Identity identity = new IdentityLookup(new UserInfoClient(ctx.http()))
-                .lookup(ctx.metadata().resolve(settings), login.tokens());
+        Login login = ctx.api().whoami();
         Instant now = ctx.env().clock().instant();
         if (ctx.json()) {
-            Map<String, Object> result = describe(settings.profile(), login, identity, now);
+            Map<String, Object> result = describe(login, now);
             result.put("status", "logged_in");
             ctx.printJson(result);
             return ExitCode.OK;
         }
+        Identity identity = login.identity();
         var out = ctx.env().out();
-        out.println("Logged in to " + Terminal.sanitize(settings.describeServer()) + " (profile '" + settings.profile() + "')");
+        out.println("Logged in to " + Terminal.sanitize(login.server()) + " (profile '" + login.profile() + "')");
         out.println("  user:          " + Terminal.sanitize(identity.display())
                 + identity.username().map(u -> " [" + Terminal.sanitize(u) + "]").orElse(""));
         out.println("  subject:       " + identity.subject().map(Terminal::sanitize).orElse("unknown")
                 + " (from " + identity.source() + ")");
         out.println("  client:        " + Terminal.sanitize(login.clientId()));
-        out.println("  scopes:        " + Terminal.sanitize(login.tokens().scope().orElse("(not reported by the server)")));
-        out.println("  access token:  " + Format.expiry(login.tokens().expiresAt(), now) + "; not shown (use token)");
-        out.println("  refresh token: " + (login.tokens().refreshToken().isPresent() ? "stored" : "none"));
+        out.println("  scopes:        " + Terminal.sanitize(login.scope().orElse("(not reported by the server)")));
+        out.println("  access token:  " + Format.expiry(login.expiresAt(), now) + "; not shown (use token)");
+        out.println("  refresh token: " + (login.hasRefreshToken() ? "stored" : "none"));
         return ExitCode.OK;
     }
 
     /** The JSON form of a login; holds no secret. */
-    static Map<String, Object> describe(String profile, StoredLogin login, Identity identity, Instant now) {
+    static Map<String, Object> describe(Login login, Instant now) {
+        Identity identity = login.identity();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("profile", profile);
+        result.put("profile", login.profile());
         login.issuer().ifPresent(i -> result.put("issuer", i));
         result.put("client_id", login.clientId());
         // claims are server text: JSON escaping leaves escape-free terminal tricks such as bidi overrides
@@ -67,12 +60,12 @@ public final class WhoamiCommand implements Command {
         identity.name().ifPresent(s -> result.put("name", Terminal.sanitize(s)));
         identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
-        login.tokens().scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
-        login.tokens().expiresAt().ifPresent(t -> {
+        login.scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
+        login.expiresAt().ifPresent(t -> {
             result.put("expires_at", t.toString());
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
         });
-        result.put("has_refresh_token", login.tokens().refreshToken().isPresent());
+        result.put("has_refresh_token", login.hasRefreshToken());
         return result;
     }
 }

@@ -4,7 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
@@ -20,9 +20,9 @@ public final class DeviceAuthorizationClient {
     private static final Set<String> CONFIGURATION_ERRORS =
             Set.of("invalid_client", "unauthorized_client", "invalid_scope", "device_flow_disabled", "unsupported_grant_type");
 
-    private final HttpTransport http;
+    private final HttpSender http;
 
-    public DeviceAuthorizationClient(HttpTransport http) {
+    public DeviceAuthorizationClient(HttpSender http) {
         this.http = http;
     }
 
@@ -45,7 +45,8 @@ public final class DeviceAuthorizationClient {
             String what = error.map(OAuthError::summary).orElse("HTTP " + result.status());
             boolean config = error.map(e -> CONFIGURATION_ERRORS.contains(e.code())).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
+                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""),
+                    error.map(OAuthError::code).orElse(null));
         }
         try {
             return parse(json, http.log());

@@ -3,7 +3,7 @@ package dev.jlogin.oauth;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.TransportException;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
@@ -19,10 +19,10 @@ public final class TokenEndpoint {
 
     private static final java.util.Set<String> POLLING_ANSWERS = java.util.Set.of("authorization_pending", "slow_down");
 
-    private final HttpTransport http;
+    private final HttpSender http;
     private final Clock clock;
 
-    public TokenEndpoint(HttpTransport http, Clock clock) {
+    public TokenEndpoint(HttpSender http, Clock clock) {
         this.http = http;
         this.clock = clock;
     }
@@ -54,7 +54,7 @@ public final class TokenEndpoint {
         if (result instanceof TokenResult.Rejected rejected) {
             boolean loginAgain = rejected.error().code().equals("invalid_grant");
             throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
-                    "refresh rejected: " + rejected.error().summary());
+                    "refresh rejected: " + rejected.error().summary(), rejected.error().code());
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());

@@ -3,16 +3,16 @@ package dev.jlogin.oauth;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
 
 /** OIDC Core §5.3 userinfo: who the access token belongs to. */
 public final class UserInfoClient {
-    private final HttpTransport http;
+    private final HttpSender http;
 
-    public UserInfoClient(HttpTransport http) {
+    public UserInfoClient(HttpSender http) {
         this.http = http;
     }
 
