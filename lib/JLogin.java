@@ -1,7 +1,9 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
+//SOURCES src/dev/jlogin/Host.java
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
+//SOURCES src/dev/jlogin/ServerText.java
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
@@ -55,6 +57,7 @@
 //SOURCES src/dev/jlogin/device/Sleeper.java
 //SOURCES src/dev/jlogin/http/HttpLog.java
 //SOURCES src/dev/jlogin/http/HttpResult.java
+//SOURCES src/dev/jlogin/http/HttpSender.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
 //SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
@@ -94,9 +97,19 @@
 //SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
 //SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
 //SOURCES src/dev/jlogin/sandbox/TempFolders.java
+//SOURCES src/dev/jlogin/session/AccessToken.java
+//SOURCES src/dev/jlogin/session/AuthorizedHttp.java
+//SOURCES src/dev/jlogin/session/DeviceFlow.java
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
+//SOURCES src/dev/jlogin/session/JLogin.java
+//SOURCES src/dev/jlogin/session/Login.java
+//SOURCES src/dev/jlogin/session/LoginListener.java
+//SOURCES src/dev/jlogin/session/Logout.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
+//SOURCES src/dev/jlogin/session/PrintingListener.java
+//SOURCES src/dev/jlogin/session/Refresh.java
+//SOURCES src/dev/jlogin/session/Revocation.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
 //SOURCES src/dev/jlogin/store/Backends.java
 //SOURCES src/dev/jlogin/store/FallbackBackend.java

@@ -1,12 +1,18 @@
 package dev.jlogin;
 
+import java.util.Optional;
+
 /**
  * Every failure the library reports. The message is one line for a person and never holds a
- * secret; {@link Kind} tells a caller (the scripts map it to an exit code) what went wrong.
+ * secret; {@link #kind()} tells a caller what went wrong (the scripts map it to an exit code),
+ * and {@link #oauthError()} the server's OAuth error code when the failure is one, as
+ * golang.org/x/oauth2's {@code RetrieveError} does: a program can act on {@code invalid_grant}
+ * or {@code access_denied} without parsing the message.
  */
 public class JLoginException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The classes of failure; each has its exit code in the README's table. */
     public enum Kind {
         /** Missing or invalid settings, or a server that refuses this client's configuration. */
         CONFIGURATION,
@@ -25,18 +31,32 @@ public class JLoginException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String oauthError;
 
     public JLoginException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, (String) null);
     }
 
     public JLoginException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.oauthError = null;
     }
 
+    /** A failure the server reported with the OAuth error code {@code oauthError} (RFC 6749 §5.2). */
+    public JLoginException(Kind kind, String message, String oauthError) {
+        super(message);
+        this.kind = kind;
+        this.oauthError = oauthError;
+    }
+
+    /** What kind of failure this is; the scripts' exit code follows from it. */
     public Kind kind() {
         return kind;
+    }
+
+    /** The server's OAuth error code ({@code invalid_grant}, {@code access_denied}, ...), when the server sent one. */
+    public Optional<String> oauthError() {
+        return Optional.ofNullable(oauthError);
     }
 }

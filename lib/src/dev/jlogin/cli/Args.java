@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.SettingSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,20 +114,13 @@ public final class Args {
         return Map.copyOf(joined);
     }
 
-    /** Longer waits and margins are mistakes, and would overflow the date arithmetic done with them. */
-    static final long MAX_SECONDS = Duration.ofDays(366).toSeconds();
-
     /** A whole, non-negative number of seconds, at most a year; {@code what} names the setting in the error. */
     static Duration seconds(String value, String what) {
         try {
-            long s = Long.parseLong(value.trim());
-            if (s >= 0 && s <= MAX_SECONDS) {
-                return Duration.ofSeconds(s);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return SettingSource.seconds(value, what);
+        } catch (JLoginException e) {
+            throw usage(e.getMessage());
         }
-        throw usage(what + " takes a whole number of seconds, at most " + MAX_SECONDS + " (366 days)");
     }
 
     static JLoginException usage(String message) {

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -35,8 +36,8 @@ public interface BrowserLauncher {
     Outcome open(URI uri);
 
     static BrowserLauncher system() {
-        String os = System.getProperty("os.name", "");
-        Map<String, String> env = System.getenv();
+        String os = Host.property("os.name", "");
+        Map<String, String> env = Host.variables();
         return command(os, env).map(cmd -> running(cmd, OPENER_WAIT))
                 .orElseGet(() -> uri -> Outcome.notOpened(whyNot(env)));
     }

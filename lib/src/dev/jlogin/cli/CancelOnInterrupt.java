@@ -6,12 +6,11 @@ import sun.misc.SignalHandler;
 /**
  * Turns Ctrl-C (SIGINT) while a login waits into an interrupt of the waiting thread, so that the
  * command ends through its own error path ("login cancelled", exit 130) instead of the JVM dying
- * mid-sentence. {@link #cancelled()} tells a Ctrl-C from any other interrupt.
+ * mid-sentence.
  */
 final class CancelOnInterrupt implements AutoCloseable {
     private final Signal signal;
     private final SignalHandler previous;
-    private volatile boolean cancelled;
 
     CancelOnInterrupt() {
         Thread waiting = Thread.currentThread();
@@ -19,10 +18,7 @@ final class CancelOnInterrupt implements AutoCloseable {
         SignalHandler before;
         try {
             interrupt = new Signal("INT");
-            before = Signal.handle(interrupt, s -> {
-                cancelled = true;
-                waiting.interrupt();
-            });
+            before = Signal.handle(interrupt, s -> waiting.interrupt());
         } catch (IllegalArgumentException e) {
             // no SIGINT handling here (the JVM runs with -Xrs, or the OS lacks it): the JVM's own rules
             interrupt = null;
@@ -30,10 +26,6 @@ final class CancelOnInterrupt implements AutoCloseable {
         }
         this.signal = interrupt;
         this.previous = before;
-    }
-
-    boolean cancelled() {
-        return cancelled;
     }
 
     @Override

@@ -1,49 +1,38 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.JLoginException;
-import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
-import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.http.HttpLog;
-import dev.jlogin.http.HttpTransport;
-import dev.jlogin.http.Network;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.Json;
-import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
-import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.session.IdentityLookup;
+import dev.jlogin.session.DeviceFlow;
+import dev.jlogin.session.JLogin;
 import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
-import dev.jlogin.store.Backends;
-import dev.jlogin.store.MetadataCache;
-import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One command invocation: its options and the library objects built from them, on demand. */
+/**
+ * One command invocation: its options, and the library's {@link JLogin} configured from them
+ * (flags first, then environment, properties and the saved profile) and from the environment.
+ */
 public final class Context {
     private final Args args;
     private final Environment env;
-    private final SettingSource source;
-    private final Path home;
-    private final HttpTransport http;
-    private TokenStore store;
-    private MetadataResolver metadata;
+    private final JLogin api;
 
     Context(Args args, Environment env) {
         this.args = args;
         this.env = env;
-        this.source = new SettingSource(args.asMap(), env.variables(), env.properties());
-        this.home = JLoginHome.resolve(env.variables());
-        this.http = new HttpTransport(HttpTransport.REQUEST_TIMEOUT,
-                args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE,
-                new Network(env.variables(), source.get("ca-file").map(Path::of)));
+        this.api = JLogin.builder().settings(args.asMap()).environment(env.variables(), env.properties())
+                .clock(env.clock()).sleeper(env.sleeper())
+                .httpLog(args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE)
+                .notices(this::say).prompts(env.err()).build();
     }
 
     public Args args() {
@@ -54,31 +43,29 @@ public final class Context {
         return env;
     }
 
+    /** The library, configured for this invocation: what the commands render. */
+    public JLogin api() {
+        return api;
+    }
+
     public boolean json() {
         return args.has("json");
     }
 
     public SettingSource source() {
-        return source;
+        return api.source();
     }
 
     public Path home() {
-        return home;
+        return api.home();
     }
 
     public String profile() {
-        return SettingsResolver.profile(source);
+        return api.profile();
     }
 
     public TokenStore store() {
-        if (store == null) {
-            Duration lockTimeout = source.get("lock-timeout").map(v -> Args.seconds(v, "JLOGIN_LOCK_TIMEOUT")).orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
-            Duration keyringTimeout = source.get("keyring-timeout").map(v -> Args.seconds(v, "JLOGIN_KEYRING_TIMEOUT"))
-                    .orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
-            store = new TokenStore(home, lockTimeout, Backends.select(source.get("store").orElse("file"),
-                    source.get("store-fallback").orElse(null), home, keyringTimeout, this::say));
-        }
-        return store;
+        return api.store();
     }
 
     public Optional<StoredLogin> saved() {
@@ -90,42 +77,37 @@ public final class Context {
      * command that uses a login: with neither, what is missing is the login (exit 3), not an issuer.
      */
     public Settings settings() {
-        Optional<SavedSettings> saved = store().settings(profile());
-        if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
-            List<String> known = store().profiles();
-            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
-                    + (known.isEmpty() ? "no profile has logged in yet" : "known profiles: " + String.join(", ", known)) + ")");
-        }
-        return SettingsResolver.resolve(source, saved);
+        return api.settings();
     }
 
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
-        return SettingsResolver.resolveForLogin(source, store().settings(profile()));
+        return api.loginSettings();
     }
 
-    public HttpTransport http() {
-        return http;
+    public HttpSender http() {
+        return api.transport();
     }
 
     public MetadataResolver metadata() {
-        if (metadata == null) {
-            metadata = new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
-        }
-        return metadata;
+        return api.metadata();
     }
 
     public TokenEndpoint tokenEndpoint(Settings settings) {
-        return new TokenEndpoint(http, env.clock(), settings.provider().dialect());
+        return api.tokenEndpoint(settings);
     }
 
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, metadata(), tokenEndpoint(settings), env.clock());
+        return api.tokens(settings);
+    }
+
+    public DeviceFlow deviceFlow(Settings settings) {
+        return api.deviceFlow(settings);
     }
 
     /** Who is logged in, asked the way the settings' provider tells. */
     public IdentityLookup identityLookup(Settings settings) {
-        return new IdentityLookup(new UserInfoClient(http), settings.provider());
+        return api.identityLookup(settings);
     }
 
     /**

@@ -2,17 +2,15 @@ package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
-import dev.jlogin.device.DevicePoller;
-import dev.jlogin.device.PollOutcome;
 import dev.jlogin.oauth.DeviceAuthorization;
-import dev.jlogin.oauth.DeviceAuthorizationClient;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
-import dev.jlogin.session.TokenManager;
-import dev.jlogin.store.ProfileLock;
+import dev.jlogin.session.Login;
+import dev.jlogin.session.LoginListener;
 import dev.jlogin.store.StoredLogin;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -20,11 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The device flow as a command runs it, from code to stored tokens: the prompt goes to stderr
- * (stdout belongs to the command's result), the browser is opened unless told not to, and with
- * {@code jsonEvents} a line announces the code on stdout for tools that wrap a login.
+ * The device flow as a command shows it: the library's {@link dev.jlogin.session.DeviceFlow} does
+ * the login, this renders it. The prompt goes to stderr (stdout belongs to the command's result),
+ * the browser is opened unless told not to, and with {@code jsonEvents} a line announces the code
+ * on stdout for tools that wrap a login.
  */
 final class DeviceLogin {
     /** The narrowest common terminal: no line of ours is longer, so none is broken mid-word. */
@@ -39,57 +39,38 @@ final class DeviceLogin {
         this.jsonEvents = jsonEvents;
     }
 
+    /** Logs in through the library with this screen as its listener; Ctrl-C cancels it (exit 130). */
+    Login login(Settings settings) {
+        return rendering(settings, listener -> ctx.api().login(listener));
+    }
+
+    /** The device flow alone, for a server already resolved: the stored login, for a command that needs its tokens. */
     StoredLogin run(Settings settings, ServerMetadata metadata) {
-        // a store that cannot take the tokens is found before the user approves anything
-        try (ProfileLock lock = ctx.store().lock(settings.profile())) {
-            ctx.store().checkWritable(settings.profile());
-        }
-        DeviceAuthorization authorization = new DeviceAuthorizationClient(ctx.http(), settings.provider().dialect())
-                .request(metadata.deviceAuthorizationEndpoint(), settings.client(), settings.scope().orElse(null),
-                        settings.parameters());
-        Instant issuedAt = ctx.env().clock().instant();
-        PollOutcome outcome;
+        return rendering(settings, listener -> ctx.deviceFlow(settings).run(settings, metadata, listener));
+    }
+
+    private <T> T rendering(Settings settings, Function<LoginListener, T> flow) {
         try (CancelOnInterrupt cancel = new CancelOnInterrupt()) {
-            announce(authorization, issuedAt, settings);
-            DevicePoller poller = new DevicePoller(ctx.tokenEndpoint(settings), ctx.env().clock(), ctx.env().sleeper(),
-                    ctx.args().has("verbose") ? (result, next) -> ctx.say("* poll: " + describe(result)
-                            + "; next poll in " + Format.span(next)) : DevicePoller.Listener.NONE);
-            try {
-                outcome = poller.poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (cancel.cancelled()) {
-                    throw new JLoginException(JLoginException.Kind.CANCELLED, "login cancelled");
+            return flow.apply(new LoginListener() {
+                @Override
+                public void codeReady(DeviceAuthorization authorization, Instant issuedAt) {
+                    announce(authorization, issuedAt, settings);
                 }
-                throw new JLoginException(JLoginException.Kind.EXPIRED, "login interrupted");
-            }
-        }
-        if (outcome instanceof PollOutcome.Denied denied) {
-            throw new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
-                    + denied.error().description().map(d -> " (" + d + ")").orElse(""));
-        }
-        if (outcome instanceof PollOutcome.Expired expired) {
-            throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason() + "; run "
-                    + Invocation.of(ctx.env().properties()).command("login") + " again");
-        }
-        if (outcome instanceof PollOutcome.Failed failed) {
-            // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
-            String hint = settings.client().refusalHint(failed.error(), 0);
-            boolean configuration = !hint.isEmpty() || failed.error().blamesConfiguration();
-            throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "login failed: " + settings.provider().dialect().explain(failed.error()) + hint);
-        }
-        StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
-        try (ProfileLock lock = ctx.store().lock(settings.profile())) {
-            ctx.store().write(settings.profile(), login);
+
+                @Override
+                public void polled(TokenResult result, Duration nextWait) {
+                    if (ctx.args().has("verbose")) {
+                        ctx.say("* poll: " + describe(result) + "; next poll in " + Format.span(nextWait));
+                    }
+                }
+            });
         } catch (JLoginException e) {
-            if (e.kind() != JLoginException.Kind.STORE) {
+            if (e.kind() != JLoginException.Kind.EXPIRED) {
                 throw e;
             }
-            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
-                    + TokenManager.keep(ctx.store(), settings.profile(), login, "the login was approved"));
+            throw new JLoginException(e.kind(), e.getMessage() + "; run "
+                    + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
-        return login;
     }
 
     private static String describe(TokenResult result) {

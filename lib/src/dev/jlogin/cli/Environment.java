@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
 import dev.jlogin.device.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,7 +15,7 @@ public record Environment(Map<String, String> variables, Properties properties, 
                           BooleanSupplier stdoutIsTerminal, BooleanSupplier stderrIsTerminal, BrowserLauncher browser) {
 
     public static Environment system() {
-        return new Environment(System.getenv(), System.getProperties(), System.in, System.out, System.err, Clock.systemUTC(),
+        return new Environment(Host.variables(), Host.properties(), System.in, System.out, System.err, Clock.systemUTC(),
                 Sleeper.REAL, Terminal::isStdinTerminal, Terminal::isStdoutTerminal, Terminal::isStderrTerminal,
                 BrowserLauncher.system());
     }

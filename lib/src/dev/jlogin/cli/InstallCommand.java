@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Version;
 import dev.jlogin.install.Installer;
@@ -51,7 +52,7 @@ public final class InstallCommand implements Command {
             throw Args.usage("--name must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
         }
         Map<String, String> vars = ctx.env().variables();
-        Path userHome = Path.of(vars.getOrDefault("HOME", System.getProperty("user.home")));
+        Path userHome = vars.containsKey("HOME") ? Path.of(vars.get("HOME")) : Host.userHome();
         Path binDir = ctx.args().value("bin-dir").map(Path::of).orElse(defaultBinDir(vars, userHome)).toAbsolutePath();
         Path dataDir = dataDir(vars, userHome).toAbsolutePath();
 
@@ -79,7 +80,7 @@ public final class InstallCommand implements Command {
     }
 
     private static JavaRuntime runtime(Context ctx, Path userHome) {
-        Path current = Path.of(System.getProperty("java.home"));
+        Path current = Host.javaHome();
         if (ctx.args().has("java-home")) {
             Path home = Path.of(ctx.args().value("java-home").orElseThrow());
             JavaRuntime chosen = JavaRuntime.at(home).orElseThrow(() -> Args.usage("--java-home " + home

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
 import dev.jlogin.Version;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,7 +122,7 @@ public final class Launcher {
         if (installed.containsKey("installed_at")) {
             out.println("installed at:   " + Terminal.sanitize(installed.getProperty("installed_at")));
         }
-        out.println("java:           " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")");
+        out.println("java:           " + Host.property("java.version", "") + " (" + Host.javaHome() + ")");
         if (installed.containsKey("startup_cache")) {
             out.println("startup cache:  " + Terminal.sanitize(installed.getProperty("startup_cache")));
         }

@@ -1,10 +1,9 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
-import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
+import dev.jlogin.session.Login;
 import dev.jlogin.store.StoredLogin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,9 +39,8 @@ public final class LoginCommand implements Command {
             ctx.say("Kept the current login.");
             return ExitCode.OK;
         }
-        ServerMetadata metadata = ctx.metadata().resolve(settings);
-        StoredLogin login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), ctx.json()).run(settings, metadata);
-        report(ctx, settings, metadata, login);
+        Login login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), ctx.json()).login(settings);
+        report(ctx, login);
         return ExitCode.OK;
     }
 
@@ -76,21 +74,14 @@ public final class LoginCommand implements Command {
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
-    private static void report(Context ctx, Settings settings, ServerMetadata metadata, StoredLogin login) {
-        Identity identity;
-        try {
-            identity = ctx.identityLookup(settings).lookup(metadata, login.tokens());
-        } catch (JLoginException e) {
-            ctx.say("warning: logged in, but could not look up who: " + Terminal.sanitize(e.getMessage()));
-            identity = Identity.unknown();
-        }
+    private static void report(Context ctx, Login login) {
         if (ctx.json()) {
-            Map<String, Object> result = WhoamiCommand.describe(settings.profile(), login, identity, ctx.env().clock().instant());
+            Map<String, Object> result = WhoamiCommand.describe(login, ctx.env().clock().instant());
             result.put("status", "logged_in");
             ctx.printJson(result);
         } else {
-            ctx.env().out().println("Logged in to " + Terminal.sanitize(settings.describeServer()) + " as "
-                    + Terminal.sanitize(identity.display()) + " (profile '" + settings.profile() + "').");
+            ctx.env().out().println("Logged in to " + Terminal.sanitize(login.server()) + " as "
+                    + Terminal.sanitize(login.identity().display()) + " (profile '" + login.profile() + "').");
         }
     }
 }

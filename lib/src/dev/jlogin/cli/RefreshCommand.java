@@ -1,6 +1,6 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.session.TokenManager;
+import dev.jlogin.session.Refresh;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,18 +20,17 @@ public final class RefreshCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        TokenManager.Refreshed refreshed = ctx.tokens(ctx.settings()).refresh();
+        Refresh refreshed = ctx.api().refresh();
         Instant now = ctx.env().clock().instant();
-        var tokens = refreshed.after().tokens();
         if (ctx.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("status", "refreshed");
-            result.put("profile", ctx.profile());
-            tokens.expiresAt().ifPresent(t -> result.put("expires_at", t.toString()));
+            result.put("profile", refreshed.profile());
+            refreshed.expiresAt().ifPresent(t -> result.put("expires_at", t.toString()));
             result.put("refresh_token_rotated", refreshed.rotated());
             ctx.printJson(result);
         } else {
-            ctx.env().out().println("Refreshed profile '" + ctx.profile() + "': access token " + Format.expiry(tokens.expiresAt(), now)
+            ctx.env().out().println("Refreshed profile '" + refreshed.profile() + "': access token " + Format.expiry(refreshed.expiresAt(), now)
                     + (refreshed.rotated() ? "; the refresh token was rotated." : "."));
         }
         return ExitCode.OK;

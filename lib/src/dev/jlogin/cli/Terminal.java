@@ -1,13 +1,12 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.ServerText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What is safe to show on a terminal, and whether stdout is one. */
 public final class Terminal {
-    private static final int MAX_LENGTH = 300;
-
     private Terminal() {
     }
 
@@ -17,7 +16,7 @@ public final class Terminal {
      * so a hostile server cannot rewrite the screen or disguise a link.
      */
     public static String sanitize(String text) {
-        return sanitize(text, MAX_LENGTH);
+        return ServerText.sanitize(text);
     }
 
     /**
@@ -25,20 +24,7 @@ public final class Terminal {
      * output (--json), which must be complete.
      */
     public static String sanitizeWhole(String text) {
-        return sanitize(text, Integer.MAX_VALUE);
-    }
-
-    private static String sanitize(String text, int maxLength) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
-        for (int i = 0; i < text.length() && out.length() < maxLength; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            out.appendCodePoint(isUnsafe(cp) ? '?' : cp);
-        }
-        if (out.length() >= maxLength) {
-            out.append('…');
-        }
-        return out.toString();
+        return ServerText.sanitizeWhole(text);
     }
 
     /**
@@ -53,16 +39,6 @@ public final class Terminal {
     /** Bold where {@code styled}, plain otherwise. */
     public static String bold(String text, boolean styled) {
         return styled ? "\u001b[1m" + text + "\u001b[0m" : text;
-    }
-
-    private static boolean isUnsafe(int cp) {
-        int type = Character.getType(cp);
-        return Character.isISOControl(cp)
-                || type == Character.FORMAT          // bidi overrides, zero-width characters
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.PRIVATE_USE
-                || type == Character.UNASSIGNED;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.config.Settings;
-import dev.jlogin.store.StoredLogin;
+import dev.jlogin.session.AccessToken;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,19 +38,17 @@ public final class TokenCommand implements Command {
             ctx.refuseTokenOnTerminal("pipe it into the program that needs it, or pass --force-terminal");
         }
         Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(DEFAULT_MIN_VALID);
-        Settings settings = ctx.settings();
-        StoredLogin login = ctx.tokens(settings).valid(minValid);
+        AccessToken token = ctx.api().token(minValid);
         if (!revealing) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", "valid");
-            json.put("profile", settings.profile());
-            json.put("token_type", login.tokens().tokenType());
-            login.tokens().expiresAt().ifPresent(t -> json.put("expires_at", t.toString()));
+            json.put("profile", ctx.profile());
+            json.put("token_type", token.type());
+            token.expiresAt().ifPresent(t -> json.put("expires_at", t.toString()));
             ctx.printJson(json);
             return ExitCode.OK;
         }
-        String token = login.tokens().accessToken().reveal();
-        ctx.env().out().println(ctx.args().has("header") ? "Authorization: Bearer " + token : token);
+        ctx.env().out().println(ctx.args().has("header") ? "Authorization: " + token.authorization() : token.value().reveal());
         ctx.env().out().flush();
         return ExitCode.OK;
     }

@@ -1,8 +1,7 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.config.Settings;
 import dev.jlogin.session.Identity;
-import dev.jlogin.store.StoredLogin;
+import dev.jlogin.session.Login;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,9 +9,6 @@ import java.util.Map;
 
 /** {@code whoami}: who is logged in, where, with what scopes, until when; never a token. */
 public final class WhoamiCommand implements Command {
-    /** Long enough for the userinfo request to be made with a token that is still valid. */
-    private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
-
     static final CommandSpec SPEC = CommandSpec.of("whoami", "show who is logged in, where, and until when")
             .about("Shows the logged-in user (from the server's userinfo endpoint, else the ID token), the issuer,"
                     + " the scopes and when the access token expires, refreshing it first if it has expired."
@@ -27,35 +23,34 @@ public final class WhoamiCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        Settings settings = ctx.settings();
-        StoredLogin login = ctx.tokens(settings).valid(USERINFO_MARGIN);
-        Identity identity = ctx.identityLookup(settings)
-                .lookup(ctx.metadata().resolve(settings), login.tokens());
+        Login login = ctx.api().whoami();
         Instant now = ctx.env().clock().instant();
         if (ctx.json()) {
-            Map<String, Object> result = describe(settings.profile(), login, identity, now);
+            Map<String, Object> result = describe(login, now);
             result.put("status", "logged_in");
             ctx.printJson(result);
             return ExitCode.OK;
         }
+        Identity identity = login.identity();
         var out = ctx.env().out();
-        out.println("Logged in to " + Terminal.sanitize(settings.describeServer()) + " (profile '" + settings.profile() + "')");
+        out.println("Logged in to " + Terminal.sanitize(login.server()) + " (profile '" + login.profile() + "')");
         out.println("  user:          " + Terminal.sanitize(identity.display())
                 + identity.username().map(u -> " [" + Terminal.sanitize(u) + "]").orElse(""));
         out.println("  subject:       " + identity.subject().map(Terminal::sanitize).orElse("unknown")
                 + " (from " + identity.source() + ")");
         identity.organization().ifPresent(o -> out.println("  organization:  " + Terminal.sanitize(o)));
         out.println("  client:        " + Terminal.sanitize(login.clientId()));
-        out.println("  scopes:        " + Terminal.sanitize(login.tokens().scope().orElse("(not reported by the server)")));
-        out.println("  access token:  " + Format.expiry(login.tokens().expiresAt(), now) + "; not shown (use token)");
-        out.println("  refresh token: " + (login.tokens().refreshToken().isPresent() ? "stored" : "none"));
+        out.println("  scopes:        " + Terminal.sanitize(login.scope().orElse("(not reported by the server)")));
+        out.println("  access token:  " + Format.expiry(login.expiresAt(), now) + "; not shown (use token)");
+        out.println("  refresh token: " + (login.hasRefreshToken() ? "stored" : "none"));
         return ExitCode.OK;
     }
 
     /** The JSON form of a login; holds no secret. */
-    static Map<String, Object> describe(String profile, StoredLogin login, Identity identity, Instant now) {
+    static Map<String, Object> describe(Login login, Instant now) {
+        Identity identity = login.identity();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("profile", profile);
+        result.put("profile", login.profile());
         login.issuer().ifPresent(i -> result.put("issuer", i));
         result.put("client_id", login.clientId());
         // claims are server text: JSON escaping leaves escape-free terminal tricks such as bidi overrides
@@ -65,12 +60,12 @@ public final class WhoamiCommand implements Command {
         identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
         identity.organization().ifPresent(s -> result.put("organization", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
-        login.tokens().scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
-        login.tokens().expiresAt().ifPresent(t -> {
+        login.scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
+        login.expiresAt().ifPresent(t -> {
             result.put("expires_at", t.toString());
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
         });
-        result.put("has_refresh_token", login.tokens().refreshToken().isPresent());
+        result.put("has_refresh_token", login.hasRefreshToken());
         return result;
     }
 }

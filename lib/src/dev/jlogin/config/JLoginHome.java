@@ -1,5 +1,6 @@
 package dev.jlogin.config;
 
+import dev.jlogin.Host;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,13 +18,13 @@ public final class JLoginHome {
             return Path.of(explicit);
         }
         String appData = env.get("APPDATA");
-        if (System.getProperty("os.name", "").startsWith("Windows") && appData != null) {
+        if (Host.isWindows() && appData != null) {
             return Path.of(appData, "jlogin");
         }
         String xdg = env.get("XDG_CONFIG_HOME");
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "jlogin");
         }
-        return Path.of(System.getProperty("user.home"), ".config", "jlogin");
+        return Host.userHome().resolve(".config").resolve("jlogin");
     }
 }

@@ -1,5 +1,6 @@
 package dev.jlogin.config;
 
+import dev.jlogin.JLoginException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -10,6 +11,8 @@ import java.util.Properties;
  * then the profile saved at login. Keys are flag names without dashes, such as {@code client-id}.
  */
 public final class SettingSource {
+    /** Longer waits and margins are mistakes, and would overflow the date arithmetic done with them. */
+    public static final long MAX_SECONDS = java.time.Duration.ofDays(366).toSeconds();
     private final Map<String, String> flags;
     private final Map<String, String> environment;
     private final Properties properties;
@@ -36,6 +39,25 @@ public final class SettingSource {
             return environmentName(key);
         }
         return nonBlank(properties.getProperty("jlogin." + key)).isPresent() ? "jlogin." + key : "default";
+    }
+
+    /** {@code key}'s value as a number of seconds (see {@link #seconds(String, String)}), named by its variable. */
+    public Optional<java.time.Duration> seconds(String key) {
+        return get(key).map(v -> seconds(v, environmentName(key)));
+    }
+
+    /** A whole, non-negative number of seconds, at most a year; {@code what} names the setting in the error. */
+    public static java.time.Duration seconds(String value, String what) {
+        try {
+            long s = Long.parseLong(value.trim());
+            if (s >= 0 && s <= MAX_SECONDS) {
+                return java.time.Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JLoginException(JLoginException.Kind.CONFIGURATION, what + " takes a whole number of seconds, at most "
+                + MAX_SECONDS + " (366 days)");
     }
 
     public Optional<String> environment(String name) {

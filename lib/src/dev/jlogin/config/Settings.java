@@ -3,6 +3,8 @@ package dev.jlogin.config;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.oauth.Client;
+import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.StoredLogin;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,5 +51,17 @@ public record Settings(String profile, Optional<String> issuer, String clientId,
     /** Where tokens of this login came from, for checks that a stored login matches the settings. */
     public String describeServer() {
         return issuer.orElse(endpoints.get(TOKEN_ENDPOINT));
+    }
+
+    /** A login of these settings holding {@code tokens}, as the store keeps it. */
+    public StoredLogin login(TokenSet tokens) {
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider.name());
+    }
+
+    /** Whether {@code login}'s tokens were issued to the server and client these settings name. */
+    public boolean issued(StoredLogin login) {
+        return login.issuer().equals(issuer) && login.clientId().equals(clientId)
+                && login.provider().equals(provider.name())
+                && (issuer.isPresent() || login.endpoints().get(TOKEN_ENDPOINT).equals(endpoints.get(TOKEN_ENDPOINT)));
     }
 }

@@ -52,6 +52,11 @@ public final class DevicePoller {
         Duration wait = interval;
         int failuresInARow = 0;
         while (true) {
+            // an interrupt during a poll's request comes back as "unavailable": it must end the
+            // login as cancelled, not wait out a backoff that could pass the deadline as "expired"
+            if (Thread.interrupted()) {
+                throw new InterruptedException("device login interrupted");
+            }
             if (clock.instant().plus(wait).isAfter(deadline)) {
                 return new PollOutcome.Expired("the code expired before the request was approved");
             }

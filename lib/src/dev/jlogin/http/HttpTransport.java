@@ -1,37 +1,31 @@
 package dev.jlogin.http;
 
-import dev.jlogin.Secret;
-import dev.jlogin.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * The library's only door to the network: form POSTs and GETs with timeouts on every request,
  * JSON accepted (GitHub answers form-encoded without it), redirects not followed (a redirect
  * must not carry a form with a device code or refresh token somewhere else), bodies capped.
  */
-public final class HttpTransport {
+public final class HttpTransport implements HttpSender {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int MAX_BODY_BYTES = 1 << 20;
-    private static final String USER_AGENT = "jlogin/" + Version.VERSION;
 
     private final Duration requestTimeout;
     private final HttpLog log;
@@ -63,36 +57,19 @@ public final class HttpTransport {
         this(REQUEST_TIMEOUT, HttpLog.NONE, Network.DIRECT);
     }
 
-    public HttpResult postForm(URI uri, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send("POST", uri, request(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** GET, with a bearer token when one is given. */
-    public HttpResult get(URI uri, Secret bearer) {
-        HttpRequest.Builder builder = request(uri).GET();
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer.reveal());
-        }
-        return send("GET", uri, builder);
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", USER_AGENT);
-    }
-
-    private HttpResult send(String method, URI uri, HttpRequest.Builder builder) {
-        String where = method + " " + withoutQuery(uri);
+    /**
+     * Sends with this transport's timeout (unless the request sets its own); redirects are not
+     * followed and the body is capped.
+     */
+    @Override
+    public HttpResult send(HttpRequest request) {
+        HttpRequest timed = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(requestTimeout).build();
+        URI uri = request.uri();
+        String where = request.method() + " " + withoutQuery(uri);
         try {
             // get() bounds the whole exchange, body included; the request timeout alone stops at the headers
-            HttpResult result = client().sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+            HttpResult result = client().sendAsync(timed, HttpResponse.BodyHandlers.ofInputStream())
                     .thenApply(this::read)
                     .get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             log.note(where + " -> " + result.status());
@@ -151,7 +128,7 @@ public final class HttpTransport {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Where {@code --verbose} notes go; parsers add what they had to change in a response. */
+    @Override
     public HttpLog log() {
         return log;
     }
@@ -177,9 +154,5 @@ public final class HttpTransport {
 
     private static String withoutQuery(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

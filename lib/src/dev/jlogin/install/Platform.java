@@ -1,8 +1,10 @@
 package dev.jlogin.install;
 
+import dev.jlogin.Host;
+
 /** The one fact about the operating system that the installer needs. */
 final class Platform {
-    static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+    static final boolean WINDOWS = Host.isWindows();
 
     private Platform() {
     }

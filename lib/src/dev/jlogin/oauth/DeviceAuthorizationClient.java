@@ -4,7 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
@@ -15,14 +15,14 @@ import java.util.Optional;
 
 /** Starts a device login: RFC 8628 §3.1 request, §3.2 response parsed strictly. */
 public final class DeviceAuthorizationClient {
-    private final HttpTransport http;
+    private final HttpSender http;
     private final Dialect dialect;
 
-    public DeviceAuthorizationClient(HttpTransport http) {
+    public DeviceAuthorizationClient(HttpSender http) {
         this(http, Dialect.STANDARD);
     }
 
-    public DeviceAuthorizationClient(HttpTransport http, Dialect dialect) {
+    public DeviceAuthorizationClient(HttpSender http, Dialect dialect) {
         this.http = http;
         this.dialect = dialect;
     }
@@ -46,7 +46,8 @@ public final class DeviceAuthorizationClient {
             String what = error.map(dialect::explain).orElse("HTTP " + result.status());
             boolean config = error.map(OAuthError::blamesConfiguration).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""));
+                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""),
+                    error.map(OAuthError::code).orElse(null));
         }
         try {
             return parse(json, http.log());

@@ -2,7 +2,7 @@ package dev.jlogin.oauth;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
@@ -13,9 +13,9 @@ import java.net.URI;
  * (RFC 8414 §3.3, OIDC Discovery §4.3), or a look-alike document could redirect our tokens.
  */
 public final class Discovery {
-    private final HttpTransport http;
+    private final HttpSender http;
 
-    public Discovery(HttpTransport http) {
+    public Discovery(HttpSender http) {
         this.http = http;
     }
 

@@ -3,18 +3,19 @@ package dev.jlogin.oauth;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Token revocation (RFC 7009). A public client identifies itself with {@code client_id}. */
 public final class RevocationClient {
-    private final HttpTransport http;
+    private final HttpSender http;
 
-    public RevocationClient(HttpTransport http) {
+    public RevocationClient(HttpSender http) {
         this.http = http;
     }
 
@@ -31,12 +32,13 @@ public final class RevocationClient {
         if (result.status() == 200) {
             return;
         }
-        String detail = "HTTP " + result.status();
+        Optional<OAuthError> error;
         try {
-            detail = OAuthError.from(JsonObject.parse(result.body())).map(OAuthError::summary).orElse(detail);
+            error = OAuthError.from(JsonObject.parse(result.body()));
         } catch (MalformedJsonException e) {
-            // keep the status alone
+            error = Optional.empty(); // the status alone says what happened
         }
-        throw new JLoginException(JLoginException.Kind.SERVER, "revocation refused: " + detail);
+        throw new JLoginException(JLoginException.Kind.SERVER, "revocation refused: "
+                + error.map(OAuthError::summary).orElse("HTTP " + result.status()), error.map(OAuthError::code).orElse(null));
     }
 }

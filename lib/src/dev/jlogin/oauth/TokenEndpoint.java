@@ -3,7 +3,7 @@ package dev.jlogin.oauth;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.TransportException;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
@@ -22,15 +22,15 @@ public final class TokenEndpoint {
     /** Refusals of a refresh token that mean "log in again": RFC 6749's, and GitHub's name for it. */
     private static final java.util.Set<String> LOGIN_AGAIN = java.util.Set.of("invalid_grant", "bad_refresh_token");
 
-    private final HttpTransport http;
+    private final HttpSender http;
     private final Clock clock;
     private final Dialect dialect;
 
-    public TokenEndpoint(HttpTransport http, Clock clock) {
+    public TokenEndpoint(HttpSender http, Clock clock) {
         this(http, clock, Dialect.STANDARD);
     }
 
-    public TokenEndpoint(HttpTransport http, Clock clock, Dialect dialect) {
+    public TokenEndpoint(HttpSender http, Clock clock, Dialect dialect) {
         this.http = http;
         this.clock = clock;
         this.dialect = dialect;
@@ -63,7 +63,7 @@ public final class TokenEndpoint {
         if (result instanceof TokenResult.Rejected rejected) {
             boolean loginAgain = LOGIN_AGAIN.contains(rejected.error().code());
             throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
-                    "refresh rejected: " + dialect.explain(rejected.error()));
+                    "refresh rejected: " + dialect.explain(rejected.error()), rejected.error().code());
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());

@@ -3,7 +3,7 @@ package dev.jlogin.oauth;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.http.HttpResult;
-import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import java.net.URI;
@@ -13,9 +13,9 @@ import java.net.URI;
  * (GitHub's {@code GET /user}), which answers with its own fields and no {@code sub}.
  */
 public final class UserInfoClient {
-    private final HttpTransport http;
+    private final HttpSender http;
 
-    public UserInfoClient(HttpTransport http) {
+    public UserInfoClient(HttpSender http) {
         this.http = http;
     }
 

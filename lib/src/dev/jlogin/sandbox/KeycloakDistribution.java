@@ -1,5 +1,6 @@
 package dev.jlogin.sandbox;
 
+import dev.jlogin.Host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,10 +51,10 @@ public final class KeycloakDistribution {
      */
     public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress) {
         Path base = env.containsKey("JLOGIN_CACHE") ? Path.of(env.get("JLOGIN_CACHE"))
-                : Path.of(System.getProperty("user.home"), ".cache", "jlogin");
+                : Host.userHome().resolve(".cache").resolve("jlogin");
         URI repo = URI.create(env.getOrDefault("JLOGIN_MAVEN_REPOSITORY", "https://repo.maven.apache.org/maven2/"));
-        Path local = Path.of(System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        Path local = Path.of(Host.property("maven.repo.local",
+                Host.userHome().resolve(".m2").resolve("repository").toString()));
         return new KeycloakDistribution(base.resolve("keycloak"), repo, local, progress);
     }
 

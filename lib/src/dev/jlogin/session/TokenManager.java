@@ -82,7 +82,7 @@ public final class TokenManager {
     public StoredLogin stored() {
         StoredLogin login = store.read(settings.profile()).orElseThrow(() -> new JLoginException(
                 JLoginException.Kind.LOGIN_REQUIRED, "not logged in (profile '" + settings.profile() + "')"));
-        if (!login.belongsTo(settings)) {
+        if (!settings.issued(login)) {
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "profile '" + settings.profile()
                     + "' holds a login for " + login.issuer().orElse("another server") + " with client " + login.clientId()
                     + ", not for the configured one (or choose another --profile)");

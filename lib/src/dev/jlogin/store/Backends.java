@@ -1,5 +1,6 @@
 package dev.jlogin.store;
 
+import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class Backends {
             case "memory":
                 return MemoryBackend.PROCESS;
             case "keyring":
-                SecretBackend keyring = System.getProperty("os.name", "").startsWith("Mac")
+                SecretBackend keyring = Host.isMac()
                         ? new KeychainBackend(storeId(home), keyringTimeout)
                         : new SecretServiceBackend(storeId(home), keyringTimeout);
                 if (fallback == null || fallback.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.jlogin.store;
 
+import dev.jlogin.Host;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ public final class KeyringProbe {
 
     /** "answers", or why not. */
     public static String probe(Duration timeout) {
-        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        boolean mac = Host.isMac();
         List<String> question = mac ? List.of("security", "list-keychains")
                 : List.of("secret-tool", "lookup", "application", "jlogin", "probe", "doctor");
         try {

@@ -1,7 +1,6 @@
 package dev.jlogin.store;
 
 import dev.jlogin.Secret;
-import dev.jlogin.config.Settings;
 import dev.jlogin.json.Json;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
@@ -34,24 +33,12 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         this(issuer, clientId, scope, parameters, endpoints, tokens, SavedSettings.STANDARD_PROVIDER);
     }
 
-    public static StoredLogin of(Settings settings, TokenSet tokens) {
-        return new StoredLogin(settings.issuer(), settings.clientId(), settings.scope(), settings.parameters(),
-                settings.endpoints(), tokens, settings.provider().name());
-    }
-
     public SavedSettings settings() {
         return new SavedSettings(issuer, clientId, scope, parameters, endpoints, provider);
     }
 
     public StoredLogin withTokens(TokenSet newTokens) {
         return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider);
-    }
-
-    /** Whether these tokens were issued to the server and client that {@code settings} name. */
-    public boolean belongsTo(Settings settings) {
-        return issuer.equals(settings.issuer()) && clientId.equals(settings.clientId())
-                && provider.equals(settings.provider().name())
-                && (issuer.isPresent() || endpoints.get(Settings.TOKEN_ENDPOINT).equals(settings.endpoints().get(Settings.TOKEN_ENDPOINT)));
     }
 
     byte[] toBytes() {

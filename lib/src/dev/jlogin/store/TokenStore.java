@@ -1,5 +1,6 @@
 package dev.jlogin.store;
 
+import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.json.MalformedJsonException;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class TokenStore {
      * file, or empty if it could not be written either.
      */
     public Optional<Path> keepForRecovery(String profile, StoredLogin login) {
-        Path file = Path.of(System.getProperty("java.io.tmpdir")).resolve("jlogin-" + checkProfileName(profile) + "-"
+        Path file = Host.tempDir().resolve("jlogin-" + checkProfileName(profile) + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".json");
         try {
             SecureFiles.writeNew(file, login.toBytes());

@@ -59,7 +59,7 @@ class TokenManagerTest {
         server.approve();
         var result = new TokenEndpoint(new HttpTransport(), clock).pollDeviceCode(
                 java.net.URI.create(server.issuer() + "/token"), settings().client(), dev.jlogin.Secret.of("dc"));
-        StoredLogin login = StoredLogin.of(settings(), ((dev.jlogin.oauth.TokenResult.Granted) result).tokens());
+        StoredLogin login = settings().login(((dev.jlogin.oauth.TokenResult.Granted) result).tokens());
         store().write("default", login);
         return login;
     }

@@ -1,0 +1,94 @@
+package dev.jlogin.session;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.Settings;
+import dev.jlogin.device.DevicePoller;
+import dev.jlogin.device.PollOutcome;
+import dev.jlogin.device.Sleeper;
+import dev.jlogin.oauth.DeviceAuthorization;
+import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.store.ProfileLock;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The device login (RFC 8628) from code to stored tokens: the store is checked to be writable
+ * before anything is asked of the server, the code is requested and handed to a
+ * {@link LoginListener}, the token endpoint polled, and the tokens stored under the profile's lock
+ * (kept in a recovery file when the store fails after approval). Interrupting the thread that runs
+ * it cancels the login: it ends with {@link JLoginException.Kind#CANCELLED}, never as "expired".
+ */
+public final class DeviceFlow {
+    private final TokenStore store;
+    private final DeviceAuthorizationClient deviceAuthorization;
+    private final TokenEndpoint tokenEndpoint;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public DeviceFlow(TokenStore store, DeviceAuthorizationClient deviceAuthorization, TokenEndpoint tokenEndpoint,
+                      Clock clock, Sleeper sleeper) {
+        this.store = store;
+        this.deviceAuthorization = deviceAuthorization;
+        this.tokenEndpoint = tokenEndpoint;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Logs in with {@code settings} at the server {@code metadata} describes, and stores the tokens. */
+    public StoredLogin run(Settings settings, ServerMetadata metadata, LoginListener listener) {
+        // a store that cannot take the tokens is found before the user approves anything
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.checkWritable(settings.profile());
+        }
+        DeviceAuthorization authorization;
+        try {
+            authorization = deviceAuthorization.request(metadata.deviceAuthorizationEndpoint(), settings.client(),
+                    settings.scope().orElse(null), settings.parameters());
+        } catch (JLoginException e) {
+            throw Thread.currentThread().isInterrupted() ? cancelled() : e;
+        }
+        Instant issuedAt = clock.instant();
+        listener.codeReady(authorization, issuedAt);
+        PollOutcome outcome;
+        try {
+            outcome = new DevicePoller(tokenEndpoint, clock, sleeper, listener::polled)
+                    .poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled();
+        }
+        if (outcome instanceof PollOutcome.Denied denied) {
+            throw new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
+                    + denied.error().description().map(d -> " (" + d + ")").orElse(""), denied.error().code());
+        }
+        if (outcome instanceof PollOutcome.Expired expired) {
+            throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason());
+        }
+        if (outcome instanceof PollOutcome.Failed failed) {
+            // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
+            String hint = settings.client().refusalHint(failed.error(), 0);
+            boolean configuration = !hint.isEmpty() || failed.error().blamesConfiguration();
+            throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
+                    "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
+        }
+        StoredLogin login = settings.login(((PollOutcome.Approved) outcome).tokens());
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.write(settings.profile(), login);
+        } catch (JLoginException e) {
+            if (e.kind() != JLoginException.Kind.STORE) {
+                throw e;
+            }
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
+                    + TokenManager.keep(store, settings.profile(), login, "the login was approved"));
+        }
+        return login;
+    }
+
+    private static JLoginException cancelled() {
+        return new JLoginException(JLoginException.Kind.CANCELLED, "login cancelled");
+    }
+}

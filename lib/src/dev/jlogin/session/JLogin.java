@@ -1,0 +1,383 @@
+package dev.jlogin.session;
+
+import dev.jlogin.Host;
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.JLoginHome;
+import dev.jlogin.config.SettingSource;
+import dev.jlogin.config.Settings;
+import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.device.Sleeper;
+import dev.jlogin.http.HttpLog;
+import dev.jlogin.http.HttpSender;
+import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.Network;
+import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.UserInfoClient;
+import dev.jlogin.store.Backends;
+import dev.jlogin.store.MetadataCache;
+import dev.jlogin.store.SavedSettings;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * jlogin as a library: one profile's device login, tokens, identity and logout, configured from
+ * the same settings as the scripts (environment, catalog properties, the saved profile):
+ *
+ * <pre>{@code
+ * var jl = JLogin.fromSettings();                 // or JLogin.issuer(URL).clientId(ID).build()
+ * jl.login();                                     // prints the link and code, waits for approval
+ * jl.whoami();                                    // Alice Tester <alice@example.com> at https://...
+ * jl.http().get("https://api.example.com/me").body();
+ * }</pre>
+ *
+ * Every method that needs a token refreshes it under the profile's lock when it expires soon, as
+ * the {@code token} script does; failures are {@link JLoginException}s with a kind (the scripts'
+ * exit code) and, where the server sent one, the OAuth error code. Results are records that hold
+ * no token, or print it as {@code [redacted]}.
+ */
+public final class JLogin {
+    /** How long a token handed out by {@link #token()} is valid at least, as for the {@code token} script. */
+    public static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
+    /** Long enough for the userinfo request to be made with a token that is still valid. */
+    private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
+
+    private final SettingSource source;
+    private final Path home;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final HttpSender transport;
+    private final Consumer<String> notices;
+    private final PrintStream prompts;
+    private TokenStore store;
+    private MetadataResolver metadata;
+
+    private JLogin(Builder builder) {
+        this.source = new SettingSource(builder.settings, builder.variables, builder.properties);
+        this.home = JLoginHome.resolve(builder.variables);
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.transport = builder.transport != null ? builder.transport : new HttpTransport(HttpTransport.REQUEST_TIMEOUT,
+                builder.httpLog, new Network(builder.variables, source.get("ca-file").map(Path::of)));
+        this.notices = builder.notices;
+        this.prompts = builder.prompts;
+    }
+
+    /** Configured from the environment ({@code JLOGIN_*}), system properties ({@code jlogin.*}) and the saved profile. */
+    public static JLogin fromSettings() {
+        return builder().build();
+    }
+
+    /** A builder whose settings override the environment's and the properties'. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder for this issuer. */
+    public static Builder issuer(String issuer) {
+        return builder().issuer(issuer);
+    }
+
+    /** A builder for this client id. */
+    public static Builder clientId(String clientId) {
+        return builder().clientId(clientId);
+    }
+
+    /** A builder for this profile. */
+    public static Builder profile(String profile) {
+        return builder().profile(profile);
+    }
+
+    // --- the common path
+
+    /** Logs in with the device flow, printing the link and code to stderr; replaces the profile's login. */
+    public Login login() {
+        return login(LoginListener.printing(prompts));
+    }
+
+    /** Logs in with the device flow, telling {@code listener} the code and each poll. */
+    public Login login(LoginListener listener) {
+        Settings settings = loginSettings();
+        ServerMetadata server = metadata().resolve(settings);
+        StoredLogin login = deviceFlow(settings).run(settings, server, listener);
+        return describe(settings, login, identity(settings, server, login));
+    }
+
+    /** {@link #login()} on a thread of its own; cancelling the future ends the login (nothing is stored). */
+    public CompletableFuture<Login> loginAsync() {
+        return loginAsync(LoginListener.printing(prompts));
+    }
+
+    /**
+     * {@link #login(LoginListener)} on a thread of its own. Cancelling the future interrupts the
+     * login: polling stops, nothing is stored, and the login ends as cancelled (never "expired").
+     */
+    public CompletableFuture<Login> loginAsync(LoginListener listener) {
+        CompletableFuture<Login> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(login(listener));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "jlogin-login");
+        thread.setDaemon(true);
+        result.whenComplete((login, failure) -> {
+            if (result.isCancelled()) {
+                thread.interrupt();
+            }
+        });
+        thread.start();
+        return result;
+    }
+
+    /** A valid access token (for at least {@link #DEFAULT_MIN_VALID}), refreshed under the profile's lock if needed. */
+    public AccessToken token() {
+        return token(DEFAULT_MIN_VALID);
+    }
+
+    /** A access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
+    public AccessToken token(Duration minValid) {
+        var tokens = tokens(settings()).valid(minValid).tokens();
+        return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+    }
+
+    /** Who is logged in (the userinfo endpoint, else the ID token), refreshing first if the token has expired. */
+    public Login whoami() {
+        Settings settings = settings();
+        StoredLogin login = tokens(settings).valid(USERINFO_MARGIN);
+        return describe(settings, login, identityLookup(settings).lookup(metadata().resolve(settings), login.tokens()));
+    }
+
+    /** Refreshes now, whatever the expiry. */
+    public Refresh refresh() {
+        Settings settings = settings();
+        TokenManager.Refreshed refreshed = tokens(settings).refresh();
+        return new Refresh(settings.profile(), refreshed.after().tokens().expiresAt(), refreshed.rotated());
+    }
+
+    /** Revokes the tokens at the server and deletes them here; the profile's settings stay. */
+    public Revocation revoke() {
+        return new Logout(this).run(profile(), this::settings);
+    }
+
+    /** An HTTP sender that adds the bearer token, and refreshes and retries once on a 401. */
+    public AuthorizedHttp http() {
+        return new AuthorizedHttp(transport, tokens(settings()));
+    }
+
+    // --- the parts, for the commands and for callers that need more
+
+    /** Where the settings come from: this object's own, then environment, then properties. */
+    public SettingSource source() {
+        return source;
+    }
+
+    /** Where logins are stored ({@code JLOGIN_HOME}). */
+    public Path home() {
+        return home;
+    }
+
+    /** The profile in use. */
+    public String profile() {
+        return SettingsResolver.profile(source);
+    }
+
+    /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}). */
+    public TokenStore store() {
+        if (store == null) {
+            Duration lockTimeout = source.seconds("lock-timeout").orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
+            Duration keyringTimeout = source.seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
+            store = new TokenStore(home, lockTimeout, Backends.select(source.get("store").orElse("file"),
+                    source.get("store-fallback").orElse(null), home, keyringTimeout, notices));
+        }
+        return store;
+    }
+
+    /**
+     * Settings for a command that uses a login, falling back to the saved profile: with neither a
+     * server named nor a saved profile, what is missing is the login, not an issuer.
+     */
+    public Settings settings() {
+        Optional<SavedSettings> saved = store().settings(profile());
+        if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
+            List<String> known = store().profiles();
+            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
+                    + (known.isEmpty() ? "no profile has logged in yet" : "known profiles: " + String.join(", ", known)) + ")");
+        }
+        return SettingsResolver.resolve(source, saved);
+    }
+
+    /** Settings for a new login: without an issuer that is a configuration error saying how to give one. */
+    public Settings loginSettings() {
+        return SettingsResolver.resolveForLogin(source, store().settings(profile()));
+    }
+
+    /** The HTTP sender the library's own requests go through (no bearer token added). */
+    public HttpSender transport() {
+        return transport;
+    }
+
+    /** The endpoints of a server, through the discovery cache. */
+    public MetadataResolver metadata() {
+        if (metadata == null) {
+            metadata = new MetadataResolver(new Discovery(transport), new MetadataCache(home, clock));
+        }
+        return metadata;
+    }
+
+    /** The token endpoint's client, speaking the settings' provider's dialect. */
+    public TokenEndpoint tokenEndpoint(Settings settings) {
+        return new TokenEndpoint(transport, clock, settings.provider().dialect());
+    }
+
+    /** Valid tokens on demand for {@code settings}' profile. */
+    public TokenManager tokens(Settings settings) {
+        return new TokenManager(store(), settings, metadata(), tokenEndpoint(settings), clock);
+    }
+
+    /** The device login for {@code settings}' provider, for a caller with its own listener. */
+    public DeviceFlow deviceFlow(Settings settings) {
+        return new DeviceFlow(store(), new DeviceAuthorizationClient(transport, settings.provider().dialect()),
+                tokenEndpoint(settings), clock, sleeper);
+    }
+
+    /** Who is logged in, asked the way the settings' provider tells. */
+    public IdentityLookup identityLookup(Settings settings) {
+        return new IdentityLookup(new UserInfoClient(transport), settings.provider());
+    }
+
+    /** A login as the commands report it. */
+    public Login describe(Settings settings, StoredLogin login, Identity identity) {
+        return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
+                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent());
+    }
+
+    /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */
+    private Identity identity(Settings settings, ServerMetadata server, StoredLogin login) {
+        try {
+            return identityLookup(settings).lookup(server, login.tokens());
+        } catch (JLoginException e) {
+            notices.accept("warning: logged in, but could not look up who: " + dev.jlogin.ServerText.sanitize(e.getMessage()));
+            return Identity.unknown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JLogin[profile=" + source.get("profile").orElse(SettingsResolver.DEFAULT_PROFILE)
+                + source.get("issuer").map(i -> ", issuer=" + i).orElse("")
+                + source.get("client-id").map(c -> ", client=" + c).orElse("") + ", home=" + home + "]";
+    }
+
+    /**
+     * Settings and collaborators for a {@link JLogin}. Settings given here come first, then
+     * {@code JLOGIN_*} variables, then {@code jlogin.*} properties, then the saved profile.
+     */
+    public static final class Builder {
+        private final Map<String, String> settings = new HashMap<>();
+        private Map<String, String> variables = Host.variables();
+        private Properties properties = Host.properties();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+        private HttpSender transport;
+        private HttpLog httpLog = HttpLog.NONE;
+        private Consumer<String> notices = System.err::println;
+        private PrintStream prompts = System.err;
+
+        private Builder() {
+        }
+
+        public Builder issuer(String issuer) {
+            return set("issuer", issuer);
+        }
+
+        public Builder clientId(String clientId) {
+            return set("client-id", clientId);
+        }
+
+        public Builder profile(String profile) {
+            return set("profile", profile);
+        }
+
+        public Builder scope(String scope) {
+            return set("scope", scope);
+        }
+
+        /** {@code file}, {@code keyring} or {@code memory}. */
+        public Builder store(String store) {
+            return set("store", store);
+        }
+
+        /** Any setting by its flag name without dashes ({@code audience}, {@code token-endpoint}, ...). */
+        public Builder set(String name, String value) {
+            settings.put(name, value);
+            return this;
+        }
+
+        /** Settings by flag name, as the commands parse them from their arguments. */
+        public Builder settings(Map<String, String> values) {
+            settings.putAll(values);
+            return this;
+        }
+
+        /** The environment variables and system properties to read instead of the process's own. */
+        public Builder environment(Map<String, String> variables, Properties properties) {
+            this.variables = variables;
+            this.properties = properties;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How the device login waits between polls. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        /** Sends the library's requests through {@code transport} instead of the network. */
+        public Builder transport(HttpSender transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** Where each request's method, URL and status are noted (never headers or bodies). */
+        public Builder httpLog(HttpLog log) {
+            this.httpLog = log;
+            return this;
+        }
+
+        /** Where warnings go (a keyring falling back to the file, a login whose user could not be looked up). */
+        public Builder notices(Consumer<String> notices) {
+            this.notices = notices;
+            return this;
+        }
+
+        /** Where {@link JLogin#login()} prints the link and code (default stderr). */
+        public Builder prompts(PrintStream prompts) {
+            this.prompts = prompts;
+            return this;
+        }
+
+        public JLogin build() {
+            return new JLogin(this);
+        }
+    }
+}
