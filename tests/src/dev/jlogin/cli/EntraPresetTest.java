@@ -43,6 +43,8 @@ class EntraPresetTest extends InProcessCommands {
         assertThat(result.err()).contains("https://microsoft.com/devicelogin").doesNotContain("filled in");
         assertThat(result.out()).contains("Logged in to " + cli.server.base() + "/organizations/v2.0 as Alice Tester");
         assertThat(cli.run(new WhoamiCommand()).exit()).isZero();
+        assertThat(cli.run(new RefreshCommand()).exit()).isZero();
+        assertThat(cli.server.refreshes()).hasSize(1);
     }
 
     @Test

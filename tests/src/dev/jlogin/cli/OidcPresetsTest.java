@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standard-OIDC presets (Okta's org and custom authorization servers, Keycloak's realm,
- * Zitadel, WorkOS Connect through plain {@code oidc}) found by discovery at their documented
- * paths, and what every preset shares: whoami's JSON schema, and the name check.
+ * The presets found by discovery (Google, Okta's org and custom authorization servers, Auth0,
+ * Keycloak's realm, Zitadel, WorkOS Connect through plain {@code oidc}) at their documented paths,
+ * and what every preset shares: whoami's JSON schema, and the name check.
  */
 class OidcPresetsTest extends InProcessCommands {
     /** Every field whoami --json may have, whatever the provider: one schema. */
@@ -20,13 +20,17 @@ class OidcPresetsTest extends InProcessCommands {
             "has_refresh_token");
 
     @ParameterizedTest
-    @EnumSource(value = ProviderReplays.class, names = {"OKTA", "OKTA_CUSTOM", "KEYCLOAK", "ZITADEL", "WORKOS_CONNECT"})
+    @EnumSource(value = ProviderReplays.class, names = {"GOOGLE", "OKTA", "OKTA_CUSTOM", "AUTH0", "KEYCLOAK", "ZITADEL",
+            "WORKOS_CONNECT"})
     void logsInRefreshesAndRevokesThroughDiscoveryAtTheDocumentedPaths(ProviderReplays provider) {
         provider.apply(cli);
 
         CliHarness.Result login = cli.login();
         assertThat(login.exit()).as(login.err()).isZero();
-        assertThat(cli.run(new RefreshCommand()).exit()).isZero();
+        CliHarness.Result refresh = cli.run(new RefreshCommand());
+        assertThat(refresh.exit()).as(refresh.err()).isZero();
+        assertThat(cli.server.refreshes()).singleElement().satisfies(r -> assertThat(r.form())
+                .containsEntry("client_id", "cli").containsKey("refresh_token"));
         CliHarness.Result revoke = cli.run(new RevokeCommand());
 
         assertThat(revoke.exit()).as(revoke.err()).isZero();
