@@ -45,6 +45,10 @@ class EntraPresetTest extends InProcessCommands {
         assertThat(cli.run(new WhoamiCommand()).exit()).isZero();
         assertThat(cli.run(new RefreshCommand()).exit()).isZero();
         assertThat(cli.server.refreshes()).hasSize(1);
+        // the templated metadata is cached under the configured tenant URL like any other
+        assertThat(cli.server.requests("/organizations/v2.0/.well-known/openid-configuration")).hasSize(1);
+        CliHarness.Result doctor = cli.run(new DoctorCommand());
+        assertThat(doctor.both()).doesNotContain("does not hold the metadata");
     }
 
     @Test

@@ -11,21 +11,27 @@ import org.junit.jupiter.api.Test;
 class TenantTemplateTest {
     private static final String TEMPLATE = "https://login.microsoftonline.com/{tenantid}/v2.0";
 
+    private static boolean fits(String template, String issuer) {
+        return new ServerMetadata(template, java.net.URI.create("https://login.microsoftonline.com/common/oauth2/v2.0/devicecode"),
+                java.net.URI.create("https://login.microsoftonline.com/common/oauth2/v2.0/token"), java.util.Optional.empty(),
+                java.util.Optional.empty()).tenantTemplateFits(issuer);
+    }
+
     @Test
     void oneSegmentFillsThePlaceholder() {
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.microsoftonline.com/common/v2.0")).isTrue();
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.microsoftonline.com/organizations/v2.0")).isTrue();
-        assertThat(Discovery.fillsTemplate(TEMPLATE,
+        assertThat(fits(TEMPLATE, "https://login.microsoftonline.com/common/v2.0")).isTrue();
+        assertThat(fits(TEMPLATE, "https://login.microsoftonline.com/organizations/v2.0")).isTrue();
+        assertThat(fits(TEMPLATE,
                 "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0")).isTrue();
     }
 
     @Test
     void anythingElseIsAMismatch() {
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.microsoftonline.com/v2.0")).isFalse();
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.microsoftonline.com/a/b/v2.0")).isFalse();
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.evil.example/common/v2.0")).isFalse();
-        assertThat(Discovery.fillsTemplate(TEMPLATE, "https://login.microsoftonline.com/common/v1.0")).isFalse();
-        assertThat(Discovery.fillsTemplate("https://login.microsoftonline.com/common/v2.0",
+        assertThat(fits(TEMPLATE, "https://login.microsoftonline.com/v2.0")).isFalse();
+        assertThat(fits(TEMPLATE, "https://login.microsoftonline.com/a/b/v2.0")).isFalse();
+        assertThat(fits(TEMPLATE, "https://login.evil.example/common/v2.0")).isFalse();
+        assertThat(fits(TEMPLATE, "https://login.microsoftonline.com/common/v1.0")).isFalse();
+        assertThat(fits("https://login.microsoftonline.com/common/v2.0",
                 "https://login.microsoftonline.com/common/v2.0")).isFalse();
     }
 
