@@ -52,6 +52,18 @@ class EntraPresetTest extends InProcessCommands {
     }
 
     @Test
+    void theMessageForTheUserIsPassedOnToToolsThatWrapTheLoginButTheScreenStaysOurs() throws Exception {
+        CliHarness.Result result = cli.login("--json");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(dev.jlogin.json.JsonObject.parse(result.out().lines().findFirst().orElseThrow()).asMap())
+                .containsEntry("message", "To sign in, use a web browser to open the page https://microsoft.com/devicelogin"
+                        + " and enter the code WDJB-MJHT to authenticate.")
+                .doesNotContainKey("verification_uri_complete");
+        assertThat(result.err()).doesNotContain("To sign in, use a web browser");
+    }
+
+    @Test
     void theTemplatedIssuerIsAcceptedOnlyForEntra() {
         cli.env.put("JLOGIN_PROVIDER", "oidc");
         cli.env.put("JLOGIN_ISSUER", cli.server.base() + "/organizations/v2.0");
