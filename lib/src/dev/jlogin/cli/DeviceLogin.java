@@ -125,6 +125,7 @@ final class DeviceLogin {
             complete.ifPresent(c -> event.put("verification_uri_complete", c));
             event.put("expires_at", expiresAt.toString());
             event.put("interval", authorization.interval().toSeconds());
+            authorization.message().ifPresent(m -> event.put("message", Terminal.sanitize(m)));
             ctx.printJson(event);
             ctx.env().out().flush();
         }

@@ -110,7 +110,9 @@ public final class StatusCommand implements Command {
     /** The profile's own saved settings, with the client secret from the environment if there is one. */
     private static Settings settings(Context ctx, String profile, SavedSettings saved) {
         Map<String, String> secretOnly = new LinkedHashMap<>();
-        Optional.ofNullable(ctx.env().variables().get("JLOGIN_CLIENT_SECRET")).ifPresent(s -> secretOnly.put("JLOGIN_CLIENT_SECRET", s));
+        for (String name : List.of("JLOGIN_CLIENT_SECRET", "JLOGIN_CLIENT_SECRET_FILE")) {
+            Optional.ofNullable(ctx.env().variables().get(name)).ifPresent(s -> secretOnly.put(name, s));
+        }
         return SettingsResolver.resolve(new SettingSource(Map.of("profile", profile), secretOnly, new Properties()), Optional.of(saved));
     }
 

@@ -32,6 +32,6 @@ final class GoogleProvider implements Provider {
     @Override
     public Dialect dialect() {
         return new Dialect(false, false, false, Map.of("invalid_scope", "Google allows only some scopes in the device"
-                + " flow: openid, email, profile and a few Drive and YouTube scopes; see " + ALLOWED_SCOPES_PAGE));
+                + " flow, such as openid, email, profile: see " + ALLOWED_SCOPES_PAGE));
     }
 }

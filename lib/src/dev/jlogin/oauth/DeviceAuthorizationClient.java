@@ -77,7 +77,8 @@ public final class DeviceAuthorizationClient {
         // an interval of 0 would have us hammer the server; one second is the floor
         return new DeviceAuthorization(deviceCode, userCode, link("verification_uri", uri), complete,
                 Duration.ofSeconds(Bounded.seconds("expires_in", expiresIn, 1, DeviceAuthorization.MAX_LIFETIME.toSeconds(), notes)),
-                Duration.ofSeconds(Bounded.seconds("interval", interval, 1, DeviceAuthorization.MAX_INTERVAL.toSeconds(), notes)));
+                Duration.ofSeconds(Bounded.seconds("interval", interval, 1, DeviceAuthorization.MAX_INTERVAL.toSeconds(), notes)),
+                json.string("message").filter(m -> !m.isBlank()));
     }
 
     /**

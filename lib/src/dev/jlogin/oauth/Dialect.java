@@ -24,9 +24,13 @@ public record Dialect(boolean untypedBearer, boolean expiryFromJwt, boolean user
         advice = Map.copyOf(advice);
     }
 
-    /** The error's one-line summary, followed by what the provider's documentation says it means. */
+    /**
+     * The error's one-line summary with what the provider's documentation says it means right
+     * after the code, where a long description (cut short on a terminal) cannot push it out of sight.
+     */
     public String explain(OAuthError error) {
-        return error.summary() + adviceFor(error).map(a -> " (" + a + ")").orElse("");
+        return adviceFor(error).map(a -> error.code() + " (" + a + ")"
+                + error.summary().substring(error.code().length())).orElse(error.summary());
     }
 
     private Optional<String> adviceFor(OAuthError error) {

@@ -60,26 +60,11 @@ public final class Discovery {
         }
         ServerMetadata metadata = ServerMetadata.fromJson(json, "discovery document at " + source);
         boolean matches = metadata.issuer().equals(issuer) || metadata.issuer().equals(base)
-                || tenantTemplate && fillsTemplate(metadata.issuer(), base);
+                || tenantTemplate && metadata.tenantTemplateFits(base);
         if (!matches) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "issuer mismatch: configured " + issuer
                     + " but the discovery document says " + metadata.issuer());
         }
         return metadata;
-    }
-
-    /** Whether {@code issuer} is {@code template} with one non-empty path segment for its placeholder. */
-    static boolean fillsTemplate(String template, String issuer) {
-        int at = template.indexOf(ServerMetadata.TENANT_PLACEHOLDER);
-        if (at < 0 || template.indexOf(ServerMetadata.TENANT_PLACEHOLDER, at + 1) >= 0) {
-            return false;
-        }
-        String prefix = template.substring(0, at);
-        String suffix = template.substring(at + ServerMetadata.TENANT_PLACEHOLDER.length());
-        if (!issuer.startsWith(prefix) || !issuer.endsWith(suffix) || issuer.length() <= prefix.length() + suffix.length()) {
-            return false;
-        }
-        String tenant = issuer.substring(prefix.length(), issuer.length() - suffix.length());
-        return tenant.chars().noneMatch(c -> c == '/' || c == '?' || c == '#' || c == '{' || c == '}');
     }
 }

@@ -33,6 +33,25 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         return issuer.contains(TENANT_PLACEHOLDER);
     }
 
+    /**
+     * Whether {@code configured} is this templated issuer with one tenant, a single non-empty
+     * path segment, in the placeholder's place (Entra's {@code …/organizations/v2.0} for {@code …/{tenantid}/v2.0}).
+     */
+    public boolean tenantTemplateFits(String configured) {
+        int at = issuer.indexOf(TENANT_PLACEHOLDER);
+        if (at < 0 || issuer.indexOf(TENANT_PLACEHOLDER, at + 1) >= 0) {
+            return false;
+        }
+        String prefix = issuer.substring(0, at);
+        String suffix = issuer.substring(at + TENANT_PLACEHOLDER.length());
+        if (!configured.startsWith(prefix) || !configured.endsWith(suffix)
+                || configured.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        String tenant = configured.substring(prefix.length(), configured.length() - suffix.length());
+        return tenant.chars().noneMatch(c -> c == '/' || c == '?' || c == '#' || c == '{' || c == '}');
+    }
+
     /** Reads a discovery document; {@code source} names it in error messages. */
     public static ServerMetadata fromJson(JsonObject json, String source) {
         try {

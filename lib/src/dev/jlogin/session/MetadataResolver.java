@@ -42,11 +42,15 @@ public final class MetadataResolver {
                     uri(explicit, Settings.USERINFO_ENDPOINT));
         }
         String issuer = settings.issuer().orElseThrow();
-        ServerMetadata discovered = known.computeIfAbsent(issuer, i -> cache.get(i).orElseGet(() -> {
-            ServerMetadata fresh = discovery.discover(i, settings.provider().tenantTemplate());
-            cache.put(i, fresh);
-            return fresh;
-        }));
+        boolean tenantTemplate = settings.provider().tenantTemplate();
+        // a cached template was accepted for a provider that allows one; no other provider may use it
+        ServerMetadata discovered = known.computeIfAbsent(issuer, i -> cache.get(i)
+                .filter(cached -> tenantTemplate || !cached.issuerIsTemplate())
+                .orElseGet(() -> {
+                    ServerMetadata fresh = discovery.discover(i, tenantTemplate);
+                    cache.put(i, fresh);
+                    return fresh;
+                }));
         return new ServerMetadata(discovered.issuer(),
                 uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
                 uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),

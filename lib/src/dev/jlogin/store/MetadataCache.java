@@ -61,7 +61,9 @@ public final class MetadataCache {
             }
             ServerMetadata metadata = ServerMetadata.fromJson(
                     root.object("metadata").orElseThrow(() -> new MalformedJsonException("no metadata")), "cached metadata");
-            return metadata.issuer().equals(issuer) ? Optional.of(metadata) : Optional.empty();
+            boolean filedUnder = metadata.issuer().equals(issuer) || metadata.issuerIsTemplate()
+                    && root.string("tenant_issuer").filter(issuer::equals).isPresent() && metadata.tenantTemplateFits(issuer);
+            return filedUnder ? Optional.of(metadata) : Optional.empty();
         } catch (IOException | MalformedJsonException | JLoginException e) {
             return Optional.empty();
         }
@@ -71,6 +73,10 @@ public final class MetadataCache {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("fetched_at", clock.instant().getEpochSecond());
         root.put("metadata", metadata.toJson().asMap());
+        if (metadata.issuerIsTemplate()) {
+            // a multi-tenant document names no issuer of its own: say which configured one it is filed under
+            root.put("tenant_issuer", issuer);
+        }
         try {
             if (!trustedFolders()) {
                 return;
@@ -109,7 +115,9 @@ public final class MetadataCache {
             if (root.integer("fetched_at").orElse(0) > clock.instant().getEpochSecond()) {
                 problems.add(entry + " claims to be fetched in the future; it is ignored");
             }
-            Optional<String> issuer = root.object("metadata").flatMap(MetadataCache::issuerOf);
+            Optional<String> tenantIssuer = root.string("tenant_issuer");
+            Optional<String> issuer = tenantIssuer.isPresent() ? tenantIssuer
+                    : root.object("metadata").flatMap(MetadataCache::issuerOf);
             if (issuer.isEmpty() || !file(issuer.get()).equals(entry)) {
                 problems.add(entry + " does not hold the metadata of the issuer it is filed under; it is ignored");
             }

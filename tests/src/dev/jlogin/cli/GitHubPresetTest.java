@@ -23,20 +23,7 @@ class GitHubPresetTest extends InProcessCommands {
 
     @BeforeEach
     void replayGitHub() {
-        cli.env.put("JLOGIN_PROVIDER", "github");
-        // a GitHub Enterprise Server host: the base URL, with the REST API under /api/v3
-        cli.env.put("JLOGIN_ISSUER", cli.server.base());
-        cli.server.endpointPath("device", "/login/device/code");
-        cli.server.endpointPath("token", "/login/oauth/access_token");
-        cli.server.endpointPath("userinfo", "/api/v3/user");
-        cli.server.userinfoClaims(Map.of("login", "octocat", "id", 1, "name", "monalisa octocat",
-                "email", "octocat@github.com", "type", "User"));
-        cli.server.deviceResponse("verification_uri_complete", null);
-        cli.server.deviceResponse("verification_uri", cli.server.base() + "/login/device");
-        cli.server.deviceResponse("expires_in", 900);
-        cli.server.deviceResponse("interval", 5);
-        cli.server.tokenResponse("token_type", "bearer");
-        cli.server.tokenResponse("scope", "repo,gist");
+        ProviderReplays.GITHUB.apply(cli);
     }
 
     /** An OAuth App's token: no expiry, no refresh token. */
