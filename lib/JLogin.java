@@ -77,12 +77,6 @@
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
-//SOURCES src/dev/jlogin/sandbox/DemoUser.java
-//SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
-//SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
-//SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
-//SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
-//SOURCES src/dev/jlogin/sandbox/TempFolders.java
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
