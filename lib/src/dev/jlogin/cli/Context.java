@@ -108,7 +108,8 @@ public final class Context {
 
     public MetadataResolver metadata() {
         if (metadata == null) {
-            metadata = new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
+            metadata = new MetadataResolver(new Discovery(http), store().inMemory() ? MetadataCache.none(home, env.clock())
+                    : new MetadataCache(home, env.clock()));
         }
         return metadata;
     }
