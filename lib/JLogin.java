@@ -91,12 +91,6 @@
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
-//SOURCES src/dev/jlogin/sandbox/DemoUser.java
-//SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
-//SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
-//SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
-//SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
-//SOURCES src/dev/jlogin/sandbox/TempFolders.java
 //SOURCES src/dev/jlogin/session/AccessToken.java
 //SOURCES src/dev/jlogin/session/AuthorizedHttp.java
 //SOURCES src/dev/jlogin/session/DeviceFlow.java

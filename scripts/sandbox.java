@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//DEPS ../lib/JLogin.java
+//DEPS ../sandbox/Sandbox.java
 
 import dev.jlogin.cli.Cli;
 import dev.jlogin.sandbox.SandboxCommand;

@@ -234,7 +234,9 @@ public final class JLogin {
     /** The endpoints of a server, through the discovery cache. */
     public MetadataResolver metadata() {
         if (metadata == null) {
-            metadata = new MetadataResolver(new Discovery(transport), new MetadataCache(home, clock));
+            // memory means no disk: discovery is not cached either
+            metadata = new MetadataResolver(new Discovery(transport), store().inMemory() ? MetadataCache.none(home, clock)
+                    : new MetadataCache(home, clock));
         }
         return metadata;
     }

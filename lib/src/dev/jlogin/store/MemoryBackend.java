@@ -1,6 +1,7 @@
 package dev.jlogin.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,5 +26,10 @@ public final class MemoryBackend implements SecretBackend {
     @Override
     public void write(String profile, byte[] content) {
         logins.put(profile, new String(content, StandardCharsets.UTF_8));
+    }
+
+    /** The profiles it holds, by name: there are no lock files to list. */
+    List<String> profiles() {
+        return logins.keySet().stream().sorted().toList();
     }
 }

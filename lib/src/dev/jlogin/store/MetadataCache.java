@@ -39,14 +39,28 @@ public final class MetadataCache {
     private final Path home;
     private final Path dir;
     private final Clock clock;
+    private final boolean onDisk;
 
     public MetadataCache(Path home, Clock clock) {
+        this(home, clock, true);
+    }
+
+    private MetadataCache(Path home, Clock clock, boolean onDisk) {
         this.home = home;
         this.dir = home.resolve("cache").resolve("metadata");
         this.clock = clock;
+        this.onDisk = onDisk;
+    }
+
+    /** A cache that neither reads nor writes anything, for a store that must not touch the disk (memory). */
+    public static MetadataCache none(Path home, Clock clock) {
+        return new MetadataCache(home, clock, false);
     }
 
     public Optional<ServerMetadata> get(String issuer) {
+        if (!onDisk) {
+            return Optional.empty();
+        }
         Path file = file(issuer);
         try {
             if (!trustedFolders() || SecureFiles.problem(file, SecureFiles.Kind.FILE).isPresent()) {
@@ -70,6 +84,9 @@ public final class MetadataCache {
     }
 
     public void put(String issuer, ServerMetadata metadata) {
+        if (!onDisk) {
+            return;
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("fetched_at", clock.instant().getEpochSecond());
         root.put("metadata", metadata.toJson().asMap());

@@ -36,18 +36,7 @@ public final class ProfileLock implements AutoCloseable {
 
     static ProfileLock acquire(Path lockFile, Duration timeout, String profile) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
-        if (threadLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("profile lock is not reentrant");
-        }
-        try {
-            if (!threadLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw timedOut(profile, timeout, lockFile);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(profile);
-        }
+        ReentrantLock threadLock = lockThreads(lockFile, timeout, profile);
         FileChannel channel = null;
         try {
             // a link planted in its place would have us create or lock a file elsewhere
@@ -79,6 +68,30 @@ public final class ProfileLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock among this process's threads alone, for logins that live in this process only
+     * ({@code --store memory}): {@code lockFile} only names it, and is not created.
+     */
+    static ProfileLock inProcess(Path lockFile, Duration timeout, String profile) {
+        return new ProfileLock(lockThreads(lockFile, timeout, profile), null, null);
+    }
+
+    private static ReentrantLock lockThreads(Path lockFile, Duration timeout, String profile) {
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        if (threadLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("profile lock is not reentrant");
+        }
+        try {
+            if (!threadLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw timedOut(profile, timeout, lockFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(profile);
+        }
+        return threadLock;
+    }
+
     private static JLoginException interrupted(String profile) {
         return new JLoginException(JLoginException.Kind.STORE, "interrupted while waiting for the lock on profile '" + profile + "'");
     }
@@ -102,8 +115,10 @@ public final class ProfileLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            fileLock.release();
-            channel.close();
+            if (channel != null) {
+                fileLock.release();
+                channel.close();
+            }
         } catch (IOException e) {
             // closing the channel releases the OS lock in any case
         } finally {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Logins on disk: {@code HOME/profiles/NAME.json}, owner-only, replaced atomically, with
- * {@code NAME.lock} beside it for {@link #lock}. Readers need no lock (a rename is atomic);
- * whoever reads, refreshes and writes must hold it, and must read again once it has it.
+ * {@code NAME.lock} beside it for {@link #lock} (in memory, a lock of this process's). Readers need
+ * no lock (a rename is atomic); whoever reads, refreshes and writes must hold it, and must read
+ * again once it has it.
  */
 public final class TokenStore {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
@@ -52,6 +53,14 @@ public final class TokenStore {
 
     public SecretBackend backend() {
         return backend;
+    }
+
+    /**
+     * Whether the logins live in this process only ({@code --store memory}): then nothing touches
+     * the disk, neither lock files nor caches.
+     */
+    public boolean inMemory() {
+        return backend instanceof MemoryBackend;
     }
 
     /** The profile's login, if it holds tokens. */
@@ -154,6 +163,9 @@ public final class TokenStore {
      * files name every profile whatever the backend; a lock without a stored entry is left out.
      */
     public List<String> profiles() {
+        if (backend instanceof MemoryBackend memory) {
+            return memory.profiles().stream().filter(name -> settings(name).isPresent()).toList();
+        }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> locks = Files.newDirectoryStream(profiles, "*.lock")) {
             for (Path lock : locks) {
@@ -173,6 +185,9 @@ public final class TokenStore {
 
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
+        if (inMemory()) {
+            return ProfileLock.inProcess(lockFile, lockTimeout, profile);
+        }
         try {
             SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         } catch (IOException e) {

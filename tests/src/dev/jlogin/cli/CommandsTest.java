@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The five commands' contract (output channels, exit codes, no secrets), run in-process. */
@@ -537,7 +538,7 @@ class CommandsTest extends InProcessCommands {
     }
 
     @Test
-    void theMemoryStoreKeepsTokensOffTheDisk() {
+    void theMemoryStoreKeepsTokensOffTheDisk() throws Exception {
         cli.env.put("JLOGIN_STORE", "memory");
 
         assertThat(cli.login("--profile", "in-memory").exit()).isZero();
@@ -545,7 +546,16 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(token.exit()).as(token.err()).isZero();
         assertThat(cli.server.accepts(token.out().strip())).isTrue();
-        assertThat(home.resolve("profiles/in-memory.json")).doesNotExist();
+        cli.clock.advance(Duration.ofHours(2));
+        assertThat(cli.run(new WhoamiCommand(), "--profile", "in-memory").exit()).isZero();
+        assertThat(cli.run(new RefreshCommand(), "--profile", "in-memory").exit()).isZero();
+        CliHarness.Result status = cli.run(new StatusCommand(), "--profile", "in-memory");
+        assertThat(status.out()).as(status.err()).contains("in-memory").contains("memory");
+        assertThat(cli.run(new RevokeCommand(), "--profile", "in-memory").exit()).isZero();
+        // as the README promises: no login, no lock file, no metadata cache, not even a folder
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).isEmpty();
+        }
         assertThat(cli.run(new TokenCommand(), "--profile", "in-memory", "--store", "file").exit()).isEqualTo(3);
         assertThat(cli.run(new TokenCommand(), "--store", "vault").exit()).isEqualTo(2);
     }

@@ -178,6 +178,22 @@ class ScriptsTest extends FakeServerScripts {
     }
 
     @Test
+    void theSandboxBuildsFromItsOwnAnchorWhenServedOverHttp() {
+        try (StaticFileServer web = new StaticFileServer(JBang.REPO)) {
+            env.put("JBANG_DIR", home.resolve("remote-jbang").toString());
+
+            // --help compiles the whole tool and its library without starting Keycloak
+            JBang.Result help = jbang.run("sandbox@" + web.url("jbang-catalog.json"), "--help");
+
+            assertThat(help.exit()).as(help.err()).isZero();
+            assertThat(help.out()).startsWith("Usage: sandbox ").contains("--tour");
+            assertThat(web.served()).contains("scripts/sandbox.java", "sandbox/Sandbox.java",
+                    "sandbox/src/dev/jlogin/sandbox/SandboxCommand.java",
+                    "lib/src/dev/jlogin/cli/Cli.java");
+        }
+    }
+
+    @Test
     void theJShellAliasHasTheLibraryImported() {
         JBang.Result result = jbang.shell("printf '%s\\n' 'System.out.println(\"redacted? \" + Secret.of(\"abc\"));' "
                 + "'System.out.println(SettingsResolver.DEFAULT_PROFILE);' '/exit' | \"$JBANG\" " + alias("jshell"));
