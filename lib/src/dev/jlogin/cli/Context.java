@@ -10,6 +10,7 @@ import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
 import dev.jlogin.json.Json;
 import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
@@ -33,6 +34,7 @@ public final class Context {
     private final HttpTransport http;
     private TokenStore store;
     private MetadataResolver metadata;
+    private IdTokenVerifier idTokens;
 
     Context(Args args, Environment env) {
         this.args = args;
@@ -111,6 +113,14 @@ public final class Context {
             metadata = new MetadataResolver(new Discovery(http), new MetadataCache(home, env.clock()));
         }
         return metadata;
+    }
+
+    /** One per command, so a key set is fetched at most once (twice for a rotation) per run. */
+    public IdTokenVerifier idTokens() {
+        if (idTokens == null) {
+            idTokens = new IdTokenVerifier(http, env.clock());
+        }
+        return idTokens;
     }
 
     public TokenEndpoint tokenEndpoint() {

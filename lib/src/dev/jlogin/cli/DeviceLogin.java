@@ -6,8 +6,10 @@ import dev.jlogin.device.DevicePoller;
 import dev.jlogin.device.PollOutcome;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.IdTokenCheck;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
+import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
@@ -78,7 +80,9 @@ final class DeviceLogin {
             throw new JLoginException(hint.isEmpty() ? JLoginException.Kind.SERVER : JLoginException.Kind.CONFIGURATION,
                     "login failed: " + failed.error().summary() + hint);
         }
-        StoredLogin login = StoredLogin.of(settings, ((PollOutcome.Approved) outcome).tokens());
+        TokenSet tokens = ((PollOutcome.Approved) outcome).tokens();
+        tokens.idToken().ifPresent(idToken -> checkIdToken(ctx.idTokens().check(idToken, metadata, settings.clientId())));
+        StoredLogin login = StoredLogin.of(settings, tokens);
         try (ProfileLock lock = ctx.store().lock(settings.profile())) {
             ctx.store().write(settings.profile(), login);
         } catch (JLoginException e) {
@@ -89,6 +93,23 @@ final class DeviceLogin {
                     + TokenManager.keep(ctx.store(), settings.profile(), login, "the login was approved"));
         }
         return login;
+    }
+
+    /**
+     * An ID token that fails its checks came from the token endpoint over TLS, so it means a
+     * misconfigured server or client rather than an attack; either way it is not stored, and the
+     * login fails rather than keep an identity nobody vouches for. One that cannot be checked (no
+     * key set, or none to be had now) is stored, and {@code whoami} says it is unchecked.
+     */
+    private void checkIdToken(IdTokenCheck check) {
+        if (check instanceof IdTokenCheck.Rejected rejected) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: "
+                    + rejected.reason() + "; nothing was stored (check the issuer and client id, or report it to the"
+                    + " server's administrators)");
+        }
+        if (check instanceof IdTokenCheck.Unchecked unchecked) {
+            ctx.say("warning: the ID token could not be verified: " + Terminal.sanitize(unchecked.reason()));
+        }
     }
 
     private static String describe(TokenResult result) {

@@ -93,7 +93,8 @@ public final class LoginCommand implements Command {
             identity = Identity.unknown();
         }
         if (ctx.json()) {
-            Map<String, Object> result = WhoamiCommand.describe(settings.profile(), login, identity, ctx.env().clock().instant());
+            Map<String, Object> result = WhoamiCommand.describe(settings.profile(), login, identity,
+                    WhoamiCommand.checkIdToken(ctx, metadata, login), ctx.env().clock().instant());
             result.put("status", "logged_in");
             ctx.printJson(result);
         } else {

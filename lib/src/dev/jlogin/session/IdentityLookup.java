@@ -1,13 +1,18 @@
 package dev.jlogin.session;
 
-import dev.jlogin.oauth.IdTokenClaims;
+import dev.jlogin.Secret;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.SignedJwt;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.oauth.UserInfoClient;
+import java.util.Optional;
 
 /**
  * Finds out who is logged in: the userinfo endpoint when the server has one (authoritative),
- * else the ID token's claims (unverified, for display only).
+ * else the ID token's claims, read without checking them (for display only: {@code whoami}
+ * labels them with what {@link dev.jlogin.oauth.IdTokenVerifier} found).
  */
 public final class IdentityLookup {
     private final UserInfoClient userInfo;
@@ -25,8 +30,16 @@ public final class IdentityLookup {
 
     /** Who the ID token names, without asking the server; unknown without one. */
     public static Identity fromIdToken(TokenSet tokens) {
-        return tokens.idToken().flatMap(IdTokenClaims::read)
+        return tokens.idToken().flatMap(IdentityLookup::claims)
                 .map(claims -> Identity.fromClaims(claims, "id_token"))
                 .orElse(Identity.unknown());
+    }
+
+    private static Optional<JsonObject> claims(Secret idToken) {
+        try {
+            return Optional.of(SignedJwt.parse(idToken.reveal()).claims());
+        } catch (MalformedJsonException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class MetadataResolver {
                 && (settings.issuer().isEmpty() || explicit.size() == 4)) {
             return new ServerMetadata(settings.describeServer(), uri(explicit, Settings.DEVICE_ENDPOINT).get(),
                     uri(explicit, Settings.TOKEN_ENDPOINT).get(), uri(explicit, Settings.REVOCATION_ENDPOINT),
-                    uri(explicit, Settings.USERINFO_ENDPOINT));
+                    uri(explicit, Settings.USERINFO_ENDPOINT), Optional.empty());
         }
         String issuer = settings.issuer().orElseThrow();
         ServerMetadata discovered = known.computeIfAbsent(issuer, i -> cache.get(i).orElseGet(() -> {
@@ -42,7 +42,7 @@ public final class MetadataResolver {
                 uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
                 uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),
                 uri(explicit, Settings.REVOCATION_ENDPOINT).or(discovered::revocationEndpoint),
-                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint));
+                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint), discovered.jwksUri());
     }
 
     private static Optional<URI> uri(Map<String, String> endpoints, String name) {
