@@ -56,7 +56,7 @@ public final class TokenCommand implements Command {
             json.put("status", "valid");
             json.put("profile", settings.profile());
             json.put("token_type", login.tokens().tokenType());
-            login.tokens().expiresAt().ifPresent(t -> json.put("expires_at", t.toString()));
+            login.tokens().expiresAt().ifPresent(t -> json.put("expires_at", Format.timestamp(t)));
             ctx.printJson(json);
             return ExitCode.OK;
         }

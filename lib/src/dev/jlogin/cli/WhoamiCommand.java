@@ -92,7 +92,7 @@ public final class WhoamiCommand implements Command {
         idToken.flatMap(IdTokenCheck::problem).ifPresent(p -> result.put("id_token_problem", Terminal.sanitize(p)));
         login.tokens().scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
         login.tokens().expiresAt().ifPresent(t -> {
-            result.put("expires_at", t.toString());
+            result.put("expires_at", Format.timestamp(t));
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
         });
         result.put("has_refresh_token", login.tokens().refreshToken().isPresent());
