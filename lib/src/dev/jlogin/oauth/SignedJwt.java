@@ -2,6 +2,8 @@ package dev.jlogin.oauth;
 
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -42,9 +44,9 @@ public record SignedJwt(JsonObject header, JsonObject claims, byte[] signingInpu
     private static JsonObject object(String what, String part) throws MalformedJsonException {
         byte[] json = Base64Url.decode(what, part);
         try {
-            return JsonObject.parse(StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(json)).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
+            // strict decoding: a malformed byte is an error, not a replacement character
+            return JsonObject.parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString());
+        } catch (CharacterCodingException e) {
             throw new MalformedJsonException(what + " is not UTF-8");
         }
     }
