@@ -47,6 +47,7 @@ class JsonSchemaTest extends InProcessCommands {
 
         // before any login
         json("any command: error", 3, new WhoamiCommand(), "--json");
+        json("any command: error", 2, new WhoamiCommand(), "--json", "--bogus"); // the line is wrong, but asks for JSON
         cli.env.put("JLOGIN_LOCK_TIMEOUT", "soon");
         json("any command: error", 2, new TokenCommand(), "--json");
         cli.env.remove("JLOGIN_LOCK_TIMEOUT");
