@@ -75,6 +75,7 @@
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/oauth/Base64Url.java
 //SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
@@ -82,11 +83,16 @@
 //SOURCES src/dev/jlogin/oauth/Dialect.java
 //SOURCES src/dev/jlogin/oauth/Discovery.java
 //SOURCES src/dev/jlogin/oauth/Endpoints.java
-//SOURCES src/dev/jlogin/oauth/IdTokenClaims.java
+//SOURCES src/dev/jlogin/oauth/IdTokenCheck.java
+//SOURCES src/dev/jlogin/oauth/IdTokenVerifier.java
+//SOURCES src/dev/jlogin/oauth/JsonWebKey.java
+//SOURCES src/dev/jlogin/oauth/JsonWebKeySet.java
+//SOURCES src/dev/jlogin/oauth/JwsAlgorithm.java
 //SOURCES src/dev/jlogin/oauth/NotJson.java
 //SOURCES src/dev/jlogin/oauth/OAuthError.java
 //SOURCES src/dev/jlogin/oauth/RevocationClient.java
 //SOURCES src/dev/jlogin/oauth/ServerMetadata.java
+//SOURCES src/dev/jlogin/oauth/SignedJwt.java
 //SOURCES src/dev/jlogin/oauth/TokenEndpoint.java
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java

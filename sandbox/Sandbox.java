@@ -74,6 +74,7 @@
 //SOURCES ../lib/src/dev/jlogin/json/JsonObject.java
 //SOURCES ../lib/src/dev/jlogin/json/JsonReader.java
 //SOURCES ../lib/src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES ../lib/src/dev/jlogin/oauth/Base64Url.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Bounded.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Client.java
 //SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorization.java
@@ -81,11 +82,16 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/Dialect.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Discovery.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Endpoints.java
-//SOURCES ../lib/src/dev/jlogin/oauth/IdTokenClaims.java
+//SOURCES ../lib/src/dev/jlogin/oauth/IdTokenCheck.java
+//SOURCES ../lib/src/dev/jlogin/oauth/IdTokenVerifier.java
+//SOURCES ../lib/src/dev/jlogin/oauth/JsonWebKey.java
+//SOURCES ../lib/src/dev/jlogin/oauth/JsonWebKeySet.java
+//SOURCES ../lib/src/dev/jlogin/oauth/JwsAlgorithm.java
 //SOURCES ../lib/src/dev/jlogin/oauth/NotJson.java
 //SOURCES ../lib/src/dev/jlogin/oauth/OAuthError.java
 //SOURCES ../lib/src/dev/jlogin/oauth/RevocationClient.java
 //SOURCES ../lib/src/dev/jlogin/oauth/ServerMetadata.java
+//SOURCES ../lib/src/dev/jlogin/oauth/SignedJwt.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenEndpoint.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenResult.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenSet.java

@@ -21,7 +21,7 @@ public final class Cli {
     }
 
     public static int run(Command command, String[] argv, Environment env) {
-        boolean json = false;
+        boolean json = asksForJson(argv);
         Map<String, String> options = Map.of();
         try {
             Args args = command.spec().parse(argv);
@@ -52,6 +52,19 @@ public final class Cli {
         String profile = new SettingSource(options, env.variables(), env.properties()).get("profile")
                 .orElse(SettingsResolver.DEFAULT_PROFILE);
         return profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile;
+    }
+
+    /** Whether {@code --json} was given, known even when the rest of the command line is wrong. */
+    private static boolean asksForJson(String[] argv) {
+        for (String arg : argv) {
+            if (arg.equals("--")) {
+                return false; // what follows belongs to the command that exec runs
+            }
+            if (arg.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {

@@ -123,7 +123,7 @@ final class DeviceLogin {
             event.put("user_code", code);
             event.put("verification_uri", link);
             complete.ifPresent(c -> event.put("verification_uri_complete", c));
-            event.put("expires_at", expiresAt.toString());
+            event.put("expires_at", Format.timestamp(expiresAt));
             event.put("interval", authorization.interval().toSeconds());
             authorization.message().ifPresent(m -> event.put("message", Terminal.sanitize(m)));
             ctx.printJson(event);

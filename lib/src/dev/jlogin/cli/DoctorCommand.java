@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +42,15 @@ public final class DoctorCommand implements Command {
         return SPEC;
     }
 
+    /**
+     * The report as values (booleans, paths, modes, names; see the README's JSON schemas), with the
+     * prose in {@code problems} and {@code hints}; the text form is rendered from the same values.
+     */
     @Override
     public ExitCode run(Context ctx) {
         Map<String, Object> report = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
         String profile = ctx.profile();
         Path profiles = ctx.home().resolve("profiles");
         report.put("profile", profile);
@@ -56,72 +62,90 @@ public final class DoctorCommand implements Command {
         report.put("home_directory", permissions(ctx.home(), SecureFiles.Kind.DIRECTORY, problems));
         report.put("profiles_directory", permissions(profiles, SecureFiles.Kind.DIRECTORY, problems));
         report.put("login_file", permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems));
-        report.put("metadata_cache", metadataCache(ctx, problems));
+        report.put("metadata_cache_trusted", metadataCacheTrusted(ctx, problems));
 
         String keyring = KeyringProbe.probe(Backends.DEFAULT_KEYRING_TIMEOUT);
-        report.put("keyring", keyring);
-        report.put("dbus_session", ctx.env().variables().containsKey("DBUS_SESSION_BUS_ADDRESS") ? "set" : "not set");
-        if (report.get("store").equals("keyring") && !keyring.equals("answers")) {
-            problems.add("the keyring is chosen but " + keyring
-                    + (report.get("dbus_session").equals("not set") ? " (there is no D-Bus session: over SSH or in CI, use"
-                    + " --store file, or run inside dbus-run-session with an unlocked keyring)" : ""));
+        boolean dbus = ctx.env().variables().containsKey("DBUS_SESSION_BUS_ADDRESS");
+        report.put("keyring_usable", keyring.equals("answers"));
+        report.put("dbus_session", dbus);
+        if (!keyring.equals("answers")) {
+            String why = "the keyring " + keyring + (dbus ? "" : " (there is no D-Bus session: over SSH or in CI, use"
+                    + " --store file, or run inside dbus-run-session with an unlocked keyring)");
+            (report.get("store").equals("keyring") ? problems : hints).add(why);
         }
 
         try {
             TokenStore store = ctx.store();
             report.put("store_backend", store.backend().describe());
             Optional<StoredLogin> login = store.read(profile);
-            report.put("login", login.map(l -> "present for " + l.issuer().orElse("explicit endpoints") + ", client "
-                    + l.clientId() + "; access token " + Format.expiry(l.tokens().expiresAt(), ctx.env().clock().instant())
-                    + "; refresh token " + (l.tokens().refreshToken().isPresent() ? "stored" : "none")).orElse("none"));
+            report.put("logged_in", login.isPresent());
+            login.ifPresent(l -> report.put("login", loginValues(l)));
             report.put("lock", lockState(ctx, profile));
         } catch (JLoginException e) {
             problems.add(e.getMessage());
         }
+        report.put("status", problems.isEmpty() ? "ok" : "problem");
         report.put("problems", problems);
+        report.put("hints", hints);
         print(ctx, report);
         return problems.isEmpty() ? ExitCode.OK : ExitCode.STORE;
+    }
+
+    private static Map<String, Object> loginValues(StoredLogin login) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        login.issuer().ifPresent(i -> values.put("issuer", i));
+        values.put("client_id", login.clientId());
+        login.tokens().expiresAt().ifPresent(t -> values.put("expires_at", Format.timestamp(t)));
+        values.put("has_refresh_token", login.tokens().refreshToken().isPresent());
+        return values;
     }
 
     private static String lockState(Context ctx, String profile) {
         try (ProfileLock lock = new TokenStore(ctx.home(), Duration.ZERO, ctx.store().backend()).lock(profile)) {
             return "free";
         } catch (JLoginException e) {
-            return "held by another process";
+            return "held";
         }
     }
 
-    private static String permissions(Path path, SecureFiles.Kind kind, List<String> problems) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return "absent";
-        }
-        try {
-            Optional<String> problem = SecureFiles.problem(path, kind);
-            problem.map(p -> p.contains("accessible to other users") ? p + "; the next read resets it" : p).ifPresent(problems::add);
-            if (Files.isSymbolicLink(path)) {
-                return "symbolic link";
+    /** A file or folder as values: path, whether it exists, is a symbolic link, its mode, and whether it may be trusted. */
+    private static Map<String, Object> permissions(Path path, SecureFiles.Kind kind, List<String> problems) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("path", path.toString());
+        boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+        values.put("exists", exists);
+        values.put("symbolic_link", Files.isSymbolicLink(path));
+        boolean trusted = true;
+        if (exists) {
+            try {
+                Optional<String> problem = SecureFiles.problem(path, kind);
+                problem.map(p -> p.contains("accessible to other users") ? p + "; the next read resets it" : p).ifPresent(problems::add);
+                trusted = problem.isEmpty();
+                values.put("mode", PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
+            } catch (UnsupportedOperationException e) {
+                // Windows: no POSIX mode to show; the folder's ACL applies
+            } catch (IOException e) {
+                problems.add("cannot inspect " + path + ": " + e.getMessage());
+                trusted = false;
             }
-            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
-        } catch (UnsupportedOperationException e) {
-            return "no POSIX permissions here (Windows: the folder's ACL applies)";
-        } catch (IOException e) {
-            problems.add("cannot inspect " + path + ": " + e.getMessage());
-            return "unreadable";
         }
+        values.put("trusted", trusted);
+        return values;
     }
 
     /** Cache entries that are not used because they cannot be trusted: each one is a problem. */
-    private static String metadataCache(Context ctx, List<String> problems) {
+    private static boolean metadataCacheTrusted(Context ctx, List<String> problems) {
         try {
             List<String> found = new MetadataCache(ctx.home(), ctx.env().clock()).problems();
             problems.addAll(found);
-            return found.isEmpty() ? "trusted" : found.size() + " problem(s), see below";
+            return found.isEmpty();
         } catch (IOException e) {
             problems.add("cannot inspect the metadata cache: " + e.getMessage());
-            return "unreadable";
+            return false;
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static void print(Context ctx, Map<String, Object> report) {
         if (ctx.json()) {
             ctx.printJson(report);
@@ -132,17 +156,40 @@ public final class DoctorCommand implements Command {
         out.println("  home:          " + report.get("home") + " (" + report.get("home_from") + ")");
         out.println("  store:         " + report.get("store") + " (chosen by " + report.get("store_from") + "; fallback: "
                 + report.get("store_fallback") + ")" + (report.containsKey("store_backend") ? ", " + report.get("store_backend") : ""));
-        out.println("  home dir:      " + report.get("home_directory"));
-        out.println("  profiles dir:  " + report.get("profiles_directory"));
-        out.println("  login file:    " + report.get("login_file"));
-        out.println("  metadata cache: " + report.get("metadata_cache"));
-        out.println("  login:         " + Terminal.sanitize(String.valueOf(report.getOrDefault("login", "unknown"))));
-        out.println("  lock:          " + report.getOrDefault("lock", "unknown"));
-        out.println("  keyring:       " + Terminal.sanitize(String.valueOf(report.get("keyring"))) + " (D-Bus session "
-                + report.get("dbus_session") + ")");
-        @SuppressWarnings("unchecked")
+        out.println("  home dir:      " + describe((Map<String, Object>) report.get("home_directory")));
+        out.println("  profiles dir:  " + describe((Map<String, Object>) report.get("profiles_directory")));
+        out.println("  login file:    " + describe((Map<String, Object>) report.get("login_file")));
+        out.println("  metadata cache: " + (Boolean.TRUE.equals(report.get("metadata_cache_trusted")) ? "trusted" : "not trusted, see below"));
+        out.println("  login:         " + (report.containsKey("login") ? describeLogin(ctx, (Map<String, Object>) report.get("login"))
+                : report.containsKey("logged_in") ? "none" : "unknown"));
+        out.println("  lock:          " + (report.get("lock") == null ? "unknown"
+                : report.get("lock").equals("free") ? "free" : "held by another process"));
+        out.println("  keyring:       " + (Boolean.TRUE.equals(report.get("keyring_usable")) ? "answers" : "not usable") + " (D-Bus session "
+                + (Boolean.TRUE.equals(report.get("dbus_session")) ? "set" : "not set") + ")");
         List<String> problems = (List<String>) report.get("problems");
         out.println(problems.isEmpty() ? "No problems found." : "Problems:");
         problems.forEach(p -> out.println("  - " + Terminal.sanitize(p)));
+        List<String> hints = (List<String>) report.get("hints");
+        if (!hints.isEmpty()) {
+            out.println("Notes:");
+            hints.forEach(h -> out.println("  - " + Terminal.sanitize(h)));
+        }
+    }
+
+    private static String describe(Map<String, Object> file) {
+        if (!Boolean.TRUE.equals(file.get("exists"))) {
+            return "absent";
+        }
+        if (Boolean.TRUE.equals(file.get("symbolic_link"))) {
+            return "symbolic link";
+        }
+        return String.valueOf(file.getOrDefault("mode", "no POSIX permissions here (Windows: the folder's ACL applies)"));
+    }
+
+    private static String describeLogin(Context ctx, Map<String, Object> login) {
+        return "present for " + Terminal.sanitize(String.valueOf(login.getOrDefault("issuer", "explicit endpoints"))) + ", client "
+                + Terminal.sanitize(String.valueOf(login.get("client_id"))) + "; access token "
+                + Format.expiry(Optional.ofNullable((String) login.get("expires_at")).map(Instant::parse), ctx.env().clock().instant())
+                + "; refresh token " + (Boolean.TRUE.equals(login.get("has_refresh_token")) ? "stored" : "none");
     }
 }

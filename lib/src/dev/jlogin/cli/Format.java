@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** How times are shown to people. */
+/** How times are shown to people, and written in JSON. */
 final class Format {
     private Format() {
     }
@@ -51,9 +51,14 @@ final class Format {
         return lines;
     }
 
+    /** The one timestamp format of all output: ISO 8601 in UTC, to the second ({@code 2026-11-27T16:00:00Z}). */
+    static String timestamp(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     static String expiry(Optional<Instant> expiresAt, Instant now) {
         return expiresAt.map(at -> (at.isAfter(now) ? "valid until " : "expired at ")
-                + at.truncatedTo(ChronoUnit.SECONDS) + " (" + relative(at, now) + ")")
+                + timestamp(at) + " (" + relative(at, now) + ")")
                 .orElse("no expiry given by the server");
     }
 }

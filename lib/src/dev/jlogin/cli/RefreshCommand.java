@@ -26,7 +26,7 @@ public final class RefreshCommand implements Command {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("status", "refreshed");
             result.put("profile", refreshed.profile());
-            refreshed.expiresAt().ifPresent(t -> result.put("expires_at", t.toString()));
+            refreshed.expiresAt().ifPresent(t -> result.put("expires_at", Format.timestamp(t)));
             result.put("refresh_token_rotated", refreshed.rotated());
             ctx.printJson(result);
         } else {

@@ -95,7 +95,7 @@ public final class StatusCommand implements Command {
                 row.put("user", Terminal.sanitize(identity.display()));
             }
             Instant now = ctx.env().clock().instant();
-            login.get().tokens().expiresAt().ifPresent(t -> row.put("expires_at", t.toString()));
+            login.get().tokens().expiresAt().ifPresent(t -> row.put("expires_at", Format.timestamp(t)));
             row.put("has_refresh_token", login.get().tokens().refreshToken().isPresent());
             if (!login.get().tokens().isValidFor(Duration.ZERO, now) && login.get().tokens().refreshToken().isEmpty()) {
                 return problem(ctx, row, profile, "the access token has expired and there is no refresh token");

@@ -44,7 +44,7 @@ public final class TokenCommand implements Command {
             json.put("status", "valid");
             json.put("profile", ctx.profile());
             json.put("token_type", token.type());
-            token.expiresAt().ifPresent(t -> json.put("expires_at", t.toString()));
+            token.expiresAt().ifPresent(t -> json.put("expires_at", Format.timestamp(t)));
             ctx.printJson(json);
             return ExitCode.OK;
         }

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.oauth.IdTokenCheck;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.Login;
 import java.time.Duration;
@@ -12,7 +13,8 @@ public final class WhoamiCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.of("whoami", "show who is logged in, where, and until when")
             .about("Shows the logged-in user (from the server's userinfo endpoint, else the ID token), the issuer,"
                     + " the scopes and when the access token expires, refreshing it first if it has expired."
-                    + " Tokens are never shown.")
+                    + " The ID token is verified (signature against the issuer's keys, issuer, audience, expiry) and"
+                    + " labelled with the outcome. Tokens are never shown.")
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
             .examples("", "--profile work --json");
 
@@ -37,13 +39,23 @@ public final class WhoamiCommand implements Command {
         out.println("  user:          " + Terminal.sanitize(identity.display())
                 + identity.username().map(u -> " [" + Terminal.sanitize(u) + "]").orElse(""));
         out.println("  subject:       " + identity.subject().map(Terminal::sanitize).orElse("unknown")
-                + " (from " + identity.source() + ")");
+                + " (from " + identity.source() + (identity.source().equals("id_token")
+                        ? login.idToken().map(c -> ", " + c.status()).orElse("") : "") + ")");
         identity.organization().ifPresent(o -> out.println("  organization:  " + Terminal.sanitize(o)));
+        out.println("  ID token:      " + login.idToken().map(WhoamiCommand::label).orElse("none"));
         out.println("  client:        " + Terminal.sanitize(login.clientId()));
         out.println("  scopes:        " + Terminal.sanitize(login.scope().orElse("(not reported by the server)")));
         out.println("  access token:  " + Format.expiry(login.expiresAt(), now) + "; not shown (use token)");
         out.println("  refresh token: " + (login.hasRefreshToken() ? "stored" : "none"));
         return ExitCode.OK;
+    }
+
+    private static String label(IdTokenCheck check) {
+        if (check instanceof IdTokenCheck.Verified verified) {
+            return "verified (" + verified.algorithm() + " signature by the issuer's key; issuer, audience and expiry checked)";
+        }
+        String problem = Terminal.sanitize(check.problem().orElseThrow());
+        return check instanceof IdTokenCheck.Expired ? "expired (" + problem + ")" : check.status() + ": " + problem;
     }
 
     /** The JSON form of a login; holds no secret. */
@@ -60,9 +72,11 @@ public final class WhoamiCommand implements Command {
         identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
         identity.organization().ifPresent(s -> result.put("organization", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
+        result.put("id_token", login.idToken().map(IdTokenCheck::status).orElse("none"));
+        login.idToken().flatMap(IdTokenCheck::problem).ifPresent(p -> result.put("id_token_problem", Terminal.sanitize(p)));
         login.scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));
         login.expiresAt().ifPresent(t -> {
-            result.put("expires_at", t.toString());
+            result.put("expires_at", Format.timestamp(t));
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
         });
         result.put("has_refresh_token", login.hasRefreshToken());

@@ -1,7 +1,9 @@
 package dev.jlogin.json;
 
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -83,6 +85,25 @@ public final class JsonObject {
             return Optional.of(new JsonObject(stringKeys(map)));
         }
         throw new MalformedJsonException("'" + name + "' must be an object");
+    }
+
+    /** An array of objects, such as a JWK set's {@code keys}; any other element is an error. */
+    public Optional<List<JsonObject>> objects(String name) throws MalformedJsonException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new MalformedJsonException("'" + name + "' must be an array");
+        }
+        List<JsonObject> objects = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new MalformedJsonException("'" + name + "' must hold only objects");
+            }
+            objects.add(new JsonObject(stringKeys(map)));
+        }
+        return Optional.of(objects);
     }
 
     /** The raw fields, for display of claims. */

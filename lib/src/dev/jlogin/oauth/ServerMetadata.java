@@ -10,16 +10,18 @@ import java.util.Optional;
 
 /**
  * The endpoints of an authorization server, from discovery (RFC 8414 / OIDC Discovery) or given
- * explicitly. Device and token endpoints are required; revocation and userinfo are optional.
+ * explicitly. Device and token endpoints are required; revocation, userinfo and the key set that
+ * ID tokens are checked against ({@code jwks_uri}) are optional.
  */
 public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint,
-                             Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint) {
+                             Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint, Optional<URI> jwksUri) {
 
     public ServerMetadata {
         Endpoints.require("device authorization endpoint", deviceAuthorizationEndpoint);
         Endpoints.require("token endpoint", tokenEndpoint);
         revocationEndpoint.ifPresent(u -> Endpoints.require("revocation endpoint", u));
         userinfoEndpoint.ifPresent(u -> Endpoints.require("userinfo endpoint", u));
+        jwksUri.ifPresent(u -> Endpoints.require("jwks_uri", u));
     }
 
     /** Where a multi-tenant issuer (Entra's {@code common}, {@code organizations}) names the tenant. */
@@ -63,7 +65,8 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
             URI token = Endpoints.parse("token_endpoint", json.requireString("token_endpoint"));
             Optional<URI> revocation = json.string("revocation_endpoint").map(u -> Endpoints.parse("revocation_endpoint", u));
             Optional<URI> userinfo = json.string("userinfo_endpoint").map(u -> Endpoints.parse("userinfo_endpoint", u));
-            return new ServerMetadata(issuer, device, token, revocation, userinfo);
+            Optional<URI> jwks = json.string("jwks_uri").map(u -> Endpoints.parse("jwks_uri", u));
+            return new ServerMetadata(issuer, device, token, revocation, userinfo, jwks);
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, source + " is malformed: " + e.getMessage());
         }
@@ -76,6 +79,7 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         map.put("token_endpoint", tokenEndpoint.toString());
         revocationEndpoint.ifPresent(u -> map.put("revocation_endpoint", u.toString()));
         userinfoEndpoint.ifPresent(u -> map.put("userinfo_endpoint", u.toString()));
+        jwksUri.ifPresent(u -> map.put("jwks_uri", u.toString()));
         return JsonObject.of(map);
     }
 }

@@ -7,19 +7,24 @@ import dev.jlogin.device.PollOutcome;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.IdTokenCheck;
+import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The device login (RFC 8628) from code to stored tokens: the store is checked to be writable
  * before anything is asked of the server, the code is requested and handed to a
  * {@link LoginListener}, the token endpoint polled, and the tokens stored under the profile's lock
- * (kept in a recovery file when the store fails after approval). Interrupting the thread that runs
+ * (kept in a recovery file when the store fails after approval). An ID token that fails
+ * verification is not stored. Interrupting the thread that runs
  * it cancels the login: it ends with {@link JLoginException.Kind#CANCELLED}, never as "expired".
  */
 public final class DeviceFlow {
@@ -28,14 +33,18 @@ public final class DeviceFlow {
     private final TokenEndpoint tokenEndpoint;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final IdTokenVerifier idTokens;
+    private final Consumer<String> notices;
 
     public DeviceFlow(TokenStore store, DeviceAuthorizationClient deviceAuthorization, TokenEndpoint tokenEndpoint,
-                      Clock clock, Sleeper sleeper) {
+                      Clock clock, Sleeper sleeper, IdTokenVerifier idTokens, Consumer<String> notices) {
         this.store = store;
         this.deviceAuthorization = deviceAuthorization;
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.idTokens = idTokens;
+        this.notices = notices;
     }
 
     /** Logs in with {@code settings} at the server {@code metadata} describes, and stores the tokens. */
@@ -75,7 +84,9 @@ public final class DeviceFlow {
             throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
                     "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
         }
-        StoredLogin login = settings.login(((PollOutcome.Approved) outcome).tokens());
+        TokenSet tokens = ((PollOutcome.Approved) outcome).tokens();
+        tokens.idToken().ifPresent(idToken -> checkIdToken(idTokens.check(idToken, metadata, settings.clientId())));
+        StoredLogin login = settings.login(tokens);
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.write(settings.profile(), login);
         } catch (JLoginException e) {
@@ -86,6 +97,23 @@ public final class DeviceFlow {
                     + TokenManager.keep(store, settings.profile(), login, "the login was approved"));
         }
         return login;
+    }
+
+    /**
+     * An ID token that fails its checks came from the token endpoint over TLS, so it means a
+     * misconfigured server or client rather than an attack; either way it is not stored, and the
+     * login fails rather than keep an identity nobody vouches for. One that cannot be checked (no
+     * key set, or none to be had now) is stored, and {@code whoami} says it is unchecked.
+     */
+    private void checkIdToken(IdTokenCheck check) {
+        if (check instanceof IdTokenCheck.Rejected rejected) {
+            throw new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: "
+                    + rejected.reason() + "; nothing was stored (check the issuer and client id, or report it to the"
+                    + " server's administrators)");
+        }
+        if (check instanceof IdTokenCheck.Unchecked unchecked) {
+            notices.accept("warning: the ID token could not be verified: " + dev.jlogin.ServerText.sanitize(unchecked.reason()));
+        }
     }
 
     private static JLoginException cancelled() {

@@ -2,8 +2,8 @@ package dev.jlogin.session;
 
 import dev.jlogin.config.Provider;
 import dev.jlogin.json.JsonObject;
-import dev.jlogin.oauth.IdTokenClaims;
 import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.SignedJwt;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.oauth.UserInfoClient;
 import java.net.URI;
@@ -11,7 +11,8 @@ import java.net.URI;
 /**
  * Finds out who is logged in: the account the token response named (a server that says so
  * there), else the userinfo endpoint when the server has one (authoritative; for some providers
- * their own profile API), else the ID token's claims (unverified, for display only).
+ * their own profile API), else the ID token's claims, read without checking them (for display
+ * only: {@code whoami} labels them with what {@link dev.jlogin.oauth.IdTokenVerifier} found).
  */
 public final class IdentityLookup {
     private final UserInfoClient userInfo;
@@ -37,7 +38,7 @@ public final class IdentityLookup {
 
     /** Who the ID token names, without asking the server; unknown without one. */
     public static Identity fromIdToken(TokenSet tokens) {
-        return tokens.idToken().flatMap(IdTokenClaims::read)
+        return tokens.idToken().flatMap(SignedJwt::unverifiedClaims)
                 .map(claims -> Identity.fromClaims(claims, "id_token"))
                 .orElse(Identity.unknown());
     }

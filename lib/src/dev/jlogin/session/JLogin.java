@@ -12,6 +12,7 @@ import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
@@ -64,6 +65,7 @@ public final class JLogin {
     private final PrintStream prompts;
     private TokenStore store;
     private MetadataResolver metadata;
+    private IdTokenVerifier idTokens;
 
     private JLogin(Builder builder) {
         this.source = new SettingSource(builder.settings, builder.variables, builder.properties);
@@ -113,7 +115,7 @@ public final class JLogin {
         Settings settings = loginSettings();
         ServerMetadata server = metadata().resolve(settings);
         StoredLogin login = deviceFlow(settings).run(settings, server, listener);
-        return describe(settings, login, identity(settings, server, login));
+        return describe(settings, server, login, identity(settings, server, login));
     }
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login (nothing is stored). */
@@ -159,7 +161,8 @@ public final class JLogin {
     public Login whoami() {
         Settings settings = settings();
         StoredLogin login = tokens(settings).valid(USERINFO_MARGIN);
-        return describe(settings, login, identityLookup(settings).lookup(metadata().resolve(settings), login.tokens()));
+        ServerMetadata server = metadata().resolve(settings);
+        return describe(settings, server, login, identityLookup(settings).lookup(server, login.tokens()));
     }
 
     /** Refreshes now, whatever the expiry. */
@@ -254,7 +257,15 @@ public final class JLogin {
     /** The device login for {@code settings}' provider, for a caller with its own listener. */
     public DeviceFlow deviceFlow(Settings settings) {
         return new DeviceFlow(store(), new DeviceAuthorizationClient(transport, settings.provider().dialect()),
-                tokenEndpoint(settings), clock, sleeper);
+                tokenEndpoint(settings), clock, sleeper, idTokens(), notices);
+    }
+
+    /** One per object, so a key set is fetched at most once (twice for a rotation). */
+    public IdTokenVerifier idTokens() {
+        if (idTokens == null) {
+            idTokens = new IdTokenVerifier(transport, clock);
+        }
+        return idTokens;
     }
 
     /** Who is logged in, asked the way the settings' provider tells. */
@@ -262,10 +273,11 @@ public final class JLogin {
         return new IdentityLookup(new UserInfoClient(transport), settings.provider());
     }
 
-    /** A login as the commands report it. */
-    public Login describe(Settings settings, StoredLogin login, Identity identity) {
+    /** A login as the commands report it, with its ID token checked against {@code server}'s keys. */
+    public Login describe(Settings settings, ServerMetadata server, StoredLogin login, Identity identity) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
-                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent());
+                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(),
+                login.tokens().idToken().map(t -> idTokens().check(t, server, login.clientId())));
     }
 
     /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */

@@ -1,6 +1,7 @@
 package dev.jlogin.session;
 
 import dev.jlogin.ServerText;
+import dev.jlogin.oauth.IdTokenCheck;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param scope           the scopes the server granted, when it said
  * @param expiresAt       when the access token expires, when the server said
  * @param hasRefreshToken whether a refresh token is stored
+ * @param idToken         what checking the ID token found (signature, issuer, audience, expiry), when there is one
  */
 public record Login(String profile, String server, Optional<String> issuer, String clientId, Identity identity,
-                    Optional<String> scope, Optional<Instant> expiresAt, boolean hasRefreshToken) {
+                    Optional<String> scope, Optional<Instant> expiresAt, boolean hasRefreshToken,
+                    Optional<IdTokenCheck> idToken) {
 
     /** One line for a person, with the server's text sanitised. */
     @Override

@@ -33,13 +33,13 @@ public final class MetadataResolver {
             endpoints.putAll(explicit);
             return new ServerMetadata(base, uri(endpoints, Settings.DEVICE_ENDPOINT).orElseThrow(),
                     uri(endpoints, Settings.TOKEN_ENDPOINT).orElseThrow(), uri(endpoints, Settings.REVOCATION_ENDPOINT),
-                    uri(endpoints, Settings.USERINFO_ENDPOINT));
+                    uri(endpoints, Settings.USERINFO_ENDPOINT), Optional.empty());
         }
         if (explicit.containsKey(Settings.DEVICE_ENDPOINT) && explicit.containsKey(Settings.TOKEN_ENDPOINT)
                 && (settings.issuer().isEmpty() || explicit.size() == 4)) {
             return new ServerMetadata(settings.describeServer(), uri(explicit, Settings.DEVICE_ENDPOINT).get(),
                     uri(explicit, Settings.TOKEN_ENDPOINT).get(), uri(explicit, Settings.REVOCATION_ENDPOINT),
-                    uri(explicit, Settings.USERINFO_ENDPOINT));
+                    uri(explicit, Settings.USERINFO_ENDPOINT), Optional.empty());
         }
         String issuer = settings.issuer().orElseThrow();
         boolean tenantTemplate = settings.provider().tenantTemplate();
@@ -55,7 +55,7 @@ public final class MetadataResolver {
                 uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
                 uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),
                 uri(explicit, Settings.REVOCATION_ENDPOINT).or(discovered::revocationEndpoint),
-                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint));
+                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint), discovered.jwksUri());
     }
 
     private static Optional<URI> uri(Map<String, String> endpoints, String name) {

@@ -73,9 +73,16 @@ class KeycloakEndToEndTest {
 
         assertThat(whoami.exit()).as(whoami.err()).isZero();
         assertThat(whoami.out()).contains("Alice Tester <alice@example.com> [alice]").contains(keycloak.issuer());
+        // Keycloak signs RS256 with the realm key its jwks_uri publishes; the login verified it before storing it
+        assertThat(login.out()).contains("\"id_token\":\"verified\"");
+        assertThat(whoami.out()).contains("ID token:      verified (RS256 signature by the issuer's key");
+        JBang.Result json = logins.jbang.run(KeycloakLogins.alias("whoami"), "--json");
+        assertThat(json.out()).contains("\"id_token\":\"verified\"").doesNotContain("id_token_problem");
         StoredLogin stored = logins.stored();
-        assertThat(login.both() + whoami.both()).doesNotContain(stored.tokens().accessToken().reveal())
-                .doesNotContain(stored.tokens().refreshToken().orElseThrow().reveal());
+        assertThat(stored.tokens().idToken()).isPresent();
+        assertThat(login.both() + whoami.both() + json.both()).doesNotContain(stored.tokens().accessToken().reveal())
+                .doesNotContain(stored.tokens().refreshToken().orElseThrow().reveal())
+                .doesNotContain(stored.tokens().idToken().orElseThrow().reveal());
     }
 
     @Test

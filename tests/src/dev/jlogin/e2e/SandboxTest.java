@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.JsonSchemas;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +51,7 @@ class SandboxTest {
     void startsKeycloakWithTheDemoRealmAndStopsItOnSigterm() throws Exception {
         JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json");
         String line = sandbox.nextLine();
+        JsonSchemas.readme().check("sandbox", line);
         String issuer = KeycloakLogins.field(line, "issuer");
         assertThat(KeycloakLogins.field(line, "client_id")).isEqualTo("device-public");
         assertThat(KeycloakLogins.field(line, "username")).isEqualTo("alice");

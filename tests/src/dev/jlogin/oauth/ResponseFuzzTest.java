@@ -3,14 +3,18 @@ package dev.jlogin.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.JLoginException;
-import dev.jlogin.Secret;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.testing.HostileDocuments;
 import dev.jlogin.testing.MutableClock;
+import dev.jlogin.testing.SigningKeys;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -117,13 +121,42 @@ class ResponseFuzzTest {
 
     @Provide
     Arbitrary<String> idTokens() {
-        return HostileDocuments.jwts(Map.of("iss", "https://idp.example", "sub", "user-1", "aud", "cli", "exp", 1767225600,
-                "name", "Alice", "email", "alice@example.com"));
+        return HostileDocuments.jwts(Map.of("alg", "RS256", "kid", "k1", "typ", "JWT"),
+                Map.of("iss", "https://idp.example", "sub", "user-1", "aud", "cli", "exp", 1767225600, "iat", 1767225300,
+                        "name", "Alice", "email", "alice@example.com"));
     }
 
-    /** The claims of an ID token are read, not trusted: anything unreadable is simply no claims. */
+    /** The JWT header and claims: a token whose parts all decode to JSON objects with an alg, or the typed error. */
     @Property(tries = TRIES)
     void idTokens(@ForAll("idTokens") String text) {
-        Statistics.collect(IdTokenClaims.read(Secret.of(text)).isPresent() ? "claims" : "no claims");
+        try {
+            SignedJwt parsed = SignedJwt.parse(text);
+            assertThat(parsed.algorithm()).isNotNull();
+            assertThat(text).startsWith(new String(parsed.signingInput(), StandardCharsets.US_ASCII) + ".");
+            Statistics.collect("parsed");
+        } catch (MalformedJsonException e) {
+            Statistics.collect("refused");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> keySets() {
+        Map<String, Object> rsa = SigningKeys.jwk("k1", SigningKeys.rsa(), "RS256");
+        Map<String, Object> ec = SigningKeys.jwk("k2", SigningKeys.ec(), "ES256");
+        Arbitrary<String> key = Arbitraries.oneOf(HostileDocuments.aimedAt(rsa), HostileDocuments.aimedAt(ec));
+        return Arbitraries.oneOf(key.list().ofMaxSize(3).map(keys -> "{\"keys\":[" + String.join(",", keys) + "]}"),
+                HostileDocuments.aimedAt(Map.of("keys", List.of(rsa, ec))));
+    }
+
+    /** JWK sets: only RSA keys of a usable size and P-256 points on the curve come out, or the typed error. */
+    @Property(tries = TRIES)
+    void keySets(@ForAll("keySets") String text) {
+        try {
+            JsonWebKeySet keys = JsonWebKeySet.parse(text);
+            Statistics.collect(keys.candidates(JwsAlgorithm.RS256, Optional.empty()).size()
+                    + keys.candidates(JwsAlgorithm.ES256, Optional.empty()).size() + " keys");
+        } catch (MalformedJsonException e) {
+            Statistics.collect("refused");
+        }
     }
 }

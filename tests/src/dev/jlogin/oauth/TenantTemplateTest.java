@@ -14,7 +14,7 @@ class TenantTemplateTest {
     private static boolean fits(String template, String issuer) {
         return new ServerMetadata(template, java.net.URI.create("https://login.microsoftonline.com/common/oauth2/v2.0/devicecode"),
                 java.net.URI.create("https://login.microsoftonline.com/common/oauth2/v2.0/token"), java.util.Optional.empty(),
-                java.util.Optional.empty()).tenantTemplateFits(issuer);
+                java.util.Optional.empty(), java.util.Optional.empty()).tenantTemplateFits(issuer);
     }
 
     @Test

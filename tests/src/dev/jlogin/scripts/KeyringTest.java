@@ -86,7 +86,7 @@ class KeyringTest extends FakeServerScripts {
 
         JBang.Result working = jbang.shell("\"$WITH_KEYRING\" \"$JBANG\" \"$DOCTOR\" --json");
         assertThat(working.exit()).as(working.out() + working.err()).isZero();
-        assertThat(working.out()).contains("\"keyring\":\"answers\"").contains("\"store_backend\":\"Secret Service keyring\"")
+        assertThat(working.out()).contains("\"keyring_usable\":true").contains("\"store_backend\":\"Secret Service keyring\"")
                 .contains("\"problems\":[]");
     }
 

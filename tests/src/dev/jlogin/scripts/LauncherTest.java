@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.JsonSchemas;
 import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,8 +166,9 @@ class LauncherTest extends FakeServerScripts {
         try (StaticFileServer web = new StaticFileServer(JBang.REPO)) {
             env.put("JBANG_DIR", home.resolve("remote-jbang").toString());
             JBang.Result install = jbang.run("install@" + web.url("jbang-catalog.json"), "--bin-dir", bin.toString(),
-                    "--name", "acme");
+                    "--name", "acme", "--json");
             assertThat(install.exit()).as(install.err()).isZero();
+            JsonSchemas.readme().check("install", install.out());
             assertThat(web.served()).contains("scripts/install.java", "lib/src/dev/jlogin/install/Installer.java");
         }
         JBang.Result token = acme("token");

@@ -39,7 +39,7 @@ class MetadataCacheTest {
 
     private static ServerMetadata metadata(String issuer, String host) {
         return new ServerMetadata(issuer, URI.create("https://" + host + "/device"), URI.create("https://" + host + "/token"),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.of(URI.create("https://" + host + "/certs")));
     }
 
     private Path entry() throws Exception {
@@ -57,6 +57,21 @@ class MetadataCacheTest {
         cache.put(ISSUER, metadata(ISSUER, "idp.example"));
 
         assertThat(cache.get(ISSUER)).contains(metadata(ISSUER, "idp.example"));
+    }
+
+    /** Entries written before jwks_uri was kept still serve; their ID tokens are shown as unchecked until they expire. */
+    @Test
+    void anEntryFromBeforeJwksUrisWereKeptIsStillUsed() throws Exception {
+        cache.put(ISSUER, metadata(ISSUER, "idp.example"));
+        Path entry = entry();
+        String old = Files.readString(entry).replaceAll(",\\s*\"jwks_uri\"\\s*:\\s*\"[^\"]*\"", "");
+        assertThat(old).doesNotContain("jwks_uri");
+        Files.writeString(entry, old);
+
+        assertThat(cache.get(ISSUER)).hasValueSatisfying(m -> {
+            assertThat(m.tokenEndpoint()).isEqualTo(URI.create("https://idp.example/token"));
+            assertThat(m.jwksUri()).isEmpty();
+        });
     }
 
     @Test

@@ -46,7 +46,7 @@ class StoreFuzzTest {
         home = Files.createTempDirectory("jlogin-fuzz");
         MetadataCache cache = new MetadataCache(home, new MutableClock());
         cache.put(ISSUER, new ServerMetadata(ISSUER, URI.create("https://idp.example/device"),
-                URI.create("https://idp.example/token"), Optional.empty(), Optional.empty()));
+                URI.create("https://idp.example/token"), Optional.empty(), Optional.empty(), Optional.empty()));
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(home.resolve("cache/metadata"))) {
             entry = entries.iterator().next();
         }

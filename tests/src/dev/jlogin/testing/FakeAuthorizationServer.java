@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process OAuth 2.0 authorization server (JDK HttpServer on loopback) for fault injection:
- * discovery, device authorization, token (device code and refresh grants), revocation and
- * userinfo, with scripted responses, approval and denial on demand, and a log of every request.
+ * discovery, device authorization, token (device code and refresh grants), revocation,
+ * userinfo and a JWK set, ID tokens minted by the test, with scripted responses, approval and denial on demand, and a log of every request.
  * It is a test double for protocol edge cases; the real-IdP tests use Keycloak.
  */
 public final class FakeAuthorizationServer implements AutoCloseable {
@@ -93,6 +93,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile Map<String, ?> userinfoClaims;
     private volatile String issuerPath = "/issuer";
     private volatile boolean jwtAccessTokens;
+    private volatile String jwks = SigningKeys.jwks(SigningKeys.jwk("k1", SigningKeys.rsa(), "RS256"));
+    private volatile java.util.function.Function<Instant, String> idTokens;
 
     public FakeAuthorizationServer(Clock clock) {
         this(clock, null);
@@ -176,6 +178,22 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** The {@code name} claim userinfo returns: server-supplied text, for sanitising tests. */
     public void userName(String name) {
         userName = name;
+    }
+
+    /** The JWK set published at {@code jwks_uri} from now on (by default RSA key {@code k1}): a rotation. */
+    public void jwks(String keySet) {
+        jwks = keySet;
+    }
+
+    /** Adds an ID token, minted at the test clock's time, to every token response from now on. */
+    public void idTokens(java.util.function.Function<Instant, String> mint) {
+        idTokens = mint;
+    }
+
+    /** A good ID token for client {@code cli}: RS256 with key {@code k1}, standard claims. */
+    public String idToken(Instant now) {
+        return SigningKeys.sign(SigningKeys.header("RS256", "k1"), SigningKeys.claims(issuer(), "cli", now),
+                SigningKeys.rsa().getPrivate());
     }
 
     public void withoutRevocationEndpoint() {
@@ -325,6 +343,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         if (path.equals(endpointPath("userinfo"))) {
             return userinfo(authorization);
         }
+        if (path.equals(endpointPath("jwks"))) {
+            return new Reply(200, jwks, Map.of("Content-Type", "application/jwk-set+json"));
+        }
         return Reply.raw(404, "not found");
     }
 
@@ -341,6 +362,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             m.put("revocation_endpoint", base() + endpointPath("revoke"));
         }
         m.put("userinfo_endpoint", base() + endpointPath("userinfo"));
+        m.put("jwks_uri", base() + endpointPath("jwks"));
         return m;
     }
 
@@ -414,6 +436,12 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         body.put("token_type", "Bearer");
         body.put("expires_in", accessTokenLifetime);
         body.put("scope", "openid profile email");
+        var mint = idTokens;
+        if (mint != null) {
+            String idToken = mint.apply(clock.instant());
+            issued.add(idToken);
+            body.put("id_token", idToken);
+        }
         String refresh = keptRefresh;
         if (refresh == null) {
             refresh = secret("rt");

@@ -58,14 +58,30 @@ public final class HostileDocuments {
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(60)));
     }
 
-    /** Compact JWTs: three base64url parts whose payload is {@link #aimedAt}, or arbitrary text with dots. */
-    public static Arbitrary<String> jwts(Map<String, ?> claims) {
-        Arbitrary<String> part = aimedAt(claims).map(s -> Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Compact JWTs: three base64url parts whose header and payload are {@link #aimedAt} (now and
+     * then padded, or with a non-UTF-8 byte), or arbitrary text with dots.
+     */
+    public static Arbitrary<String> jwts(Map<String, ?> header, Map<String, ?> claims) {
         Arbitrary<String> raw = Arbitraries.strings().withChars("ABCabc012-_=.+/ \n").ofMaxLength(40);
+        Arbitrary<String> signature = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().withChars("ABCabc012-_").ofMaxLength(90)), Tuple.of(1, raw));
         return Arbitraries.frequencyOf(
-                Tuple.of(6, Combinators.combine(part, part, raw).as((h, p, s) -> h + "." + p + "." + s)),
+                Tuple.of(6, Combinators.combine(base64(aimedAt(header)), base64(aimedAt(claims)), signature)
+                        .as((h, p, s) -> h + "." + p + "." + s)),
                 Tuple.of(1, raw.filter(s -> !s.isEmpty())));
+    }
+
+    private static Arbitrary<String> base64(Arbitrary<String> documents) {
+        return Combinators.combine(documents, Arbitraries.integers().between(0, 19)).as((text, how) -> {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (how == 0 && bytes.length > 0) {
+                bytes[bytes.length / 2] = (byte) 0xC3; // a lead byte without its continuation
+            }
+            String encoded = how == 1 ? Base64.getUrlEncoder().encodeToString(bytes)
+                    : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            return how == 2 ? encoded.replace('-', '+') : encoded;
+        });
     }
 
     /** Any characters, now and then a lone surrogate (which strict JSON readers refuse). */

@@ -1,0 +1,88 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.testing.JsonSchemas;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every command's {@code --json} output against the schemas in the README's "JSON output"
+ * section (parsed from the README, so the two cannot drift): each field documented with its type,
+ * no undocumented field, every required one present, one timestamp format, and every documented
+ * {@code status} value produced by some run.
+ */
+class JsonSchemaTest extends InProcessCommands {
+    /** Checked by the tests that run them for real: install needs a built launcher, sandbox a Keycloak. */
+    private static final Set<String> CHECKED_ELSEWHERE = Set.of("install", "sandbox");
+
+    private final JsonSchemas schemas = JsonSchemas.readme();
+    private final Set<String> checked = new LinkedHashSet<>();
+
+    private CliHarness.Result json(String schema, int exit, Command command, String... args) {
+        CliHarness.Result result = command instanceof LoginCommand ? cli.login(args) : cli.run(command, args);
+        assertThat(result.exit()).as(result.err()).isEqualTo(exit);
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).as(command.name()).hasSize(1);
+        check(schema, lines.get(0));
+        assertNoSecretIn(result);
+        return result;
+    }
+
+    private void check(String schema, String line) {
+        schemas.check(schema, line);
+        checked.add(schema);
+    }
+
+    @Test
+    void everyCommandsJsonMatchesItsSchemaInTheReadme() throws Exception {
+        cli.env.put("HOME", home.toString());
+        cli.clock.advance(Duration.ofMillis(250)); // so a timestamp written with its fraction would show
+        cli.server.idTokens(cli.server::idToken);
+
+        // before any login
+        json("any command: error", 3, new WhoamiCommand(), "--json");
+        json("any command: error", 2, new WhoamiCommand(), "--json", "--bogus"); // the line is wrong, but asks for JSON
+        cli.env.put("JLOGIN_LOCK_TIMEOUT", "soon");
+        json("any command: error", 2, new TokenCommand(), "--json");
+        cli.env.remove("JLOGIN_LOCK_TIMEOUT");
+        json("status", 1, new StatusCommand(), "--json");
+        json("revoke", 0, new RevokeCommand(), "--json");
+
+        CliHarness.Result login = cli.login("--json");
+        assertThat(login.exit()).as(login.err()).isZero();
+        List<String> lines = login.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        check("login: code ready", lines.get(0));
+        check("login and whoami", lines.get(1));
+        assertNoSecretIn(login);
+
+        json("login and whoami", 0, new WhoamiCommand(), "--json");
+        json("refresh", 0, new RefreshCommand(), "--json");
+        json("token", 0, new TokenCommand(), "--json");
+        json("status", 0, new StatusCommand(), "--json");
+        json("status", 0, new StatusCommand(), "--json", "--online");
+        json("doctor", 0, new DoctorCommand(), "--json");
+        Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));
+        json("doctor", 7, new DoctorCommand(), "--json");
+
+        json("revoke", 0, new RevokeCommand(), "--json");
+        json("status", 1, new StatusCommand(), "--json");
+        json("install --uninstall", 0, new InstallCommand(), "--json", "--uninstall", "--name", "schema-test",
+                "--bin-dir", home.resolve("bin").toString());
+
+        Set<String> documented = new LinkedHashSet<>(schemas.names());
+        documented.removeAll(CHECKED_ELSEWHERE);
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(documented);
+        for (String schema : checked) {
+            if (!schema.equals("any command: error")) {
+                assertThat(schemas.unseenValues(schema, "status")).as(schema + ": status values never produced").isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.oauth.IdTokenVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code token} with a valid token is the launcher's hot path: it must not load the classes of
+ * ID-token verification, the JDK's signature and key machinery, its HTTP client or TLS, even when
+ * the stored login holds an ID token. Checked in a fresh JVM through the class-loading log.
+ */
+class TokenHotPathTest extends InProcessCommands {
+    private static final List<String> NOT_ON_THE_HOT_PATH = List.of("dev.jlogin.oauth.IdTokenVerifier",
+            "dev.jlogin.oauth.SignedJwt", "dev.jlogin.oauth.JsonWebKeySet", "dev.jlogin.oauth.JwsAlgorithm",
+            "java.security.Signature ", "java.security.KeyFactory ", "java.net.http.", "javax.net.ssl.");
+
+    @Test
+    void aValidTokenIsPrintedWithoutLoadingVerificationCryptoOrHttpClasses() throws Exception {
+        cli.clock.advance(Duration.between(cli.clock.instant(), Instant.now())); // the JVM below runs on the real clock
+        cli.server.accessTokenLifetime(3600);
+        cli.server.idTokens(cli.server::idToken);
+        assertThat(cli.login().exit()).isZero();
+        Path log = home.resolve("classes.log");
+        Path classes = Path.of(IdTokenVerifier.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + log, "-cp", classes.toString(), Launcher.class.getName(), "token")
+                .redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        java.environment().put("JLOGIN_HOME", home.toString());
+        java.environment().remove("JLOGIN_ISSUER");
+        Process process = java.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+        String token = Files.readString(home.resolve("out.txt")).strip();
+        assertThat(token).startsWith("at-");
+        assertThat(cli.server.accepts(token)).isTrue();
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).anyMatch(line -> line.contains("dev.jlogin.oauth.TokenSet ")); // the log is the one we think
+        assertThat(loaded.stream().filter(line -> NOT_ON_THE_HOT_PATH.stream().anyMatch(line::contains))).isEmpty();
+    }
+}
