@@ -39,7 +39,8 @@ enum ProviderReplays {
         cli.server.deviceResponse("expires_in", 1800);
         cli.server.deviceResponse("interval", 5);
         cli.server.tokenResponse("expires_in", 3599);
-        cli.server.tokenResponse("id_token", unsignedJwt("{\"iss\":\"https://accounts.google.com\",\"sub\":\"110169484474386276334\"}"));
+        // an ID token the fake server signs as Google does (RS256), checked against its published keys
+        cli.server.idTokens(cli.server::idToken);
     }),
     /** The organizations endpoint, configured without /v2.0, whose metadata has a templated issuer. */
     ENTRA("entra", cli -> {
@@ -144,12 +145,5 @@ enum ProviderReplays {
     void apply(CliHarness cli) {
         cli.env.put("JLOGIN_PROVIDER", provider);
         setup.accept(cli);
-    }
-
-    /** An ID token's form (header.payload.signature) around {@code payload}; nothing here checks signatures. */
-    static String unsignedJwt(String payload) {
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
     }
 }
