@@ -328,6 +328,18 @@ public final class JLogin {
             return this;
         }
 
+        /**
+         * A setting at the level of a catalog alias's properties ({@code jlogin.NAME}): what an
+         * organisation's script or notebook sets, which {@code JLOGIN_*} variables still override.
+         */
+        public Builder property(String name, String value) {
+            Properties layered = new Properties();
+            layered.putAll(properties);
+            layered.setProperty("jlogin." + name, value);
+            properties = layered;
+            return this;
+        }
+
         /** The environment variables and system properties to read instead of the process's own. */
         public Builder environment(Map<String, String> variables, Properties properties) {
             this.variables = variables;
