@@ -149,7 +149,7 @@ public final class JLogin {
         return token(DEFAULT_MIN_VALID);
     }
 
-    /** A access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
+    /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
         var tokens = tokens(settings()).valid(minValid).tokens();
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
