@@ -240,7 +240,7 @@ public final class JLogin {
         return metadata;
     }
 
-    public TokenEndpoint tokenEndpoint() {
+    private TokenEndpoint tokenEndpoint() {
         return new TokenEndpoint(transport, clock);
     }
 
@@ -254,8 +254,7 @@ public final class JLogin {
         return new DeviceFlow(store(), new DeviceAuthorizationClient(transport), tokenEndpoint(), clock, sleeper);
     }
 
-    /** A login as the commands report it. */
-    public Login describe(Settings settings, StoredLogin login, Identity identity) {
+    private Login describe(Settings settings, StoredLogin login, Identity identity) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
                 login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent());
     }
