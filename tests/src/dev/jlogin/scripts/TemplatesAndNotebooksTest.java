@@ -53,6 +53,21 @@ class TemplatesAndNotebooksTest extends FakeServerScripts {
         assertNoSecretIn(transcript);
     }
 
+    @Test
+    void theTokenLifecycleNotebookRefreshesAndLogsOutAfterOnboarding() {
+        approvedRun(JBang.REPO.resolve("notebooks/onboarding.jsh").toString());
+
+        JBang.Result result = jbang.run(JBang.REPO.resolve("notebooks/token-lifecycle.jsh").toString());
+
+        String transcript = result.both();
+        assertThat(result.exit()).as(transcript).isZero();
+        assertThat(transcript).contains("Logged in: Alice Tester", "refresh token rotated",
+                "Logged out Alice Tester <alice@example.com> from " + server.issuer(),
+                "After logging out: LOGIN_REQUIRED").doesNotContain("Exception", "|  Error");
+        assertThat(server.refreshes()).hasSize(1);
+        assertNoSecretIn(transcript);
+    }
+
     private void generate(String template, String file) {
         JBang.Result init = jbang.run("init", "-t", template + "@" + JBang.CATALOG,
                 "-Dlibrary=" + JBang.REPO.resolve("lib/JLogin.java"), "-Dissuer=" + server.issuer(), "-DclientId=cli", file);
