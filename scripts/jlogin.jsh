@@ -1,9 +1,6 @@
 //DEPS ../lib/JLogin.java
-// JShell with the jlogin library: explore a server from the prompt, e.g.
-//   var http = new HttpTransport();
-//   var md = new Discovery(http).discover("http://127.0.0.1:8080/realms/devicetest");
-//   var auth = new DeviceAuthorizationClient(http).request(md.deviceAuthorizationEndpoint(),
-//           Client.publicClient("device-public"), "openid", Map.of());
+// JShell with the jlogin library imported and `jl` configured from the catalog's jlogin.* properties
+// and JLOGIN_* variables (and the saved profile), as the scripts are.
 import dev.jlogin.*;
 import dev.jlogin.config.*;
 import dev.jlogin.device.*;
@@ -15,3 +12,7 @@ import dev.jlogin.store.*;
 import java.net.URI;
 import java.time.*;
 import java.util.*;
+
+var jl = JLogin.fromSettings();
+System.out.println("jlogin " + Version.VERSION + ": jl is " + jl);
+System.out.println("try: jl.login()  jl.whoami()  jl.token()  jl.http().get(URL).body()  jl.refresh()  jl.revoke()");

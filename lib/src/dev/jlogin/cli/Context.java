@@ -5,7 +5,6 @@ import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.Json;
-import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.DeviceFlow;
 import dev.jlogin.session.JLogin;
@@ -91,10 +90,6 @@ public final class Context {
 
     public MetadataResolver metadata() {
         return api.metadata();
-    }
-
-    public TokenEndpoint tokenEndpoint(Settings settings) {
-        return api.tokenEndpoint(settings);
     }
 
     public TokenManager tokens(Settings settings) {

@@ -151,7 +151,7 @@ public final class JLogin {
         return token(DEFAULT_MIN_VALID);
     }
 
-    /** A access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
+    /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
         var tokens = tokens(settings()).valid(minValid).tokens();
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
@@ -245,7 +245,7 @@ public final class JLogin {
     }
 
     /** The token endpoint's client, speaking the settings' provider's dialect. */
-    public TokenEndpoint tokenEndpoint(Settings settings) {
+    private TokenEndpoint tokenEndpoint(Settings settings) {
         return new TokenEndpoint(transport, clock, settings.provider().dialect());
     }
 
@@ -261,7 +261,7 @@ public final class JLogin {
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */
-    public IdTokenVerifier idTokens() {
+    private IdTokenVerifier idTokens() {
         if (idTokens == null) {
             idTokens = new IdTokenVerifier(transport, clock);
         }
@@ -274,7 +274,7 @@ public final class JLogin {
     }
 
     /** A login as the commands report it, with its ID token checked against {@code server}'s keys. */
-    public Login describe(Settings settings, ServerMetadata server, StoredLogin login, Identity identity) {
+    private Login describe(Settings settings, ServerMetadata server, StoredLogin login, Identity identity) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
                 login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(),
                 login.tokens().idToken().map(t -> idTokens().check(t, server, login.clientId())));
@@ -345,6 +345,18 @@ public final class JLogin {
         /** Settings by flag name, as the commands parse them from their arguments. */
         public Builder settings(Map<String, String> values) {
             settings.putAll(values);
+            return this;
+        }
+
+        /**
+         * A setting at the level of a catalog alias's properties ({@code jlogin.NAME}): what an
+         * organisation's script or notebook sets, which {@code JLOGIN_*} variables still override.
+         */
+        public Builder property(String name, String value) {
+            Properties layered = new Properties();
+            layered.putAll(properties);
+            layered.setProperty("jlogin." + name, value);
+            properties = layered;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.jlogin.session;
 
+import dev.jlogin.ServerText;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +19,15 @@ import java.util.Optional;
 public record Revocation(String profile, Optional<LoggedOut> loggedIn, Map<String, String> tokens, boolean complete) {
 
     public Revocation {
-        tokens = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tokens));
+        tokens = Collections.unmodifiableMap(new LinkedHashMap<>(tokens));
+    }
+
+    /** One line for a person; the server's words (in the outcomes and the identity) sanitised. */
+    @Override
+    public String toString() {
+        return loggedIn.map(l -> "Logged out " + ServerText.sanitize(l.identity().display()) + " from "
+                        + ServerText.sanitize(l.server())).orElse("Not logged in") + " (profile '" + profile + "'): "
+                + ServerText.sanitize(tokens.toString()) + (complete ? "" : "; the server did not revoke everything");
     }
 
     /**

@@ -72,7 +72,9 @@ public final class TokenManager {
         }
     }
 
+    /** A refresh's login before and after; the tokens print as {@code [redacted]}. */
     public record Refreshed(StoredLogin before, StoredLogin after) {
+        /** Whether the server issued a new refresh token (and retired the old). */
         public boolean rotated() {
             return !before.tokens().refreshToken().equals(after.tokens().refreshToken());
         }

@@ -1,8 +1,11 @@
 package dev.jlogin.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.Secret;
+import dev.jlogin.http.HttpResult;
+import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.oauth.Client;
 import dev.jlogin.oauth.DeviceAuthorization;
@@ -62,6 +65,33 @@ class DevicePollerTest {
     private List<Long> pollTimes() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         return server.polls().stream().map(r -> Duration.between(start, r.at()).getSeconds()).toList();
+    }
+
+    /**
+     * An interrupt that lands during a poll's request comes back as "unavailable", and the backoff
+     * that follows may reach past the code's deadline: the login was cancelled, not expired.
+     */
+    @Test
+    void anInterruptEndsPollingAsAnInterruptEvenWhenTheNextWaitWouldPassTheDeadline() {
+        server.enqueueTokenReplies(Reply.raw(503, "busy"));
+        HttpTransport network = new HttpTransport();
+        HttpSender interruptedDuringRequest = request -> {
+            HttpResult result = network.send(request);
+            Thread.currentThread().interrupt();
+            return result;
+        };
+        DeviceAuthorization authorization = new DeviceAuthorization(Secret.of("device-code-1"), "ABCD-EFGH",
+                URI.create("https://example.com/device"), Optional.empty(), Duration.ofSeconds(8), Duration.ofSeconds(5));
+        DevicePoller poller = new DevicePoller(new TokenEndpoint(interruptedDuringRequest, clock), clock, clock.sleeper(),
+                DevicePoller.Listener.NONE);
+
+        try {
+            assertThatThrownBy(() -> poller.poll(URI.create(server.issuer() + "/token"), CLIENT, authorization, clock.instant()))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.polls()).hasSize(1);
     }
 
     @Test

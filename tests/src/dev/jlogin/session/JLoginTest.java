@@ -82,6 +82,7 @@ class JLoginTest {
         Revocation revocation = jl.revoke();
         assertThat(revocation.complete()).isTrue();
         assertThat(revocation.tokens()).containsEntry("refresh_token", "revoked").containsEntry("access_token", "revoked");
+        assertThat(revocation.toString()).startsWith("Logged out Alice Tester <alice@example.com> from " + server.issuer());
         assertThatThrownBy(jl::token).isInstanceOfSatisfying(JLoginException.class,
                 e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.LOGIN_REQUIRED));
 

@@ -1,0 +1,84 @@
+package dev.jlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.testing.JBang;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library's packages depend one way only, as README's "Layout" states:
+ * (root) → http, json → oauth → device, store, integration → config → session, install → cli → sandbox.
+ * A package may use its own classes and those of lower layers, never a class of its own layer's
+ * other packages or of a layer above (by import, static import or qualified name).
+ */
+class LayeringTest {
+    private static final Path SOURCES = JBang.REPO.resolve("lib/src/dev/jlogin");
+    private static final Map<String, Integer> LAYER = Map.ofEntries(
+            Map.entry("", 0),
+            Map.entry("http", 1), Map.entry("json", 1),
+            Map.entry("oauth", 2),
+            Map.entry("device", 3), Map.entry("store", 3), Map.entry("integration", 3),
+            Map.entry("config", 4),
+            Map.entry("session", 5), Map.entry("install", 5),
+            Map.entry("cli", 6),
+            Map.entry("sandbox", 7));
+    /** A use of a library class: dev.jlogin.Type or dev.jlogin.package.Type. */
+    private static final Pattern USE = Pattern.compile("\\bdev\\.jlogin\\.(?:([a-z]+)\\.)?[A-Z]");
+
+    @Test
+    void everyPackageHasALayer() throws IOException {
+        try (Stream<Path> packages = Files.list(SOURCES)) {
+            assertThat(packages.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .allSatisfy(name -> assertThat(LAYER).containsKey(name));
+        }
+    }
+
+    @Test
+    void noPackageUsesOneAboveOrBesideIt() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+                String from = packageOf(file);
+                Matcher use = USE.matcher(read(file));
+                while (use.find()) {
+                    String to = use.group(1) == null ? "" : use.group(1);
+                    if (!to.equals(from) && LAYER.getOrDefault(to, 99) >= LAYER.get(from)) {
+                        violations.add(SOURCES.relativize(file) + " uses " + use.group() + "…");
+                    }
+                }
+            });
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** The test itself must be able to fail: an upward use is found. */
+    @Test
+    void anUpwardUseIsFound() {
+        Matcher use = USE.matcher("import dev.jlogin.session.JLogin;");
+        assertThat(use.find()).isTrue();
+        assertThat(LAYER.get(use.group(1))).isGreaterThan(LAYER.get("config"));
+    }
+
+    private static String packageOf(Path file) {
+        Path relative = SOURCES.relativize(file.getParent());
+        return relative.toString().isEmpty() ? "" : relative.getName(0).toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
