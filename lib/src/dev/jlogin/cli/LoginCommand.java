@@ -32,13 +32,17 @@ public final class LoginCommand implements Command {
                 "  --no-browser             do not try to open the link in a browser",
                 "  --force                  replace the profile's login without asking (on a terminal, login asks",
                 "                           before replacing one; in scripts it always replaces)",
+                "  --qr                     also draw the link as a QR code, to scan with a phone (the default",
+                "                           over SSH on a terminal)",
+                "  --no-qr                  no QR code, even over SSH",
+                "  --copy                   put the code on the clipboard (wl-copy, xclip, xsel, pbcopy or clip.exe)",
                 "With --json, stdout gets one JSON line when the code is ready (user_code, verification_uri,",
                 "verification_uri_complete, expires_at) and one with the outcome.");
     }
 
     @Override
     public Set<String> switches() {
-        return Set.of("no-browser", "force");
+        return Set.of("no-browser", "force", "qr", "no-qr", "copy");
     }
 
     @Override
