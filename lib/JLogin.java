@@ -1,5 +1,6 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
+//DEPS io.nayuki:qrcodegen:1.8.0
 //SOURCES src/dev/jlogin/Host.java
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
@@ -9,6 +10,7 @@
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
 //SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES src/dev/jlogin/cli/Cli.java
+//SOURCES src/dev/jlogin/cli/Clipboard.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/CommandSpec.java
 //SOURCES src/dev/jlogin/cli/Context.java
@@ -30,12 +32,14 @@
 //SOURCES src/dev/jlogin/cli/Option.java
 //SOURCES src/dev/jlogin/cli/OptionGroup.java
 //SOURCES src/dev/jlogin/cli/Options.java
+//SOURCES src/dev/jlogin/cli/QrCodeText.java
 //SOURCES src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES src/dev/jlogin/cli/RevokeCommand.java
 //SOURCES src/dev/jlogin/cli/SetupGitCommand.java
 //SOURCES src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES src/dev/jlogin/cli/StatusCommand.java
+//SOURCES src/dev/jlogin/cli/StatusLine.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
@@ -134,7 +138,8 @@
  * The jlogin library as one JBang dependency. Scripts say {@code //DEPS ../lib/JLogin.java};
  * JBang then builds the files listed above into a jar of their own. The list is explicit
  * because JBang ignores {@code //SOURCES} globs when a script is run from a URL; a test checks
- * that it names every file under lib/src. The library needs nothing but the JDK.
+ * that it names every file under lib/src. The library needs nothing but the JDK and one small jar,
+ * Nayuki's QR Code generator, which draws login's QR code (only login loads it).
  * {@code //MAIN} names the installed launcher's entry point, so that JBang does not have to guess
  * among the library's main methods when it builds the jar. {@code -XDignore.symbol.file} keeps javac
  * from warning every first-time user about {@code sun.misc.Signal}, which exec needs to pass

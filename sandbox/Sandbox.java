@@ -1,4 +1,5 @@
 //JAVAC_OPTIONS -XDignore.symbol.file
+//DEPS io.nayuki:qrcodegen:1.8.0
 //SOURCES ../lib/src/dev/jlogin/Host.java
 //SOURCES ../lib/src/dev/jlogin/JLoginException.java
 //SOURCES ../lib/src/dev/jlogin/Secret.java
@@ -8,6 +9,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/BrowserLauncher.java
 //SOURCES ../lib/src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES ../lib/src/dev/jlogin/cli/Cli.java
+//SOURCES ../lib/src/dev/jlogin/cli/Clipboard.java
 //SOURCES ../lib/src/dev/jlogin/cli/Command.java
 //SOURCES ../lib/src/dev/jlogin/cli/CommandSpec.java
 //SOURCES ../lib/src/dev/jlogin/cli/Context.java
@@ -29,12 +31,14 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Option.java
 //SOURCES ../lib/src/dev/jlogin/cli/OptionGroup.java
 //SOURCES ../lib/src/dev/jlogin/cli/Options.java
+//SOURCES ../lib/src/dev/jlogin/cli/QrCodeText.java
 //SOURCES ../lib/src/dev/jlogin/cli/RefreshCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/RevokeCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/SetupGitCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/SetupKubeCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES ../lib/src/dev/jlogin/cli/StatusCommand.java
+//SOURCES ../lib/src/dev/jlogin/cli/StatusLine.java
 //SOURCES ../lib/src/dev/jlogin/cli/Terminal.java
 //SOURCES ../lib/src/dev/jlogin/cli/TokenCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/WhoamiCommand.java

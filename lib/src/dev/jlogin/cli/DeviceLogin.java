@@ -2,6 +2,7 @@ package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
+import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
@@ -50,15 +51,22 @@ final class DeviceLogin {
     }
 
     private <T> T rendering(Settings settings, Function<LoginListener, T> flow) {
-        try (CancelOnInterrupt cancel = new CancelOnInterrupt()) {
+        try (CancelOnInterrupt cancel = new CancelOnInterrupt(); StatusLine status = new StatusLine(ctx.env())) {
             return flow.apply(new LoginListener() {
                 @Override
                 public void codeReady(DeviceAuthorization authorization, Instant issuedAt) {
                     announce(authorization, issuedAt, settings);
+                    status.start(issuedAt.plus(authorization.expiresIn()));
+                }
+
+                @Override
+                public Sleeper pacing(Sleeper sleeper) {
+                    return status.ticking(sleeper);
                 }
 
                 @Override
                 public void polled(TokenResult result, Duration nextWait) {
+                    status.polled(result, nextWait);
                     if (ctx.args().has("verbose")) {
                         ctx.say("* poll: " + describe(result) + "; next poll in " + Format.span(nextWait));
                     }
@@ -96,6 +104,11 @@ final class DeviceLogin {
         ctx.say("  " + link);
         ctx.say("and enter this code, but only if you just started this login on this machine:");
         ctx.say("  " + Terminal.bold(code, Terminal.stylesStderr(ctx.env())));
+        if (ctx.args().has("copy")) {
+            // the user code only: the device code is a secret
+            sayWrapped(Clipboard.copy(code, ctx.env().variables()).map(why -> "(The code was not copied: " + why + ".)")
+                    .orElse("Copied the code to the clipboard."));
+        }
         Set<String> hosts = new LinkedHashSet<>(Set.of(host));
         authorization.verificationUriComplete().ifPresent(u -> {
             hosts.add(u.getHost());
@@ -115,6 +128,9 @@ final class DeviceLogin {
             sayWrapped(browser.opened() ? "(A browser window was opened for you.)"
                     : "(No browser was opened: " + browser.reason() + ".)");
         }
+        if (wantsQrCode()) {
+            showQrCode(authorization.linkToOpen());
+        }
         sayWrapped("Waiting for approval; the code expires in " + Format.span(authorization.expiresIn())
                 + " (at " + expiresAt + ").");
         if (jsonEvents) {
@@ -128,6 +144,27 @@ final class DeviceLogin {
             authorization.message().ifPresent(m -> event.put("message", Terminal.sanitize(m)));
             ctx.printJson(event);
             ctx.env().out().flush();
+        }
+    }
+
+    /** With --qr, or by default over SSH on a terminal, where no browser opens and a phone is at hand. */
+    private boolean wantsQrCode() {
+        Map<String, String> variables = ctx.env().variables();
+        boolean ssh = variables.containsKey("SSH_CONNECTION") || variables.containsKey("SSH_TTY");
+        return !ctx.args().has("no-qr") && (ctx.args().has("qr") || ssh && ctx.env().stderrIsTerminal().getAsBoolean());
+    }
+
+    /** A QR code of the link (the pre-filled one where there is one), or one line saying why there is none. */
+    private void showQrCode(URI link) {
+        String text = link.toString();
+        QrCodeText.Drawing drawing = Terminal.sanitizeWhole(text).equals(text)
+                ? QrCodeText.draw(text, WIDTH, QrCodeText.Palette.of(ctx.env()))
+                : QrCodeText.Drawing.skipped("the link holds characters that cannot be shown as they are");
+        if (drawing.lines().isEmpty()) {
+            sayWrapped("(No QR code: " + drawing.whyNot() + ".)");
+        } else {
+            sayWrapped("Or scan this QR code of the link:");
+            drawing.lines().forEach(ctx::say);
         }
     }
 

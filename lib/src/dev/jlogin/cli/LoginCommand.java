@@ -21,7 +21,11 @@ public final class LoginCommand implements Command {
                     + " verification_uri, verification_uri_complete, expires_at) and one with the outcome.")
             .options(Options.NO_BROWSER,
                     Option.flag("force", "replace the profile's login without asking (on a terminal, login asks"
-                            + " before replacing one; in scripts it always replaces)"))
+                            + " before replacing one; in scripts it always replaces)"),
+                    Option.flag("qr", "also draw the link as a QR code, to scan with a phone (the default over SSH"
+                            + " on a terminal)"),
+                    Option.flag("no-qr", "no QR code, even over SSH"),
+                    Option.flag("copy", "put the code on the clipboard (wl-copy, xclip, xsel, pbcopy or clip.exe)"))
             .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
             .examples("--issuer https://idp.example.com/realms/acme --client-id cli",
                     "--profile work --scope 'openid offline_access'",

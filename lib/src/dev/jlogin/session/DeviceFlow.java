@@ -64,7 +64,7 @@ public final class DeviceFlow {
         listener.codeReady(authorization, issuedAt);
         PollOutcome outcome;
         try {
-            outcome = new DevicePoller(tokenEndpoint, clock, sleeper, listener::polled)
+            outcome = new DevicePoller(tokenEndpoint, clock, listener.pacing(sleeper), listener::polled)
                     .poll(metadata.tokenEndpoint(), settings.client(), authorization, issuedAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

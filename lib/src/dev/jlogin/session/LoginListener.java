@@ -1,5 +1,6 @@
 package dev.jlogin.session;
 
+import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.TokenResult;
 import java.io.PrintStream;
@@ -21,6 +22,14 @@ public interface LoginListener {
 
     /** A poll came back with {@code result}; the next one is in {@code nextWait}. */
     default void polled(TokenResult result, Duration nextWait) {
+    }
+
+    /**
+     * How the waits between polls are slept: {@code sleeper} itself, or a listener's own steps
+     * through it (a countdown redrawn every second). The waits' lengths stay the flow's.
+     */
+    default Sleeper pacing(Sleeper sleeper) {
+        return sleeper;
     }
 
     /** Prints the link, the code and the expiry to {@code out}, sanitised, as the login script does. */

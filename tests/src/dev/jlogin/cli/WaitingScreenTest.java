@@ -62,7 +62,8 @@ class WaitingScreenTest {
 
         cli.env.put("NO_COLOR", "1");
         CliHarness.Result noColor = cli.login();
-        assertThat(noColor.err()).doesNotContain(ESC).contains("  " + FakeAuthorizationServer.USER_CODE + "\n");
+        // no colour or bold (SGR); the status line's erase-line is no colour and stays
+        assertThat(noColor.err()).doesNotContainPattern(ESC + "\\[[0-9;]*m").contains("  " + FakeAuthorizationServer.USER_CODE + "\n");
     }
 
     @Test

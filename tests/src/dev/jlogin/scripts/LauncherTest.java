@@ -67,13 +67,21 @@ class LauncherTest extends FakeServerScripts {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown command 'tokne'");
 
-        JBang.Running login = jbang.startShell("\"$HOME/bin/acme\" login --no-browser");
+        // the class path: the library's jar first (all a token call opens), then the QR code library's
+        List<String> script = Files.readAllLines(bin.resolve("acme"));
+        String classPath = script.get(script.indexOf("  '-cp' \\") + 1);
+        assertThat(classPath.split(":")).hasSize(2);
+        assertThat(classPath.split(":")[1]).endsWith("/qrcodegen-1.8.0.jar' \\");
+        assertThat(classPath.split(":")[0]).doesNotContain("qrcodegen");
+
+        JBang.Running login = jbang.startShell("\"$HOME/bin/acme\" login --no-browser --qr");
         await().atMost(Duration.ofMinutes(1)).until(() -> !server.requests("/issuer/device").isEmpty()
                 || !login.process().isAlive());
         server.approve();
         JBang.Result loggedIn = login.await();
         assertThat(loggedIn.exit()).as(loggedIn.err()).isZero();
         assertThat(server.requests("/issuer/device").get(0).form()).containsEntry("client_id", "acme-cli");
+        assertThat(loggedIn.err()).contains("Or scan this QR code").contains("\u2588");
 
         int before = server.requests().size();
         JBang.Result token = acme("token");
@@ -82,6 +90,14 @@ class LauncherTest extends FakeServerScripts {
         assertThat(server.accepts(token.out().strip())).isTrue();
         assertThat(server.requests()).as("a valid cached token needs no request").hasSize(before);
         assertThat(acme("token --header").out()).isEqualTo("Authorization: Bearer " + token.out());
+        // a token call never opens the QR code library: without its jar, it works all the same
+        Path qrJar = Path.of(classPath.substring(classPath.indexOf(':') + 1, classPath.lastIndexOf('\'')));
+        Path aside = home.resolve("qrcodegen.jar.aside");
+        Files.move(qrJar, aside);
+        JBang.Result withoutQrJar = acme("token");
+        Files.move(aside, qrJar);
+        assertThat(withoutQrJar.exit()).as(withoutQrJar.err()).isZero();
+        assertThat(withoutQrJar.out()).isEqualTo(token.out());
 
         before = server.requests().size();
         JBang.Result forced = acme("token --min-valid 999999");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * lib/JLogin.java lists the library's files one by one (JBang ignores globs for remote scripts), and
  * sandbox/Sandbox.java the sandbox tool's; each list must name every file of its folder; and the
- * library depends on nothing but the JDK.
+ * library depends on nothing but the JDK and one QR code jar.
  */
 class LibraryAnchorTest {
     private static final Path LIB = JBang.REPO.resolve("lib");
@@ -50,9 +50,12 @@ class LibraryAnchorTest {
     }
 
     @Test
-    void theLibraryNeedsOnlyTheJdk() throws Exception {
-        assertThat(Files.readAllLines(LIB.resolve("JLogin.java"))).noneMatch(l -> l.startsWith("//DEPS"));
+    void theLibraryNeedsOnlyTheJdkAndTheQrCodeLibrary() throws Exception {
+        List<String> deps = Files.readAllLines(LIB.resolve("JLogin.java")).stream().filter(l -> l.startsWith("//DEPS")).toList();
+        assertThat(deps).containsExactly("//DEPS io.nayuki:qrcodegen:1.8.0");
+        // the build's runtime dependencies are the same one jar, at the same version
         assertThat(Files.readString(JBang.REPO.resolve("pom.xml")).replaceAll("\\s", ""))
-                .doesNotContainPattern("</version>(?!<scope>test</scope>)</dependency>");
+                .contains("<groupId>io.nayuki</groupId><artifactId>qrcodegen</artifactId><version>1.8.0</version></dependency>")
+                .doesNotContainPattern("</version>(?!<scope>test</scope>)</dependency>(?<!qrcodegen</artifactId><version>1\\.8\\.0</version></dependency>)");
     }
 }

@@ -42,7 +42,10 @@ class LoginTerminalTest extends FakeServerScripts {
 
         assertThat(prompt).contains("  " + ESC + "[1m" + FakeAuthorizationServer.USER_CODE + ESC + "[0m");
         assertThat(result.exit()).isEqualTo(130);
-        assertThat(result.out()).contains("login: login cancelled").doesNotContain("Exception");
+        assertThat(result.out()).contains("login: login cancelled").doesNotContain("Exception")
+                // on a line of its own: the status line, if drawn yet, was cleared first (the output
+                // is read line by line, so a carriage return shows as a line break here)
+                .containsPattern("\n(\u001b\\[K)?login: login cancelled");
         assertThat(home.resolve("jlogin/profiles/default.json")).doesNotExist();
     }
 
@@ -60,6 +63,22 @@ class LoginTerminalTest extends FakeServerScripts {
     }
 
     @Test
+    void onATerminalOneLineCountsDownWithTheLastPollAndIsClearedBeforeTheResult() {
+        env.put("NO_COLOR", "1");
+        JBang.Running running = loginOnATerminal();
+
+        untilWaiting(running);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.polls().size() >= 2);
+        server.approve();
+        JBang.Result result = running.await();
+
+        assertThat(result.exit()).as(result.out()).isZero();
+        // the output is read line by line: a carriage return shows as a line break here
+        assertThat(result.out()).containsPattern("\n\u001b\\[KWaiting for approval: 9m 5\\ds left; last poll: pending\n")
+                .contains("\n\u001b[KLogged in to " + server.issuer());
+    }
+
+    @Test
     void intoAPipeThePromptHasNoControlCodes() {
         env.put("NO_COLOR", "");
         JBang.Running running = jbang.start(alias("login"), "--no-browser");
@@ -69,7 +88,7 @@ class LoginTerminalTest extends FakeServerScripts {
         JBang.Result result = running.await();
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.err()).contains("\n  " + FakeAuthorizationServer.USER_CODE + "\n").doesNotContain(ESC);
+        assertThat(result.err()).contains("\n  " + FakeAuthorizationServer.USER_CODE + "\n").doesNotContain(ESC).doesNotContain("\r");
     }
 
     @Test
