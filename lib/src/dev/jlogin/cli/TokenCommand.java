@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.session.AccessToken;
+import dev.jlogin.session.JLogin;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Set;
  * shares, so that needs --force-terminal.
  */
 public final class TokenCommand implements Command {
-    static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
+    static final Duration DEFAULT_MIN_VALID = JLogin.DEFAULT_MIN_VALID;
 
     @Override
     public String name() {
