@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.session.AccessToken;
+import dev.jlogin.session.JLogin;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * shares, so that needs --force-terminal.
  */
 public final class TokenCommand implements Command {
-    static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
+    static final Duration DEFAULT_MIN_VALID = JLogin.DEFAULT_MIN_VALID;
 
     static final CommandSpec SPEC = CommandSpec.of("token", "print a valid access token into a pipe, refreshing it first"
                     + " if needed")

@@ -6,7 +6,6 @@ import dev.jlogin.http.HttpSender;
 import dev.jlogin.oauth.Endpoints;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 
 /**
  * Calls an API with the profile's access token: each request gets {@code Authorization: Bearer}
@@ -16,7 +15,6 @@ import java.time.Duration;
  * else either. From {@link JLogin#http()}.
  */
 public final class AuthorizedHttp implements HttpSender {
-    private static final Duration MIN_VALID = Duration.ofSeconds(60);
     private final HttpSender transport;
     private final TokenManager tokens;
 
@@ -29,12 +27,12 @@ public final class AuthorizedHttp implements HttpSender {
     @Override
     public HttpResult send(HttpRequest request) {
         Endpoints.require("the request's URL", request.uri());
-        Secret token = tokens.valid(MIN_VALID).tokens().accessToken();
+        Secret token = tokens.valid(JLogin.DEFAULT_MIN_VALID).tokens().accessToken();
         HttpResult result = transport.send(withBearer(request, token));
         if (result.status() != 401) {
             return result;
         }
-        Secret renewed = tokens.valid(MIN_VALID, token::equals).tokens().accessToken();
+        Secret renewed = tokens.valid(JLogin.DEFAULT_MIN_VALID, token::equals).tokens().accessToken();
         return transport.send(withBearer(request, renewed));
     }
 

@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  * Every method that needs a token refreshes it under the profile's lock when it expires soon, as
  * the {@code token} script does; failures are {@link JLoginException}s with a kind (the scripts'
  * exit code) and, where the server sent one, the OAuth error code. Results are records that hold
- * no token, or print it as {@code [redacted]}.
+ * no token, or print it as {@code [redacted]}. One object may be used from several threads.
  */
 public final class JLogin {
     /** How long a token handed out by {@link #token()} is valid at least, as for the {@code token} script. */
@@ -118,14 +118,15 @@ public final class JLogin {
         return describe(settings, server, login, identity(settings, server, login));
     }
 
-    /** {@link #login()} on a thread of its own; cancelling the future ends the login (nothing is stored). */
+    /** {@link #login()} on a thread of its own; cancelling the future ends the login. */
     public CompletableFuture<Login> loginAsync() {
         return loginAsync(LoginListener.printing(prompts));
     }
 
     /**
      * {@link #login(LoginListener)} on a thread of its own. Cancelling the future interrupts the
-     * login: polling stops, nothing is stored, and the login ends as cancelled (never "expired").
+     * login: polling stops and, unless the tokens had arrived already, nothing is stored; the login
+     * ends as cancelled (never "expired").
      */
     public CompletableFuture<Login> loginAsync(LoginListener listener) {
         CompletableFuture<Login> result = new CompletableFuture<>();
@@ -200,7 +201,7 @@ public final class JLogin {
     }
 
     /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}). */
-    public TokenStore store() {
+    public synchronized TokenStore store() {
         if (store == null) {
             Duration lockTimeout = source.seconds("lock-timeout").orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
             Duration keyringTimeout = source.seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
@@ -235,7 +236,7 @@ public final class JLogin {
     }
 
     /** The endpoints of a server, through the discovery cache. */
-    public MetadataResolver metadata() {
+    public synchronized MetadataResolver metadata() {
         if (metadata == null) {
             // memory means no disk: discovery is not cached either
             metadata = new MetadataResolver(new Discovery(transport), store().inMemory() ? MetadataCache.none(home, clock)
