@@ -36,6 +36,11 @@ final class EntraProvider implements Provider {
     }
 
     @Override
+    public boolean verificationHost(String host) {
+        return host.equalsIgnoreCase("microsoft.com") || host.equalsIgnoreCase("login.microsoft.com");
+    }
+
+    @Override
     public boolean tenantTemplate() {
         return true;
     }

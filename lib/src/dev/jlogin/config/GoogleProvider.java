@@ -25,6 +25,11 @@ final class GoogleProvider implements Provider {
     }
 
     @Override
+    public boolean verificationHost(String host) {
+        return host.equalsIgnoreCase("www.google.com") || host.equalsIgnoreCase("google.com");
+    }
+
+    @Override
     public boolean requiresClientSecret() {
         return true;
     }

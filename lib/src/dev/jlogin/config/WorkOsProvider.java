@@ -40,6 +40,12 @@ final class WorkOsProvider implements Provider {
         return Optional.empty();
     }
 
+    /** The code is entered on the organisation's AuthKit domain, never on the API's host. */
+    @Override
+    public boolean verificationHost(String host) {
+        return host.toLowerCase(java.util.Locale.ROOT).endsWith(".authkit.app");
+    }
+
     @Override
     public Dialect dialect() {
         return new Dialect(true, true, true, Map.of());

@@ -40,7 +40,8 @@ class EntraPresetTest extends InProcessCommands {
         assertThat(cli.server.requests("/organizations/v2.0/.well-known/openid-configuration")).isNotEmpty();
         assertThat(cli.server.requests("/organizations/oauth2/v2.0/devicecode")).singleElement()
                 .satisfies(r -> assertThat(r.form().get("scope")).isEqualTo("openid profile email offline_access"));
-        assertThat(result.err()).contains("https://microsoft.com/devicelogin").doesNotContain("filled in");
+        assertThat(result.err()).contains("https://microsoft.com/devicelogin").doesNotContain("filled in")
+                .doesNotContain("Warning");
         assertThat(result.out()).contains("Logged in to " + cli.server.base() + "/organizations/v2.0 as Alice Tester");
         assertThat(cli.run(new WhoamiCommand()).exit()).isZero();
         assertThat(cli.run(new RefreshCommand()).exit()).isZero();
@@ -72,6 +73,15 @@ class EntraPresetTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("issuer mismatch");
+    }
+
+    @Test
+    void aVerificationHostEntraDoesNotDocumentIsStillWarnedAbout() {
+        cli.server.deviceResponse("verification_uri", "https://microsoft-login.example/devicelogin");
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.err()).contains("Warning: microsoft-login.example is not 127.0.0.1");
     }
 
     @Test
