@@ -1,7 +1,7 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
-import java.net.URI;
+import dev.jlogin.oauth.Endpoints;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ final class GitHubProvider implements Provider {
     @Override
     public Map<String, String> endpoints(String base) {
         String root = withoutSlash(base);
-        boolean dotCom = PUBLIC_HOST.equalsIgnoreCase(URI.create(root).getHost());
+        boolean dotCom = PUBLIC_HOST.equalsIgnoreCase(Endpoints.parse("issuer", root).getHost());
         return Map.of(Settings.DEVICE_ENDPOINT, root + "/login/device/code",
                 Settings.TOKEN_ENDPOINT, root + "/login/oauth/access_token",
                 Settings.USERINFO_ENDPOINT, dotCom ? "https://api.github.com/user" : root + "/api/v3/user");
