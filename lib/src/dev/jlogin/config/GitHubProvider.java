@@ -52,7 +52,7 @@ final class GitHubProvider implements Provider {
 
     @Override
     public Dialect dialect() {
-        return new Dialect(false, false, false, Map.of(
+        return new Dialect(Map.of(
                 "device_flow_disabled", "the device flow is not enabled for this app: tick Enable Device Flow in"
                         + " the app's settings on GitHub",
                 "incorrect_client_credentials", "GitHub does not know this client id: check it",

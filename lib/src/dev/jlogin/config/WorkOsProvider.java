@@ -3,6 +3,7 @@ package dev.jlogin.config;
 import dev.jlogin.oauth.Dialect;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * WorkOS User Management's CLI Auth: no discovery, two endpoints under the API's base URL (the
@@ -48,7 +49,7 @@ final class WorkOsProvider implements Provider {
 
     @Override
     public Dialect dialect() {
-        return new Dialect(true, true, true, Map.of());
+        return new Dialect(true, true, true, Map.of(), Set.of());
     }
 
     @Override

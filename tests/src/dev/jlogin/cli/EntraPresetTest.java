@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code --provider entra} against a server replaying the Microsoft identity platform's device
@@ -101,7 +103,7 @@ class EntraPresetTest extends InProcessCommands {
 
         CliHarness.Result result = cli.run(new LoginCommand());
 
-        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("AADSTS53003: Access has been blocked by Conditional Access policies")
                 .contains("the tenant's Conditional Access policy blocks this sign-in").doesNotContain("Trace ID");
     }
@@ -115,6 +117,19 @@ class EntraPresetTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("Allow public client flows");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "invalid_request | 90002 | Tenant 'contoso.example' not found. | no such tenant",
+            "unauthorized_client | 700016 | Application with identifier 'cli' was not found in the directory. | no such application in this tenant"})
+    void anUnknownTenantOrApplicationIsSaidInPlainWords(String error, int code, String text, String words) {
+        cli.server.enqueueDeviceReplies(aadsts(error, code, text));
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains(words).contains("AADSTS" + code);
     }
 
     @Test
