@@ -117,7 +117,8 @@ final class DeviceLogin {
             ctx.say("  " + complete.get());
         });
         Optional<String> loginHost = host(settings.describeServer());
-        loginHost.ifPresent(expected -> hosts.stream().filter(h -> !h.equalsIgnoreCase(expected)).forEach(h ->
+        loginHost.ifPresent(expected -> hosts.stream().filter(h -> !h.equalsIgnoreCase(expected))
+                .filter(h -> !settings.provider().verificationHost(h)).forEach(h ->
                 sayWrapped("Warning: " + h + " is not " + expected + ", the server you log in to; do not enter"
                         + " the code unless your organisation told you to expect " + h + ".")));
         if (openBrowser) {

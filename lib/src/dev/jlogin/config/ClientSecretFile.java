@@ -6,6 +6,7 @@ import dev.jlogin.store.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,7 +22,12 @@ final class ClientSecretFile {
     }
 
     static Secret read(String name) {
-        Path file = Path.of(name);
+        Path file;
+        try {
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw refused("not a file name: " + name);
+        }
         try {
             if (!Files.isRegularFile(file)) {
                 throw refused(file + " is not a readable file");

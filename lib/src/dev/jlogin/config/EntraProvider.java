@@ -36,13 +36,19 @@ final class EntraProvider implements Provider {
     }
 
     @Override
+    public boolean verificationHost(String host) {
+        return host.equalsIgnoreCase("microsoft.com") || host.equalsIgnoreCase("login.microsoft.com");
+    }
+
+    @Override
     public boolean tenantTemplate() {
         return true;
     }
 
+    /** Every code explained here is one that no retry fixes: the registration or the tenant must change. */
     @Override
     public Dialect dialect() {
-        return new Dialect(false, false, false, Map.of(
+        Map<String, String> advice = Map.of(
                 "AADSTS7000218", "the app registration must allow public client flows: Authentication,"
                         + " Allow public client flows, Yes",
                 "AADSTS53003", "the tenant's Conditional Access policy blocks this sign-in, such as the device code"
@@ -50,6 +56,7 @@ final class EntraProvider implements Provider {
                 "AADSTS50059", "no such tenant: check the tenant in the issuer URL",
                 "AADSTS90002", "no such tenant: check the tenant in the issuer URL",
                 "AADSTS700016", "no such application in this tenant: check the client id and the tenant",
-                "AADSTS65001", "the user or an administrator has not consented to this application"));
+                "AADSTS65001", "the user or an administrator has not consented to this application");
+        return new Dialect(false, false, false, advice, advice.keySet());
     }
 }

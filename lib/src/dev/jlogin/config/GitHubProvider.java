@@ -1,7 +1,7 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
-import java.net.URI;
+import dev.jlogin.oauth.Endpoints;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ final class GitHubProvider implements Provider {
     @Override
     public Map<String, String> endpoints(String base) {
         String root = withoutSlash(base);
-        boolean dotCom = PUBLIC_HOST.equalsIgnoreCase(URI.create(root).getHost());
+        boolean dotCom = PUBLIC_HOST.equalsIgnoreCase(Endpoints.parse("issuer", root).getHost());
         return Map.of(Settings.DEVICE_ENDPOINT, root + "/login/device/code",
                 Settings.TOKEN_ENDPOINT, root + "/login/oauth/access_token",
                 Settings.USERINFO_ENDPOINT, dotCom ? "https://api.github.com/user" : root + "/api/v3/user");
@@ -52,7 +52,7 @@ final class GitHubProvider implements Provider {
 
     @Override
     public Dialect dialect() {
-        return new Dialect(false, false, false, Map.of(
+        return new Dialect(Map.of(
                 "device_flow_disabled", "the device flow is not enabled for this app: tick Enable Device Flow in"
                         + " the app's settings on GitHub",
                 "incorrect_client_credentials", "GitHub does not know this client id: check it",

@@ -25,13 +25,18 @@ final class GoogleProvider implements Provider {
     }
 
     @Override
+    public boolean verificationHost(String host) {
+        return host.equalsIgnoreCase("www.google.com") || host.equalsIgnoreCase("google.com");
+    }
+
+    @Override
     public boolean requiresClientSecret() {
         return true;
     }
 
     @Override
     public Dialect dialect() {
-        return new Dialect(false, false, false, Map.of("invalid_scope", "Google allows only some scopes in the device"
+        return new Dialect(Map.of("invalid_scope", "Google allows only some scopes in the device"
                 + " flow, such as openid, email, profile: see " + ALLOWED_SCOPES_PAGE));
     }
 }

@@ -59,6 +59,14 @@ public interface Provider {
         return Dialect.STANDARD;
     }
 
+    /**
+     * Whether the provider documents {@code host} as where users enter the code, although it is
+     * not the issuer's host (Entra's microsoft.com, Google's www.google.com): no warning for it.
+     */
+    default boolean verificationHost(String host) {
+        return false;
+    }
+
     /** Whether the userinfo endpoint is the provider's own profile API rather than OIDC userinfo. */
     default boolean profileApi() {
         return false;

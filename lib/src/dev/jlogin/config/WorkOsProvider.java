@@ -3,6 +3,7 @@ package dev.jlogin.config;
 import dev.jlogin.oauth.Dialect;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * WorkOS User Management's CLI Auth: no discovery, two endpoints under the API's base URL (the
@@ -40,9 +41,15 @@ final class WorkOsProvider implements Provider {
         return Optional.empty();
     }
 
+    /** The code is entered on the organisation's AuthKit domain, never on the API's host. */
+    @Override
+    public boolean verificationHost(String host) {
+        return host.toLowerCase(java.util.Locale.ROOT).endsWith(".authkit.app");
+    }
+
     @Override
     public Dialect dialect() {
-        return new Dialect(true, true, true, Map.of());
+        return new Dialect(true, true, true, Map.of(), Set.of());
     }
 
     @Override

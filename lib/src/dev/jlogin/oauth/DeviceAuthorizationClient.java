@@ -44,7 +44,7 @@ public final class DeviceAuthorizationClient {
         Optional<OAuthError> error = OAuthError.from(json);
         if (error.isPresent() || !result.isSuccess()) {
             String what = error.map(dialect::explain).orElse("HTTP " + result.status());
-            boolean config = error.map(OAuthError::blamesConfiguration).orElse(false);
+            boolean config = error.map(dialect::blamesConfiguration).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
                     "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""),
                     error.map(OAuthError::code).orElse(null));

@@ -2,6 +2,7 @@ package dev.jlogin.oauth;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How one provider's server departs from RFC 6749/8628 in what it sends, and the plain words for
@@ -16,12 +17,27 @@ import java.util.Optional;
  *                      {@code organization_id} beside it (WorkOS), kept as the login's account
  * @param advice        plain words keyed by an {@code error} code, or by the code an error
  *                      description starts with (Entra's {@code AADSTS…} numbers)
+ * @param configuration codes, keyed as {@code advice}, that blame the client's registration or the
+ *                      tenant's policy beyond {@link OAuthError#blamesConfiguration()}: no retry helps
  */
-public record Dialect(boolean untypedBearer, boolean expiryFromJwt, boolean userObject, Map<String, String> advice) {
-    public static final Dialect STANDARD = new Dialect(false, false, false, Map.of());
+public record Dialect(boolean untypedBearer, boolean expiryFromJwt, boolean userObject, Map<String, String> advice,
+                      Set<String> configuration) {
+    public static final Dialect STANDARD = new Dialect(false, false, false, Map.of(), Set.of());
 
     public Dialect {
         advice = Map.copyOf(advice);
+        configuration = Set.copyOf(configuration);
+    }
+
+    /** A provider whose errors need only plain words. */
+    public Dialect(Map<String, String> advice) {
+        this(false, false, false, advice, Set.of());
+    }
+
+    /** Whether the error means the configuration must change (exit 2) rather than the server failed. */
+    public boolean blamesConfiguration(OAuthError error) {
+        return error.blamesConfiguration() || configuration.contains(error.code())
+                || error.description().map(OAuthError::leadingCode).filter(configuration::contains).isPresent();
     }
 
     /**

@@ -80,7 +80,7 @@ public final class DeviceFlow {
         if (outcome instanceof PollOutcome.Failed failed) {
             // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
             String hint = settings.client().refusalHint(failed.error(), 0);
-            boolean configuration = !hint.isEmpty() || failed.error().blamesConfiguration();
+            boolean configuration = !hint.isEmpty() || settings.provider().dialect().blamesConfiguration(failed.error());
             throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
                     "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
         }

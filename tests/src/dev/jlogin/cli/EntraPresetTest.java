@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code --provider entra} against a server replaying the Microsoft identity platform's device
@@ -40,7 +42,8 @@ class EntraPresetTest extends InProcessCommands {
         assertThat(cli.server.requests("/organizations/v2.0/.well-known/openid-configuration")).isNotEmpty();
         assertThat(cli.server.requests("/organizations/oauth2/v2.0/devicecode")).singleElement()
                 .satisfies(r -> assertThat(r.form().get("scope")).isEqualTo("openid profile email offline_access"));
-        assertThat(result.err()).contains("https://microsoft.com/devicelogin").doesNotContain("filled in");
+        assertThat(result.err()).contains("https://microsoft.com/devicelogin").doesNotContain("filled in")
+                .doesNotContain("Warning");
         assertThat(result.out()).contains("Logged in to " + cli.server.base() + "/organizations/v2.0 as Alice Tester");
         assertThat(cli.run(new WhoamiCommand()).exit()).isZero();
         assertThat(cli.run(new RefreshCommand()).exit()).isZero();
@@ -75,6 +78,15 @@ class EntraPresetTest extends InProcessCommands {
     }
 
     @Test
+    void aVerificationHostEntraDoesNotDocumentIsStillWarnedAbout() {
+        cli.server.deviceResponse("verification_uri", "https://microsoft-login.example/devicelogin");
+
+        CliHarness.Result result = cli.login();
+
+        assertThat(result.err()).contains("Warning: microsoft-login.example is not 127.0.0.1");
+    }
+
+    @Test
     void aDeclinedAuthorizationIsADenial() {
         cli.server.enqueueTokenReplies(aadsts("authorization_declined", 70000, "The user declined the request."));
 
@@ -91,7 +103,7 @@ class EntraPresetTest extends InProcessCommands {
 
         CliHarness.Result result = cli.run(new LoginCommand());
 
-        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("AADSTS53003: Access has been blocked by Conditional Access policies")
                 .contains("the tenant's Conditional Access policy blocks this sign-in").doesNotContain("Trace ID");
     }
@@ -105,6 +117,19 @@ class EntraPresetTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("Allow public client flows");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "invalid_request | 90002 | Tenant 'contoso.example' not found. | no such tenant",
+            "unauthorized_client | 700016 | Application with identifier 'cli' was not found in the directory. | no such application in this tenant"})
+    void anUnknownTenantOrApplicationIsSaidInPlainWords(String error, int code, String text, String words) {
+        cli.server.enqueueDeviceReplies(aadsts(error, code, text));
+
+        CliHarness.Result result = cli.run(new LoginCommand());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains(words).contains("AADSTS" + code);
     }
 
     @Test

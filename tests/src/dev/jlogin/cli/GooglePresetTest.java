@@ -33,7 +33,7 @@ class GooglePresetTest extends InProcessCommands {
         CliHarness.Result result = cli.login();
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.err()).contains("https://www.google.com/device").contains("WDJB-MJHT");
+        assertThat(result.err()).contains("https://www.google.com/device").contains("WDJB-MJHT").doesNotContain("Warning");
         assertThat(cli.server.requests("/.well-known/openid-configuration")).isNotEmpty();
         assertThat(cli.server.polls()).hasSize(3).allSatisfy(poll ->
                 assertThat(poll.form()).containsEntry("client_secret", SECRET).containsEntry("client_id", "cli"));

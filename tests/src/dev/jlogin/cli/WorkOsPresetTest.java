@@ -37,6 +37,7 @@ class WorkOsPresetTest extends InProcessCommands {
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("as Marcelina Davis <marcelina.davis@example.com>");
+        assertThat(result.err()).contains("https://acme.authkit.app/device").doesNotContain("Warning");
         assertThat(cli.server.requests("/user_management/authorize/device")).singleElement()
                 .satisfies(r -> assertThat(r.form()).containsOnlyKeys("client_id"));
         assertThat(cli.server.requests()).noneMatch(r -> r.path().contains("well-known") || r.path().contains("userinfo"));

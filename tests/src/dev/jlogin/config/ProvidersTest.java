@@ -1,7 +1,9 @@
 package dev.jlogin.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jlogin.JLoginException;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.session.MetadataResolver;
 import java.net.URI;
@@ -35,6 +37,14 @@ class ProvidersTest {
                 "issuer", "https://github.acme.example/"));
         assertThat(enterprise.tokenEndpoint()).isEqualTo(URI.create("https://github.acme.example/login/oauth/access_token"));
         assertThat(enterprise.userinfoEndpoint()).contains(URI.create("https://github.acme.example/api/v3/user"));
+    }
+
+    @Test
+    void aBaseUrlThatIsNoUrlIsAConfigurationError() {
+        assertThatThrownBy(() -> endpoints(Map.of("provider", "github", "client-id", "c", "issuer", "github com")))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION));
+        assertThatThrownBy(() -> endpoints(Map.of("provider", "github", "client-id", "c", "issuer", "http://github.com")))
+                .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.getMessage()).contains("must use https"));
     }
 
     @Test
