@@ -4,7 +4,6 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
 import dev.jlogin.store.MetadataCache;
-import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.SecureFiles;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +72,7 @@ public final class DoctorCommand implements Command {
             report.put("login", login.map(l -> "present for " + l.issuer().orElse("explicit endpoints") + ", client "
                     + l.clientId() + "; access token " + Format.expiry(l.tokens().expiresAt(), ctx.env().clock().instant())
                     + "; refresh token " + (l.tokens().refreshToken().isPresent() ? "stored" : "none")).orElse("none"));
-            report.put("lock", lockState(ctx, profile));
+            report.put("lock", lockState(store, profile, problems));
         } catch (JLoginException e) {
             problems.add(e.getMessage());
         }
@@ -83,11 +81,20 @@ public final class DoctorCommand implements Command {
         return problems.isEmpty() ? ExitCode.OK : ExitCode.STORE;
     }
 
-    private static String lockState(Context ctx, String profile) {
-        try (ProfileLock lock = new TokenStore(ctx.home(), Duration.ZERO, ctx.store().backend()).lock(profile)) {
-            return "free";
-        } catch (JLoginException e) {
-            return "held by another process";
+    /** Looked at, not taken: taking it would create the lock file, and wait behind a holder. */
+    private static String lockState(TokenStore store, String profile, List<String> problems) {
+        try {
+            switch (store.lockState(profile)) {
+                case ABSENT:
+                    return "none yet";
+                case HELD:
+                    return "held by another process (a login or refresh in progress)";
+                default:
+                    return "free";
+            }
+        } catch (IOException e) {
+            problems.add("cannot inspect the lock of profile '" + profile + "': " + e.getMessage());
+            return "unusable";
         }
     }
 

@@ -182,6 +182,14 @@ public final class TokenStore {
         return names;
     }
 
+    /**
+     * Whether the profile's lock is held, without taking it, creating anything or waiting; for
+     * diagnosis. In memory there is nothing to look at outside this process: FREE.
+     */
+    public ProfileLock.State lockState(String profile) throws IOException {
+        return inMemory() ? ProfileLock.State.FREE : ProfileLock.probe(profiles.resolve(checkProfileName(profile) + ".lock"));
+    }
+
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
         if (inMemory()) {
