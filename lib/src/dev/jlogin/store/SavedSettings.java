@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public record SavedSettings(Optional<String> issuer, String clientId, Optional<String> scope,
                             Map<String, String> parameters, Map<String, String> endpoints) {
+    /** The key of the token endpoint in {@code endpoints}, as discovery names it (RFC 8414). */
+    static final String TOKEN_ENDPOINT = "token_endpoint";
 
     public SavedSettings {
         parameters = Map.copyOf(parameters);
@@ -41,9 +43,14 @@ public record SavedSettings(Optional<String> issuer, String clientId, Optional<S
         root.put("endpoints", endpoints);
     }
 
+    /** Read back; a login that names no server (neither issuer nor token endpoint) could never be refreshed. */
     static SavedSettings parse(JsonObject root) throws MalformedJsonException {
-        return new SavedSettings(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
-                strings(root, "parameters"), strings(root, "endpoints"));
+        SavedSettings settings = new SavedSettings(root.string("issuer"), root.requireString("client_id"),
+                root.string("scope"), strings(root, "parameters"), strings(root, "endpoints"));
+        if (settings.issuer().isEmpty() && !settings.endpoints().containsKey(TOKEN_ENDPOINT)) {
+            throw new MalformedJsonException("neither an issuer nor a token endpoint");
+        }
+        return settings;
     }
 
     private static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {
