@@ -108,8 +108,9 @@ public final class Context {
 
     public MetadataResolver metadata() {
         if (metadata == null) {
-            metadata = new MetadataResolver(new Discovery(http), store().inMemory() ? MetadataCache.none(home, env.clock())
-                    : new MetadataCache(home, env.clock()));
+            MetadataCache cache = store().backend().inProcess() ? MetadataCache.none(home, env.clock())
+                    : new MetadataCache(home, env.clock());
+            metadata = new MetadataResolver(new Discovery(http), cache);
         }
         return metadata;
     }

@@ -54,13 +54,6 @@ public final class TokenStore {
         return backend;
     }
 
-    /**
-     * Whether the logins live in this process only ({@code --store memory}): then nothing touches
-     * the disk, neither lock files nor caches.
-     */
-    public boolean inMemory() {
-        return backend instanceof MemoryBackend;
-    }
 
     /** The profile's login, if it holds tokens. */
     public Optional<StoredLogin> read(String profile) {
@@ -187,12 +180,13 @@ public final class TokenStore {
      * diagnosis. In memory there is nothing to look at outside this process: FREE.
      */
     public ProfileLock.State lockState(String profile) throws IOException {
-        return inMemory() ? ProfileLock.State.FREE : ProfileLock.probe(profiles.resolve(checkProfileName(profile) + ".lock"));
+        Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
+        return backend.inProcess() ? ProfileLock.State.FREE : ProfileLock.probe(lockFile);
     }
 
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
-        if (inMemory()) {
+        if (backend.inProcess()) {
             return ProfileLock.inProcess(lockFile, lockTimeout, profile);
         }
         try {
