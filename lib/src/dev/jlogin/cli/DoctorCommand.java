@@ -4,7 +4,6 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
 import dev.jlogin.store.MetadataCache;
-import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.SecureFiles;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +78,7 @@ public final class DoctorCommand implements Command {
             Optional<StoredLogin> login = store.read(profile);
             report.put("logged_in", login.isPresent());
             login.ifPresent(l -> report.put("login", loginValues(l)));
-            report.put("lock", lockState(ctx, profile));
+            report.put("lock", lockState(store, profile, problems));
         } catch (JLoginException e) {
             problems.add(e.getMessage());
         }
@@ -100,11 +98,20 @@ public final class DoctorCommand implements Command {
         return values;
     }
 
-    private static String lockState(Context ctx, String profile) {
-        try (ProfileLock lock = new TokenStore(ctx.home(), Duration.ZERO, ctx.store().backend()).lock(profile)) {
-            return "free";
-        } catch (JLoginException e) {
-            return "held";
+    /** Looked at, not taken: taking it would create the lock file, and wait behind a holder. */
+    private static String lockState(TokenStore store, String profile, List<String> problems) {
+        try {
+            switch (store.lockState(profile)) {
+                case ABSENT:
+                    return "absent";
+                case HELD:
+                    return "held";
+                default:
+                    return "free";
+            }
+        } catch (IOException e) {
+            problems.add("cannot inspect the lock of profile '" + profile + "': " + e.getMessage());
+            return "unusable";
         }
     }
 
@@ -162,8 +169,11 @@ public final class DoctorCommand implements Command {
         out.println("  metadata cache: " + (Boolean.TRUE.equals(report.get("metadata_cache_trusted")) ? "trusted" : "not trusted, see below"));
         out.println("  login:         " + (report.containsKey("login") ? describeLogin(ctx, (Map<String, Object>) report.get("login"))
                 : report.containsKey("logged_in") ? "none" : "unknown"));
-        out.println("  lock:          " + (report.get("lock") == null ? "unknown"
-                : report.get("lock").equals("free") ? "free" : "held by another process"));
+        out.println("  lock:          " + (report.get("lock") == null ? "unknown" : switch ((String) report.get("lock")) {
+            case "held" -> "held by another process (a login or refresh in progress)";
+            case "absent" -> "none yet";
+            default -> report.get("lock");
+        }));
         out.println("  keyring:       " + (Boolean.TRUE.equals(report.get("keyring_usable")) ? "answers" : "not usable") + " (D-Bus session "
                 + (Boolean.TRUE.equals(report.get("dbus_session")) ? "set" : "not set") + ")");
         List<String> problems = (List<String>) report.get("problems");

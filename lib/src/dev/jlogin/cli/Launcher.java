@@ -34,23 +34,28 @@ public final class Launcher {
     }
 
     static int run(String[] argv, Environment env) {
-        String name = Invocation.of(env.properties()).launcherCommand();
         if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
-            printHelp(name, env.out());
+            printHelp(name(env), env.out());
             return argv.length == 0 ? ExitCode.USAGE.code() : ExitCode.OK.code();
         }
         if (argv[0].equals("--version")) {
-            printVersion(name, env);
+            printVersion(name(env), env);
             return ExitCode.OK.code();
         }
         Command command = command(argv[0]);
         if (command == null) {
+            String name = name(env);
             env.err().println(name + ": unknown command '" + Terminal.sanitize(argv[0]) + "'"
                     + Nearest.to(argv[0], COMMANDS).map(n -> "; did you mean '" + n + "'?").orElse(";")
                     + " run '" + name + " help' for the list");
             return ExitCode.USAGE.code();
         }
         return Cli.run(command, Arrays.copyOfRange(argv, 1, argv.length), env);
+    }
+
+    /** How the user runs us, for help and errors only: a subcommand's call does not need it. */
+    private static String name(Environment env) {
+        return Invocation.of(env.properties()).launcherCommand();
     }
 
     static Command command(String name) {

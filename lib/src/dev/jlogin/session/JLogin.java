@@ -239,7 +239,7 @@ public final class JLogin {
     public synchronized MetadataResolver metadata() {
         if (metadata == null) {
             // memory means no disk: discovery is not cached either
-            metadata = new MetadataResolver(new Discovery(transport), store().inMemory() ? MetadataCache.none(home, clock)
+            metadata = new MetadataResolver(new Discovery(transport), store().backend().inProcess() ? MetadataCache.none(home, clock)
                     : new MetadataCache(home, clock));
         }
         return metadata;

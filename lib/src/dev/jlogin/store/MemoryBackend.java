@@ -19,6 +19,11 @@ public final class MemoryBackend implements SecretBackend {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public Optional<String> read(String profile) {
         return Optional.ofNullable(logins.get(profile));
     }

@@ -4,6 +4,8 @@ import dev.jlogin.JLoginException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -65,6 +67,35 @@ public final class ProfileLock implements AutoCloseable {
                 throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** What a look at a profile's lock finds. */
+    public enum State {
+        /** No lock file: no process has locked the profile yet. */
+        ABSENT,
+        FREE,
+        HELD
+    }
+
+    /**
+     * Whether some process holds the lock, found without creating the file and without waiting:
+     * for diagnosis. Anything but a lock held elsewhere (a directory in its place, a link) is an
+     * IOException that says what it is.
+     */
+    static State probe(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return State.ABSENT;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return State.HELD;
+            }
+            lock.release();
+            return State.FREE;
+        } catch (OverlappingFileLockException e) {
+            return State.HELD; // by this process
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
 public record SavedSettings(Optional<String> issuer, String clientId, Optional<String> scope,
                             Map<String, String> parameters, Map<String, String> endpoints, String provider) {
     static final String STANDARD_PROVIDER = "oidc";
+    /** The key of the token endpoint in {@code endpoints}, as discovery names it (RFC 8414). */
+    static final String TOKEN_ENDPOINT = "token_endpoint";
 
     public SavedSettings {
         parameters = Map.copyOf(parameters);
@@ -46,9 +48,17 @@ public record SavedSettings(Optional<String> issuer, String clientId, Optional<S
         }
     }
 
+    /** Read back; a login that names no server (neither issuer nor token endpoint) could never be refreshed. */
     static SavedSettings parse(JsonObject root) throws MalformedJsonException {
-        return new SavedSettings(root.string("issuer"), root.requireString("client_id"), root.string("scope"),
-                strings(root, "parameters"), strings(root, "endpoints"), root.string("provider").orElse(STANDARD_PROVIDER));
+        SavedSettings settings = new SavedSettings(root.string("issuer"), root.requireString("client_id"),
+                root.string("scope"), strings(root, "parameters"), strings(root, "endpoints"),
+                root.string("provider").orElse(STANDARD_PROVIDER));
+        // a preset knows its provider's public base URL; a standard server must be named
+        if (settings.provider().equals(STANDARD_PROVIDER) && settings.issuer().isEmpty()
+                && !settings.endpoints().containsKey(TOKEN_ENDPOINT)) {
+            throw new MalformedJsonException("neither an issuer nor a token endpoint");
+        }
+        return settings;
     }
 
     static Map<String, String> strings(JsonObject root, String name) throws MalformedJsonException {

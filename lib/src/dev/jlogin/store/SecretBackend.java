@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Where a profile's serialised login is kept: a private file, the desktop keyring, or memory.
- * Locking is not the backend's business: {@link TokenStore} locks with a file whatever the backend.
+ * Locking is not the backend's business: {@link TokenStore} locks with a file whatever the backend,
+ * except for one that lives in this process only.
  */
 public interface SecretBackend {
     /** Where the secrets go, for messages and diagnosis. */
@@ -14,6 +15,14 @@ public interface SecretBackend {
     Optional<String> read(String profile) throws IOException;
 
     void write(String profile, byte[] content) throws IOException;
+
+    /**
+     * Whether the logins live in this process only (memory): then nothing touches the disk for
+     * them, neither a lock file nor a cache.
+     */
+    default boolean inProcess() {
+        return false;
+    }
 
     /**
      * Fails if {@link #write} would fail now (a full or read-only disk): checked before a request

@@ -55,13 +55,6 @@ public final class TokenStore {
         return backend;
     }
 
-    /**
-     * Whether the logins live in this process only ({@code --store memory}): then nothing touches
-     * the disk, neither lock files nor caches.
-     */
-    public boolean inMemory() {
-        return backend instanceof MemoryBackend;
-    }
 
     /** The profile's login, if it holds tokens. */
     public Optional<StoredLogin> read(String profile) {
@@ -183,9 +176,18 @@ public final class TokenStore {
         return names;
     }
 
+    /**
+     * Whether the profile's lock is held, without taking it, creating anything or waiting; for
+     * diagnosis. In memory there is nothing to look at outside this process: FREE.
+     */
+    public ProfileLock.State lockState(String profile) throws IOException {
+        Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
+        return backend.inProcess() ? ProfileLock.State.FREE : ProfileLock.probe(lockFile);
+    }
+
     public ProfileLock lock(String profile) {
         Path lockFile = profiles.resolve(checkProfileName(profile) + ".lock");
-        if (inMemory()) {
+        if (backend.inProcess()) {
             return ProfileLock.inProcess(lockFile, lockTimeout, profile);
         }
         try {

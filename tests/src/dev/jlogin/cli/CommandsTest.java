@@ -297,6 +297,26 @@ class CommandsTest extends InProcessCommands {
     }
 
     @Test
+    void aStoredLoginNamingNoServerIsADamagedStore() throws Exception {
+        cli.login();
+        Path file = home.resolve("profiles/default.json");
+        // neither an issuer nor a token endpoint: nobody could refresh or revoke these tokens
+        Files.writeString(file, Files.readString(file).replaceAll("\"issuer\"\\s*:\\s*\"[^\"]*\",?", ""));
+        cli.env.remove("JLOGIN_ISSUER");
+        cli.clock.advance(Duration.ofHours(2));
+
+        for (Command command : List.of(new TokenCommand(), new WhoamiCommand(), new RefreshCommand(), new RevokeCommand())) {
+            CliHarness.Result result = cli.run(command);
+            assertThat(result.exit()).as(command.name() + ": " + result.err()).isEqualTo(7);
+            assertThat(result.err()).contains("damaged").contains("neither an issuer nor a token endpoint");
+        }
+        // nor when the environment names a server without discovery
+        cli.env.put("JLOGIN_DEVICE_ENDPOINT", cli.server.issuer() + "/device");
+        cli.env.put("JLOGIN_TOKEN_ENDPOINT", cli.server.issuer() + "/token");
+        assertThat(cli.run(new TokenCommand()).exit()).isEqualTo(7);
+    }
+
+    @Test
     void refreshReportsTheNewExpiryAndRotation() {
         cli.login();
         cli.clock.advance(Duration.ofSeconds(100));

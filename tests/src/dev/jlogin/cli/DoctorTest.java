@@ -1,0 +1,91 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jlogin.testing.HoldProfileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** doctor looks and changes nothing, and names what it finds rather than guessing. */
+class DoctorTest {
+    @TempDir
+    Path home;
+    private CliHarness cli;
+
+    @BeforeEach
+    void start() {
+        cli = new CliHarness(home);
+    }
+
+    @AfterEach
+    void stop() {
+        cli.close();
+    }
+
+    private static List<Path> everythingUnder(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> !f.equals(folder)).sorted().toList();
+        }
+    }
+
+    @Test
+    void onAFreshHomeItCreatesNothing() throws Exception {
+        CliHarness.Result result = cli.run(new DoctorCommand());
+
+        assertThat(everythingUnder(home)).isEmpty();
+        assertThat(result.out()).contains("login:         none").contains("lock:          none yet");
+
+        Path missing = home.resolve("not-yet");
+        cli.env.put("JLOGIN_HOME", missing.toString());
+        assertThat(cli.run(new DoctorCommand(), "--json").out()).contains("\"lock\":\"none yet\"");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void afterALoginItLeavesTheFilesAsTheyWere() throws Exception {
+        assertThat(cli.login().exit()).isZero();
+        List<Path> before = everythingUnder(home);
+
+        CliHarness.Result result = cli.run(new DoctorCommand());
+
+        assertThat(result.exit()).as(result.out()).isZero();
+        assertThat(result.out()).contains("lock:          free").contains("No problems found.");
+        assertThat(everythingUnder(home)).isEqualTo(before);
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessIsReportedAsSuch() throws Exception {
+        assertThat(cli.login().exit()).isZero();
+        Process holder = HoldProfileLock.start(home);
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes("locked".length()))).isEqualTo("locked");
+
+            CliHarness.Result result = cli.run(new DoctorCommand());
+
+            assertThat(result.out()).contains("lock:          held by another process");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
+    void aLockThatCannotBeUsedIsNotMistakenForOneHeldElsewhere() throws Exception {
+        assertThat(cli.login().exit()).isZero();
+        Path lock = home.resolve("profiles/default.lock");
+        Files.delete(lock);
+        Files.createDirectory(lock);
+
+        CliHarness.Result result = cli.run(new DoctorCommand());
+
+        assertThat(result.exit()).isEqualTo(7);
+        assertThat(result.out()).doesNotContain("held by another process")
+                .contains("cannot inspect the lock of profile 'default': " + lock + ": Is a directory");
+    }
+}
