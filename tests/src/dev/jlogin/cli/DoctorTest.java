@@ -43,7 +43,7 @@ class DoctorTest {
 
         Path missing = home.resolve("not-yet");
         cli.env.put("JLOGIN_HOME", missing.toString());
-        assertThat(cli.run(new DoctorCommand(), "--json").out()).contains("\"lock\":\"none yet\"");
+        assertThat(cli.run(new DoctorCommand(), "--json").out()).contains("\"lock\":\"absent\"");
         assertThat(missing).doesNotExist();
     }
 
