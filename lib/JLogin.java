@@ -143,9 +143,6 @@
  * {@code //MAIN} names the installed launcher's entry point, so that JBang does not have to guess
  * among the library's main methods when it builds the jar. {@code -XDignore.symbol.file} keeps javac
  * from warning every first-time user about {@code sun.misc.Signal}, which exec needs to pass
- * signals on (the JDK has no public API for it).
+ * signals on (the JDK has no public API for it). This file declares no class: a script that
+ * depends on it and imports {@code dev.jlogin.session.*} gets the library's {@code JLogin}.
  */
-public class JLogin {
-    private JLogin() {
-    }
-}
