@@ -13,29 +13,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code login --copy}: the user code (never the device code) reaches the clipboard through a tool's stdin. */
-class ClipboardTest {
-    @TempDir
-    Path home;
+class ClipboardTest extends InProcessCommands {
     @TempDir
     Path tools;
-    private CliHarness cli;
 
     @BeforeEach
     void start() {
-        cli = new CliHarness(home);
         // the stand-ins first; the system's tools for the stand-ins' own commands
         cli.env.put("PATH", tools + ":/usr/bin:/bin");
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     /** A stand-in clipboard tool that records its arguments and its stdin, and exits with {@code status}. */

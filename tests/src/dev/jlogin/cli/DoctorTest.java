@@ -7,27 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** doctor looks and changes nothing, and names what it finds rather than guessing. */
-class DoctorTest {
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
+class DoctorTest extends InProcessCommands {
     private static List<Path> everythingUnder(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> !f.equals(folder)).sorted().toList();

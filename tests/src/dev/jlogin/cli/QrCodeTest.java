@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,25 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The QR code login draws of the pre-filled link (RFC 8628 §3.3.1 suggests one for devices where
  * typing is hard): what is on the screen, read back by an independent decoder (zbarimg), is the link.
  */
-class QrCodeTest {
+class QrCodeTest extends InProcessCommands {
     private static final Pattern DRAWING = Pattern.compile("[ \u2580\u2584\u2588]{20,}");
     private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
 
     @TempDir
-    Path home;
-    @TempDir
     Path images;
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
 
     private String prefilled() {
         return cli.server.base() + "/activate?user_code=" + FakeAuthorizationServer.USER_CODE;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,17 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "Try it in a minute" transcript stays true: its commands run against the fake
  * server here, and what they print has the same lines as the transcript once what differs from run
  * to run (links, the code, times, the subject) is set aside. A change of wording fails this test.
  */
-class ReadmeTranscriptTest {
+class ReadmeTranscriptTest extends InProcessCommands {
     private static final Pattern COMMAND = Pattern.compile("\\$ \\./jbang ([a-z-]+)@jbang-catalog\\.json(.*)");
     /** What differs from run to run, and what differs between Keycloak and the fake server. */
     private static final Map<Pattern, String> VARYING = new LinkedHashMap<>();
@@ -35,23 +32,13 @@ class ReadmeTranscriptTest {
         VARYING.put(Pattern.compile("subject: +\\S+"), "subject: <subject>");
     }
 
-    @TempDir
-    Path home;
-    private CliHarness cli;
-
     @BeforeEach
     void start() {
-        cli = new CliHarness(home);
         // as in the transcript: the settings come from login's flags, and later commands find them saved
         cli.env.remove("JLOGIN_ISSUER");
         cli.env.remove("JLOGIN_CLIENT_ID");
         // what a machine without a desktop says, as where the transcript was made
         cli.browser = uri -> BrowserLauncher.Outcome.notOpened(BrowserLauncher.whyNot(Map.of()));
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     /** The README's transcript of the second terminal: each command with the lines it printed. */

@@ -3,35 +3,22 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.FakeAuthorizationServer.Reply;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * While login waits: on a terminal one line rewritten in place with the time left and the last
  * poll's status (RFC 8628 §3.5: authorization_pending, slow_down; and an unreachable server);
  * elsewhere plain lines. The clock is simulated: every second of waiting is a step of the fake sleeper.
  */
-class StatusLineTest {
+class StatusLineTest extends InProcessCommands {
     private static final String REWRITE = "\r\u001b[K";
-
-    @TempDir
-    Path home;
-    private CliHarness cli;
 
     @BeforeEach
     void start() {
-        cli = new CliHarness(home);
         // the fake server's code lives 600 s, with a 1 s interval: pending, slow down (+5 s), down (back off), approved
         cli.server.enqueueTokenReplies(Reply.error(400, "authorization_pending"), Reply.error(400, "slow_down"),
                 Reply.raw(503, "down for maintenance"));
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     private CliHarness.Result loginApprovedAfterThreePolls(String... args) {

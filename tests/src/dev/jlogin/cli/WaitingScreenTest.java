@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What login shows while it waits: lines a person can read and copy, and links that are what they seem. */
-class WaitingScreenTest {
+class WaitingScreenTest extends InProcessCommands {
     private static final String ESC = "\u001b";
 
-    @TempDir
-    Path home;
-    private CliHarness cli;
     private final List<URI> opened = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        cli = new CliHarness(home);
         cli.browser = uri -> {
             opened.add(uri);
             return BrowserLauncher.Outcome.success();
         };
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
     }
 
     private String base() {
