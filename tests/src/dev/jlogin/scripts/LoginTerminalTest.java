@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 class LoginTerminalTest extends FakeServerScripts {
     private static final String ESC = "\u001b";
 
-    /** Login on a pseudo-terminal; everything it writes (stdout and stderr) arrives as the pty's output. */
+    /**
+     * Login on a pseudo-terminal; everything it writes (stdout and stderr) arrives as the pty's output.
+     * SIGINT is reset to its default first: a suite started in the background of a shell inherits it
+     * ignored, and a JVM leaves an ignored SIGINT alone, as a terminal's Ctrl-C never finds it.
+     */
     private JBang.Running loginOnATerminal() {
-        return jbang.startShell("script -qec '\"$JBANG\" " + alias("login") + " --no-browser' /dev/null");
+        return jbang.startShell("exec env --default-signal=INT script -qec '\"$JBANG\" " + alias("login") + " --no-browser' /dev/null");
     }
 
     /** Reads the pty's output up to the line that says the login waits; returns all of it. */
