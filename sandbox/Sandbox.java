@@ -1,3 +1,4 @@
+//MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
 //DEPS io.nayuki:qrcodegen:1.8.0
 //SOURCES ../lib/src/dev/jlogin/Host.java
@@ -145,7 +146,8 @@
  * says {@code //DEPS ../sandbox/Sandbox.java}. The list names the library's files as well as the
  * sandbox's: JBang gives a script only its own dependencies' classes, not theirs, and refuses a
  * script that reaches lib/JLogin.java by two paths. Like lib/JLogin.java it lists files one by one,
- * because JBang ignores {@code //SOURCES} globs when a script is run from a URL.
+ * because JBang ignores {@code //SOURCES} globs when a script is run from a URL. {@code //MAIN}
+ * spares JBang guessing among the library's main methods (and warning about it) when it builds the jar.
  */
 public class Sandbox {
     private Sandbox() {
