@@ -91,6 +91,7 @@ public final class DoctorCommand implements Command {
 
     private static Map<String, Object> loginValues(StoredLogin login) {
         Map<String, Object> values = new LinkedHashMap<>();
+        values.put("provider", login.provider());
         login.issuer().ifPresent(i -> values.put("issuer", i));
         values.put("client_id", login.clientId());
         login.tokens().expiresAt().ifPresent(t -> values.put("expires_at", Format.timestamp(t)));
@@ -197,7 +198,8 @@ public final class DoctorCommand implements Command {
     }
 
     private static String describeLogin(Context ctx, Map<String, Object> login) {
-        return "present for " + Terminal.sanitize(String.valueOf(login.getOrDefault("issuer", "explicit endpoints"))) + ", client "
+        return "present for " + Terminal.sanitize(String.valueOf(login.getOrDefault("issuer", "explicit endpoints")))
+                + " (provider " + Terminal.sanitize(String.valueOf(login.get("provider"))) + "), client "
                 + Terminal.sanitize(String.valueOf(login.get("client_id"))) + "; access token "
                 + Format.expiry(Optional.ofNullable((String) login.get("expires_at")).map(Instant::parse), ctx.env().clock().instant())
                 + "; refresh token " + (Boolean.TRUE.equals(login.get("has_refresh_token")) ? "stored" : "none");

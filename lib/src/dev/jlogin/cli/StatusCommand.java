@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * {@code status}: every profile at a glance (user, server, client, store, expiry) and whether it
+ * {@code status}: every profile at a glance (user, provider, server, client, store, expiry) and whether it
  * works, like {@code gh auth status}: exit 1 when any has a problem. Offline by default (a valid
  * token, or an expired one with a refresh token, counts as working); {@code --online} asks the
  * server, refreshing what has expired and calling userinfo.
@@ -76,6 +76,7 @@ public final class StatusCommand implements Command {
                 return problem(ctx, row, profile, "no login");
             }
             SavedSettings saved = entry.get().settings();
+            row.put("provider", saved.provider());
             saved.issuer().ifPresent(i -> row.put("issuer", i));
             row.put("client_id", saved.clientId());
             row.put("store", ctx.store().backend().describe());
@@ -134,6 +135,7 @@ public final class StatusCommand implements Command {
         for (Map<String, Object> row : rows) {
             out.println(row.get("profile") + (Boolean.TRUE.equals(row.get("default")) ? " (default)" : ""));
             line(out, "user", Optional.ofNullable(row.get("user")).orElse("unknown (no ID token; --online asks the server)"));
+            line(out, "provider", row.get("provider") == null ? null : Terminal.sanitize((String) row.get("provider")));
             line(out, "issuer", row.get("issuer") == null ? null : Terminal.sanitize((String) row.get("issuer")));
             line(out, "client", row.get("client_id") == null ? null : Terminal.sanitize((String) row.get("client_id")));
             line(out, "store", row.get("store"));

@@ -1,6 +1,7 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,13 @@ final class GoogleProvider implements Provider {
     @Override
     public boolean verificationHost(String host) {
         return host.equalsIgnoreCase("www.google.com") || host.equalsIgnoreCase("google.com");
+    }
+
+    /** Google documents its ID tokens' {@code iss} as its issuer with or without {@code https://}. */
+    @Override
+    public List<String> idTokenIssuers(String issuer) {
+        int scheme = issuer.indexOf("://");
+        return scheme < 0 ? List.of(issuer) : List.of(issuer, issuer.substring(scheme + "://".length()));
     }
 
     @Override

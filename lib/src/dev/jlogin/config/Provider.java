@@ -1,6 +1,7 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +66,14 @@ public interface Provider {
      */
     default boolean verificationHost(String host) {
         return false;
+    }
+
+    /**
+     * The values of an ID token's {@code iss} that name {@code issuer} (the metadata's): only the
+     * issuer itself, as OIDC Core asks, unless the provider documents other spellings.
+     */
+    default List<String> idTokenIssuers(String issuer) {
+        return List.of(issuer);
     }
 
     /** Whether the userinfo endpoint is the provider's own profile API rather than OIDC userinfo. */

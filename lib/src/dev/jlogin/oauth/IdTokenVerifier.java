@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,12 @@ public final class IdTokenVerifier {
         this.clock = clock;
     }
 
-    /** Checks {@code idToken} as issued by {@code metadata}'s issuer to {@code clientId}; never throws for a bad token. */
-    public IdTokenCheck check(Secret idToken, ServerMetadata metadata, String clientId) {
+    /**
+     * Checks {@code idToken} as issued by {@code metadata}'s issuer to {@code clientId}; never throws
+     * for a bad token. {@code issuers} are the forms of that issuer the provider writes into
+     * {@code iss}: the issuer alone, as OIDC Core asks, unless its preset documents others.
+     */
+    public IdTokenCheck check(Secret idToken, ServerMetadata metadata, List<String> issuers, String clientId) {
         SignedJwt jwt;
         try {
             jwt = SignedJwt.parse(idToken.reveal());
@@ -74,7 +79,11 @@ public final class IdTokenVerifier {
             if (candidates.stream().noneMatch(k -> alg.verify(k.key(), jwt.signingInput(), jwt.signature()))) {
                 return new IdTokenCheck.Rejected(claims, "the ID token's " + alg + " signature is not valid");
             }
-            return claimsCheck(jwt.claims(), expectedIssuer(metadata.issuer(), jwt.claims()), clientId, alg);
+            List<String> expected = new ArrayList<>();
+            for (String issuer : issuers) {
+                expected.add(expectedIssuer(issuer, jwt.claims()));
+            }
+            return claimsCheck(jwt.claims(), expected, clientId, alg);
         } catch (MalformedJsonException e) {
             return new IdTokenCheck.Rejected(claims, "the ID token is malformed: " + e.getMessage());
         } catch (KeySetUnavailable e) {
@@ -111,12 +120,12 @@ public final class IdTokenVerifier {
         return issuer.replace(ServerMetadata.TENANT_PLACEHOLDER, tenant);
     }
 
-    private IdTokenCheck claimsCheck(JsonObject claims, String issuer, String clientId, JwsAlgorithm alg)
+    private IdTokenCheck claimsCheck(JsonObject claims, List<String> issuers, String clientId, JwsAlgorithm alg)
             throws MalformedJsonException {
         Optional<JsonObject> readable = Optional.of(claims);
-        if (!claims.requireString("iss").equals(issuer)) {
+        if (!issuers.contains(claims.requireString("iss"))) {
             return new IdTokenCheck.Rejected(readable, "the ID token was issued by " + shortened(claims.requireString("iss"))
-                    + ", not " + issuer);
+                    + ", not " + String.join(" or ", issuers));
         }
         claims.requireString("sub");
         List<String> audiences = audiences(claims);

@@ -85,7 +85,8 @@ public final class DeviceFlow {
                     "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
         }
         TokenSet tokens = ((PollOutcome.Approved) outcome).tokens();
-        tokens.idToken().ifPresent(idToken -> checkIdToken(idTokens.check(idToken, metadata, settings.clientId())));
+        tokens.idToken().ifPresent(idToken -> checkIdToken(idTokens.check(idToken, metadata,
+                settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId())));
         StoredLogin login = settings.login(tokens);
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.write(settings.profile(), login);

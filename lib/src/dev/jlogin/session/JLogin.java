@@ -278,7 +278,8 @@ public final class JLogin {
     private Login describe(Settings settings, ServerMetadata server, StoredLogin login, Identity identity) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
                 login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(),
-                login.tokens().idToken().map(t -> idTokens().check(t, server, login.clientId())));
+                login.tokens().idToken().map(t -> idTokens().check(t, server,
+                        settings.provider().idTokenIssuers(server.issuer()), login.clientId())));
     }
 
     /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */

@@ -43,6 +43,15 @@ class DoctorTest extends InProcessCommands {
     }
 
     @Test
+    void itShowsTheProviderTheProfileLoggedInWith() {
+        assertThat(cli.login("--provider", "keycloak").exit()).isZero();
+
+        assertThat(cli.run(new DoctorCommand()).out())
+                .contains("login:         present for " + cli.server.issuer() + " (provider keycloak), client cli;");
+        assertThat(cli.run(new DoctorCommand(), "--json").out()).contains("\"login\":{\"provider\":\"keycloak\",");
+    }
+
+    @Test
     void aLockHeldByAnotherProcessIsReportedAsSuch() throws Exception {
         assertThat(cli.login().exit()).isZero();
         Process holder = HoldProfileLock.start(home);

@@ -3,6 +3,7 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.FakeAuthorizationServer.Reply;
+import dev.jlogin.testing.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,6 +41,38 @@ class GooglePresetTest extends InProcessCommands {
         assertThat(result.both()).doesNotContain(SECRET);
         assertNoSecretIn(result);
         assertThat(home.resolve("profiles/default.json")).content().doesNotContain(SECRET).contains("\"provider\" : \"google\"");
+    }
+
+    /** An ID token signed by the fake server's key whose {@code iss} is {@code issuer}. */
+    private void idTokensIssuedAs(String issuer) {
+        cli.server.idTokens(now -> SigningKeys.sign(SigningKeys.header("RS256", "k1"), SigningKeys.claims(issuer, "cli", now),
+                SigningKeys.rsa().getPrivate()));
+    }
+
+    @Test
+    void anIdTokenWhoseIssLacksTheSchemeIsVerifiedAsGoogleDocumentsBothForms() {
+        // "The value of iss in the ID token is equal to accounts.google.com or https://accounts.google.com."
+        idTokensIssuedAs(cli.server.issuer().substring("http://".length()));
+
+        CliHarness.Result login = cli.login("--json");
+        CliHarness.Result whoami = cli.run(new WhoamiCommand(), "--json");
+
+        assertThat(login.exit()).as(login.err()).isZero();
+        assertThat(login.out()).contains("\"id_token\":\"verified\"");
+        assertThat(whoami.out()).contains("\"id_token\":\"verified\"").doesNotContain("id_token_problem");
+    }
+
+    @Test
+    void anIdTokenFromAnotherHostIsRejectedWithOrWithoutTheScheme() {
+        for (String other : new String[] {"evil.example", "https://evil.example"}) {
+            idTokensIssuedAs(other);
+
+            CliHarness.Result login = cli.login();
+
+            assertThat(login.exit()).as(other).isEqualTo(6);
+            assertThat(login.err()).contains("failed verification").contains("issued by " + other);
+            assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        }
     }
 
     @Test

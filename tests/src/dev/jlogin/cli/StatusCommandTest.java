@@ -40,6 +40,21 @@ class StatusCommandTest extends InProcessCommands {
     }
 
     @Test
+    void eachProfileShowsTheProviderItLoggedInWith() throws Exception {
+        cli.login();
+        assertThat(cli.login("--profile", "work", "--provider", "keycloak").exit()).isZero();
+
+        CliHarness.Result text = cli.run(new StatusCommand());
+        CliHarness.Result json = cli.run(new StatusCommand(), "--json");
+
+        assertThat(text.out()).containsPattern("default \\(default\\)\n  user: .*\n  provider: oidc\n")
+                .containsPattern("\nwork\n  user: .*\n  provider: keycloak\n");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> profiles = (List<Map<String, Object>>) JsonObject.parse(json.out()).asMap().get("profiles");
+        assertThat(profiles).extracting(p -> p.get("provider")).containsExactly("oidc", "keycloak");
+    }
+
+    @Test
     void allWellExits0AndJsonListsEveryProfile() throws Exception {
         cli.login();
         cli.login("--profile", "work");

@@ -96,4 +96,14 @@ class ProvidersTest {
         assertThat(settings.issuer()).contains("https://idp.acme.example/realms/staff");
         assertThat(settings.scope()).contains("openid profile email");
     }
+
+    @Test
+    void onlyGoogleAcceptsItsIssuerWithoutTheSchemeInAnIdToken() {
+        assertThat(Providers.named("google").idTokenIssuers("https://accounts.google.com"))
+                .containsExactly("https://accounts.google.com", "accounts.google.com");
+        for (String other : new String[] {"oidc", "keycloak", "okta", "entra"}) {
+            assertThat(Providers.named(other).idTokenIssuers("https://idp.example/realms/x")).as(other)
+                    .containsExactly("https://idp.example/realms/x");
+        }
+    }
 }

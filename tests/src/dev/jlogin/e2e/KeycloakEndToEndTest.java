@@ -14,6 +14,7 @@ import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.sandbox.DemoUser;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.JsonSchemas;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,6 +84,41 @@ class KeycloakEndToEndTest {
         assertThat(login.both() + whoami.both() + json.both()).doesNotContain(stored.tokens().accessToken().reveal())
                 .doesNotContain(stored.tokens().refreshToken().orElseThrow().reveal())
                 .doesNotContain(stored.tokens().idToken().orElseThrow().reveal());
+    }
+
+    @Test
+    void theKeycloakPresetWithTheRealmUrlLogsInRefreshesAndRevokes() throws Exception {
+        JBang.Result login = approvedLogin("--provider", "keycloak");
+        StoredLogin stored = logins.stored();
+        assertThat(stored.provider()).isEqualTo("keycloak");
+        assertThat(stored.issuer()).contains(keycloak.issuer());
+        // the preset leaves offline_access out: it would make an offline session, which outlives logging out
+        assertThat(stored.tokens().scope().orElseThrow()).contains("openid").doesNotContain("offline_access");
+
+        // the provider is saved with the profile: the later commands get no --provider
+        JBang.Result whoami = logins.jbang.run(KeycloakLogins.alias("whoami"), "--json");
+        assertThat(whoami.exit()).as(whoami.err()).isZero();
+        JsonSchemas schemas = JsonSchemas.readme();
+        schemas.check("login and whoami", login.out().lines().reduce((first, second) -> second).orElseThrow());
+        schemas.check("login and whoami", whoami.out().strip());
+        assertThat(whoami.out()).contains("\"email\":\"alice@example.com\"").contains("\"identity_source\":\"userinfo\"")
+                .contains("\"id_token\":\"verified\"");
+
+        JBang.Result refresh = logins.jbang.run(KeycloakLogins.alias("refresh"));
+        assertThat(refresh.exit()).as(refresh.err()).isZero();
+        assertThat(refresh.out()).contains("rotated");
+        StoredLogin refreshed = logins.stored();
+        assertThat(refreshed.provider()).isEqualTo("keycloak");
+        assertThat(refreshed.tokens().refreshToken()).isNotEqualTo(stored.tokens().refreshToken());
+
+        JBang.Result revoke = logins.jbang.run(KeycloakLogins.alias("revoke"));
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(revoke.out()).contains("refresh token: revoked").contains("access token:  revoked");
+        assertRefreshTokenRejected(refreshed.tokens().refreshToken().orElseThrow());
+        assertThat(userinfoStatus(refreshed.tokens().accessToken().reveal())).isEqualTo(401);
+        assertThat(login.both() + whoami.both() + refresh.both() + revoke.both())
+                .doesNotContain(refreshed.tokens().refreshToken().orElseThrow().reveal())
+                .doesNotContain(stored.tokens().accessToken().reveal());
     }
 
     @Test

@@ -45,7 +45,7 @@ class IdTokenVerifierTest {
     }
 
     private IdTokenCheck check(String token) {
-        return verifier.check(Secret.of(token), metadata(issuer), "cli");
+        return verifier.check(Secret.of(token), metadata(issuer), List.of(issuer), "cli");
     }
 
     private Map<String, Object> claims() {
@@ -238,16 +238,16 @@ class IdTokenVerifierTest {
         noTenant.remove("tid");
         ServerMetadata entra = metadata("https://login.microsoftonline.com/{tenantid}/v2.0");
 
-        assertThat(verifier.check(Secret.of(rs256(claims)), entra, "cli")).isInstanceOf(IdTokenCheck.Verified.class);
-        assertRejected(verifier.check(Secret.of(rs256(otherTenant)), entra, "cli"), "not https://login.microsoftonline.com/72f988bf");
-        assertRejected(verifier.check(Secret.of(rs256(noTenant)), entra, "cli"), "'tid'");
+        assertThat(verifier.check(Secret.of(rs256(claims)), entra, List.of(entra.issuer()), "cli")).isInstanceOf(IdTokenCheck.Verified.class);
+        assertRejected(verifier.check(Secret.of(rs256(otherTenant)), entra, List.of(entra.issuer()), "cli"), "not https://login.microsoftonline.com/72f988bf");
+        assertRejected(verifier.check(Secret.of(rs256(noTenant)), entra, List.of(entra.issuer()), "cli"), "'tid'");
     }
 
     @Test
     void withoutAKeySetTheTokenIsUncheckedNotRejected() {
         ServerMetadata noJwks = new ServerMetadata(issuer, URI.create(issuer + "/device"), URI.create(issuer + "/token"),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        IdTokenCheck check = verifier.check(Secret.of(rs256(claims())), noJwks, "cli");
+        IdTokenCheck check = verifier.check(Secret.of(rs256(claims())), noJwks, List.of(issuer), "cli");
 
         assertThat(check).isInstanceOf(IdTokenCheck.Unchecked.class);
         assertThat(check.problem().get()).contains("no jwks_uri");
@@ -261,7 +261,7 @@ class IdTokenVerifierTest {
 
         server.close();
         IdTokenCheck unreachable = new IdTokenVerifier(new HttpTransport(), clock).check(Secret.of(rs256(claims())),
-                metadata(issuer), "cli");
+                metadata(issuer), List.of(issuer), "cli");
         assertThat(unreachable).isInstanceOf(IdTokenCheck.Unchecked.class);
         assertThat(unreachable.problem().get()).contains("could not be fetched");
     }
