@@ -1,0 +1,72 @@
+package dev.jlogin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 10's "done": every preset works with nothing but what an organisation's catalog alias
+ * publishes as {@code properties} ({@code jlogin.provider}, {@code jlogin.issuer},
+ * {@code jlogin.client-id}, {@code jlogin.audience}, {@code jlogin.scope}, and for Google
+ * {@code jlogin.client-secret-file}), no JLOGIN_* setting; each command ends with the exit code the
+ * README promises, and revoke does what the README's providers table says of that provider.
+ */
+class PresetsFromCatalogPropertiesTest extends InProcessCommands {
+    /** The providers the README's table says offer no revocation a public client can call. */
+    private static final Set<ProviderReplays> LOCAL_REVOKE = EnumSet.of(ProviderReplays.GITHUB, ProviderReplays.ENTRA,
+            ProviderReplays.WORKOS);
+
+    @TempDir
+    Path secrets;
+
+    @ParameterizedTest
+    @EnumSource(ProviderReplays.class)
+    void everyCommandWorksFromCatalogPropertiesAlone(ProviderReplays preset) throws Exception {
+        Path secretFile = secrets.resolve("client-secret");
+        preset.applyAsProperties(cli, secretFile);
+        assertThat(cli.env).containsOnlyKeys("JLOGIN_HOME");
+        assertThat(cli.properties.stringPropertyNames()).allMatch(name -> name.startsWith("jlogin."))
+                .contains("jlogin.provider", "jlogin.issuer", "jlogin.client-id")
+                .doesNotContain("jlogin.client-secret");
+
+        CliHarness.Result login = cli.login();
+        assertThat(login.exit()).as(login.err()).isZero();
+        if (preset == ProviderReplays.GOOGLE) {
+            // the secret Google insists on reached it from the owner-only file the property names
+            assertThat(cli.server.polls()).last().satisfies(poll -> assertThat(poll.form())
+                    .containsEntry("client_secret", Files.readString(secretFile).strip()));
+        }
+        CliHarness.Result whoami = cli.run(new WhoamiCommand(), "--json");
+        assertThat(whoami.exit()).as(whoami.err()).isZero();
+        assertThat(whoami.out()).contains("\"client_id\":\"cli\"");
+        CliHarness.Result token = cli.run(new TokenCommand());
+        assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(cli.server.accepts(token.out().strip())).isTrue();
+        CliHarness.Result refresh = cli.run(new RefreshCommand());
+        assertThat(refresh.exit()).as(refresh.err()).isZero();
+        assertThat(cli.server.refreshes()).singleElement()
+                .satisfies(r -> assertThat(r.form()).containsEntry("client_id", "cli"));
+        CliHarness.Result revoke = cli.run(new RevokeCommand());
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        CliHarness.Result afterRevoke = cli.run(new TokenCommand());
+
+        assertThat(afterRevoke.exit()).isEqualTo(3);
+        assertThat(afterRevoke.err()).contains("login");
+        if (LOCAL_REVOKE.contains(preset)) {
+            assertThat(revoke.out()).doesNotContain("refresh token: revoked");
+            assertThat(cli.server.requests()).noneMatch(r -> r.path().endsWith("/revoke"));
+        } else {
+            assertThat(revoke.out()).contains("refresh token: revoked");
+            assertThat(cli.server.requests()).anyMatch(r -> r.path().endsWith("/revoke"));
+        }
+        for (CliHarness.Result result : new CliHarness.Result[] {login, whoami, refresh, revoke, afterRevoke}) {
+            assertNoSecretIn(result);
+        }
+    }
+}
