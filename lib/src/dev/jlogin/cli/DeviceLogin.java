@@ -124,7 +124,7 @@ final class DeviceLogin {
         if (openBrowser) {
             URI toOpen = authorization.linkToOpen();
             BrowserLauncher.Outcome browser = Terminal.sanitizeWhole(toOpen.toString()).equals(toOpen.toString())
-                    ? ctx.env().browser().open(toOpen)
+                    ? ctx.env().browser().get().open(toOpen)
                     : BrowserLauncher.Outcome.notOpened("the link holds characters that cannot be shown as they are");
             sayWrapped(browser.opened() ? "(A browser window was opened for you.)"
                     : "(No browser was opened: " + browser.reason() + ".)");

@@ -8,21 +8,33 @@ public final class Providers {
     public static final Provider OIDC = new OidcProvider("oidc", SettingsResolver.DEFAULT_SCOPE);
     /** Providers that issue a refresh token only when {@code offline_access} is asked for. */
     private static final String WITH_REFRESH = SettingsResolver.DEFAULT_SCOPE + " offline_access";
-    private static final List<Provider> ALL = List.of(OIDC, new GitHubProvider(), new GoogleProvider(),
-            new EntraProvider(), new OidcProvider("okta", WITH_REFRESH), new Auth0Provider(WITH_REFRESH),
-            new OidcProvider("keycloak", SettingsResolver.DEFAULT_SCOPE), new OidcProvider("zitadel", WITH_REFRESH),
-            new WorkOsProvider());
+    private static final List<String> NAMES = List.of("oidc", "github", "google", "entra", "okta", "auth0", "keycloak",
+            "zitadel", "workos");
 
     private Providers() {
     }
 
-    /** The preset called {@code name}; an unknown name is a usage error listing the known ones. */
+    /**
+     * The preset called {@code name}; an unknown name is a usage error listing the known ones.
+     * Only the chosen preset is built: each is a class of its own, and {@code token} loads one.
+     */
     public static Provider named(String name) {
-        return ALL.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new JLoginException(
-                JLoginException.Kind.CONFIGURATION, "unknown provider '" + name + "'; known providers: " + names()));
+        return switch (name) {
+            case "oidc" -> OIDC;
+            case "github" -> new GitHubProvider();
+            case "google" -> new GoogleProvider();
+            case "entra" -> new EntraProvider();
+            case "okta" -> new OidcProvider("okta", WITH_REFRESH);
+            case "auth0" -> new Auth0Provider(WITH_REFRESH);
+            case "keycloak" -> new OidcProvider("keycloak", SettingsResolver.DEFAULT_SCOPE);
+            case "zitadel" -> new OidcProvider("zitadel", WITH_REFRESH);
+            case "workos" -> new WorkOsProvider();
+            default -> throw new JLoginException(JLoginException.Kind.CONFIGURATION, "unknown provider '" + name
+                    + "'; known providers: " + names());
+        };
     }
 
     public static String names() {
-        return String.join(", ", ALL.stream().map(Provider::name).toList());
+        return String.join(", ", NAMES);
     }
 }

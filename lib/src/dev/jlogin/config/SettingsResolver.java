@@ -33,38 +33,63 @@ public final class SettingsResolver {
 
     /** Whether flags, environment or properties say where to log in, without a saved profile. */
     public static boolean namesServer(SettingSource source) {
-        return source.get("issuer").isPresent() || ENDPOINT_KEYS.keySet().stream().anyMatch(k -> source.get(k).isPresent());
+        return source.get("issuer").isPresent() || namesEndpoint(source);
+    }
+
+    private static boolean namesEndpoint(SettingSource source) {
+        for (String key : ENDPOINT_KEYS.keySet()) {
+            if (source.get(key).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Settings resolve(SettingSource source, Optional<SavedSettings> saved) {
+        // conditionals rather than Optional chains: this runs on every token call, where each
+        // lambda is one more class to spin at start-up
         String profile = profile(source);
-        Provider provider = Providers.named(source.get("provider").or(() -> saved.map(SavedSettings::provider))
-                .orElse(Providers.OIDC.name()));
-        Optional<String> issuer = source.get("issuer").or(() -> saved.flatMap(SavedSettings::issuer))
-                .or(provider::defaultIssuer).map(provider::issuer);
-        String clientId = source.get("client-id").or(() -> saved.map(SavedSettings::clientId)).orElse(null);
-        Optional<String> scope = source.get("scope").or(() -> saved.flatMap(SavedSettings::scope))
-                .or(provider::defaultScope).map(provider::scope);
-        Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of)
-                .or(() -> source.get("client-secret-file").map(ClientSecretFile::read));
+        Provider provider = Providers.named(source.get("provider")
+                .orElse(saved.isPresent() ? saved.get().provider() : Providers.OIDC.name()));
+        Optional<String> issuer = first(source.get("issuer"), saved.isPresent() ? saved.get().issuer() : Optional.empty(),
+                provider.defaultIssuer());
+        String clientId = source.get("client-id").orElse(saved.isPresent() ? saved.get().clientId() : null);
+        Optional<String> scope = first(source.get("scope"), saved.isPresent() ? saved.get().scope() : Optional.empty(),
+                provider.defaultScope());
+        Optional<String> secretFile = source.get("client-secret-file");
+        Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of);
+        if (secret.isEmpty() && secretFile.isPresent()) {
+            secret = Optional.of(ClientSecretFile.read(secretFile.get()));
+        }
 
         Map<String, String> parameters = new LinkedHashMap<>();
         Optional<String> given = source.get("param");
         if (given.isPresent()) {
             parameters.putAll(formDecode(given.get()));
-        } else {
-            saved.ifPresent(s -> parameters.putAll(s.parameters()));
+        } else if (saved.isPresent()) {
+            parameters.putAll(saved.get().parameters());
         }
         source.get("audience").ifPresent(a -> parameters.put("audience", a));
 
         Map<String, String> endpoints = new LinkedHashMap<>();
-        boolean explicit = ENDPOINT_KEYS.keySet().stream().anyMatch(k -> source.get(k).isPresent());
-        if (explicit) {
+        if (namesEndpoint(source)) {
             ENDPOINT_KEYS.forEach((key, name) -> source.get(key).ifPresent(v -> endpoints.put(name, v)));
-        } else {
-            saved.ifPresent(s -> endpoints.putAll(s.endpoints()));
+        } else if (saved.isPresent()) {
+            endpoints.putAll(saved.get().endpoints());
         }
-        return new Settings(profile, issuer, clientId, secret, scope, parameters, endpoints, provider);
+        return new Settings(profile, issuer.map(provider::issuer), clientId, secret, scope.map(provider::scope), parameters,
+                endpoints, provider);
+    }
+
+    /** The first of {@code values} that is present. */
+    @SafeVarargs
+    private static Optional<String> first(Optional<String>... values) {
+        for (Optional<String> value : values) {
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     /** As {@link #resolve}, for a new login: a provider that insists on a client secret must have one. */

@@ -60,9 +60,11 @@ public final class JLogin {
     private final Path home;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HttpSender transport;
+    private final HttpLog httpLog;
+    private final Map<String, String> variables;
     private final Consumer<String> notices;
     private final PrintStream prompts;
+    private HttpSender transport;
     private TokenStore store;
     private MetadataResolver metadata;
     private IdTokenVerifier idTokens;
@@ -72,8 +74,9 @@ public final class JLogin {
         this.home = JLoginHome.resolve(builder.variables);
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
-        this.transport = builder.transport != null ? builder.transport : new HttpTransport(HttpTransport.REQUEST_TIMEOUT,
-                builder.httpLog, new Network(builder.variables, source.get("ca-file").map(Path::of)));
+        this.transport = builder.transport;
+        this.httpLog = builder.httpLog;
+        this.variables = builder.variables;
         this.notices = builder.notices;
         this.prompts = builder.prompts;
     }
@@ -180,7 +183,7 @@ public final class JLogin {
 
     /** An HTTP sender that adds the bearer token, and refreshes and retries once on a 401. */
     public AuthorizedHttp http() {
-        return new AuthorizedHttp(transport, tokens(settings()));
+        return new AuthorizedHttp(transport(), tokens(settings()));
     }
 
     // --- the parts, for the commands and for callers that need more
@@ -230,8 +233,15 @@ public final class JLogin {
         return SettingsResolver.resolveForLogin(source, store().settings(profile()));
     }
 
-    /** The HTTP sender the library's own requests go through (no bearer token added). */
-    public HttpSender transport() {
+    /**
+     * The HTTP sender the library's own requests go through (no bearer token added); built on
+     * first use: {@code token} with a valid stored token sends no request.
+     */
+    public synchronized HttpSender transport() {
+        if (transport == null) {
+            transport = new HttpTransport(HttpTransport.REQUEST_TIMEOUT, httpLog,
+                    new Network(variables, source.get("ca-file").map(Path::of)));
+        }
         return transport;
     }
 
@@ -239,7 +249,7 @@ public final class JLogin {
     public synchronized MetadataResolver metadata() {
         if (metadata == null) {
             // memory means no disk: discovery is not cached either
-            metadata = new MetadataResolver(new Discovery(transport), store().backend().inProcess() ? MetadataCache.none(home, clock)
+            metadata = new MetadataResolver(new Discovery(transport()), store().backend().inProcess() ? MetadataCache.none(home, clock)
                     : new MetadataCache(home, clock));
         }
         return metadata;
@@ -247,31 +257,31 @@ public final class JLogin {
 
     /** The token endpoint's client, speaking the settings' provider's dialect. */
     private TokenEndpoint tokenEndpoint(Settings settings) {
-        return new TokenEndpoint(transport, clock, settings.provider().dialect());
+        return new TokenEndpoint(transport(), clock, settings.provider().dialect());
     }
 
-    /** Valid tokens on demand for {@code settings}' profile. */
+    /** Valid tokens on demand for {@code settings}' profile; what only a refresh needs is built when one is due. */
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, metadata(), tokenEndpoint(settings), clock);
+        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock);
     }
 
     /** The device login for {@code settings}' provider, for a caller with its own listener. */
     public DeviceFlow deviceFlow(Settings settings) {
-        return new DeviceFlow(store(), new DeviceAuthorizationClient(transport, settings.provider().dialect()),
+        return new DeviceFlow(store(), new DeviceAuthorizationClient(transport(), settings.provider().dialect()),
                 tokenEndpoint(settings), clock, sleeper, idTokens(), notices);
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */
     private IdTokenVerifier idTokens() {
         if (idTokens == null) {
-            idTokens = new IdTokenVerifier(transport, clock);
+            idTokens = new IdTokenVerifier(transport(), clock);
         }
         return idTokens;
     }
 
     /** Who is logged in, asked the way the settings' provider tells. */
     public IdentityLookup identityLookup(Settings settings) {
-        return new IdentityLookup(new UserInfoClient(transport), settings.provider());
+        return new IdentityLookup(new UserInfoClient(transport()), settings.provider());
     }
 
     /** A login as the commands report it, with its ID token checked against {@code server}'s keys. */

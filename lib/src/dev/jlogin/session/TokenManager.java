@@ -11,6 +11,7 @@ import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Hands out valid tokens for one profile. A token that is valid long enough is returned from
@@ -21,12 +22,18 @@ import java.util.function.Predicate;
 public final class TokenManager {
     private final TokenStore store;
     private final Settings settings;
-    private final MetadataResolver metadata;
-    private final TokenEndpoint tokenEndpoint;
+    private final Supplier<MetadataResolver> metadata;
+    private final Supplier<TokenEndpoint> tokenEndpoint;
     private final Clock clock;
 
     public TokenManager(TokenStore store, Settings settings, MetadataResolver metadata, TokenEndpoint tokenEndpoint,
                         Clock clock) {
+        this(store, settings, () -> metadata, () -> tokenEndpoint, clock);
+    }
+
+    /** With what a refresh needs built only for one: a token that is still valid needs neither. */
+    TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata,
+                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.metadata = metadata;
@@ -102,7 +109,7 @@ public final class TokenManager {
         store.checkWritable(settings.profile());
         TokenSet fresh;
         try {
-            fresh = tokenEndpoint.refresh(metadata.resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
+            fresh = tokenEndpoint.get().refresh(metadata.get().resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
         } catch (JLoginException e) {
             if (e.kind() == JLoginException.Kind.LOGIN_REQUIRED) {
                 StoredLogin latest = stored();

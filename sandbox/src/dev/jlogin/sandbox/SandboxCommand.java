@@ -158,7 +158,7 @@ public final class SandboxCommand implements Command {
         variables.put("JLOGIN_CLIENT_ID", SandboxRealm.PUBLIC_CLIENT);
         Environment env = new Environment(variables, new java.util.Properties(), ctx.env().in(), ctx.env().out(), ctx.env().err(),
                 ctx.env().clock(), ctx.env().sleeper(), () -> false, () -> false, ctx.env().stderrIsTerminal(),
-                uri -> approveInBackground(ctx, uri));
+                () -> uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
         for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
             out.println("\n$ " + typed(ctx, command.name()));

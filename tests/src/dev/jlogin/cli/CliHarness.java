@@ -53,7 +53,7 @@ final class CliHarness implements AutoCloseable {
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock, d -> {
                     clock.advance(d);
                     onWait.run();
-                }, () -> stdinTerminal, () -> terminal, () -> stderrTerminal, browser);
+                }, () -> stdinTerminal, () -> terminal, () -> stderrTerminal, () -> browser);
         int exit = Cli.run(command, args, environment);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -230,7 +230,7 @@ class HelpTest {
         Environment env = new Environment(Map.of("JLOGIN_HOME", home.toString()), props, new java.io.ByteArrayInputStream(new byte[0]),
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), system.clock(), system.sleeper(),
-                () -> false, () -> false, () -> false, BrowserLauncher.NONE);
+                () -> false, () -> false, () -> false, () -> BrowserLauncher.NONE);
         int exit = Launcher.run(argv, env);
         return new Launched(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8));

@@ -80,7 +80,7 @@ class StatusCommandTest extends InProcessCommands {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         Environment env = new Environment(cli.env, cli.properties, java.io.InputStream.nullInputStream(), print, print,
-                cli.clock, d -> { }, () -> false, () -> false, () -> false, BrowserLauncher.NONE);
+                cli.clock, d -> { }, () -> false, () -> false, () -> false, () -> BrowserLauncher.NONE);
 
         assertThat(Launcher.run(new String[] {"status"}, env)).isZero();
         assertThat(Launcher.run(new String[] {"help"}, env)).isZero();

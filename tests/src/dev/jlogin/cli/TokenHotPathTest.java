@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code token} with a valid token is the launcher's hot path: it must not load the classes of
  * ID-token verification, the JDK's signature and key machinery, its HTTP client or TLS, even when
- * the stored login holds an ID token. Checked in a fresh JVM through the class-loading log.
+ * the stored login holds an ID token; nor set up our own transport, discovery or browser opener,
+ * the JDK's date formatters, nor any provider preset but the one in use. Checked in a fresh JVM
+ * through the class-loading log.
  */
 class TokenHotPathTest extends InProcessCommands {
     private static final List<String> NOT_ON_THE_HOT_PATH = List.of("dev.jlogin.oauth.IdTokenVerifier",
             "dev.jlogin.oauth.SignedJwt", "dev.jlogin.oauth.JsonWebKeySet", "dev.jlogin.oauth.JwsAlgorithm",
-            "java.security.Signature ", "java.security.KeyFactory ", "java.net.http.", "javax.net.ssl.");
+            "java.security.Signature ", "java.security.KeyFactory ", "java.net.http.", "javax.net.ssl.",
+            "dev.jlogin.http.HttpTransport ", "dev.jlogin.http.Network", "dev.jlogin.oauth.Discovery ",
+            "dev.jlogin.store.MetadataCache ", "dev.jlogin.oauth.TokenResult", "dev.jlogin.cli.BrowserLauncher$",
+            "java.time.format.DateTimeFormatter ", "java.time.Year ");
 
     @Test
     void aValidTokenIsPrintedWithoutLoadingVerificationCryptoOrHttpClasses() throws Exception {
@@ -45,5 +50,8 @@ class TokenHotPathTest extends InProcessCommands {
         List<String> loaded = Files.readAllLines(log);
         assertThat(loaded).anyMatch(line -> line.contains("dev.jlogin.oauth.TokenSet ")); // the log is the one we think
         assertThat(loaded.stream().filter(line -> NOT_ON_THE_HOT_PATH.stream().anyMatch(line::contains))).isEmpty();
+        // the login is for a standard server: the oidc preset, and no other preset's class
+        assertThat(loaded.stream().map(line -> line.split(" ")[1]).filter(name -> name.matches("dev\\.jlogin\\.config\\.\\w*Provider")))
+                .containsExactlyInAnyOrder("dev.jlogin.config.Provider", "dev.jlogin.config.OidcProvider");
     }
 }

@@ -7,6 +7,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.session.MetadataResolver;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -105,5 +106,16 @@ class ProvidersTest {
             assertThat(Providers.named(other).idTokenIssuers("https://idp.example/realms/x")).as(other)
                     .containsExactly("https://idp.example/realms/x");
         }
+    }
+
+    @Test
+    void everyDocumentedPresetIsFoundByItsNameAndListed() {
+        // README "Providers": the --provider values
+        List<String> documented = List.of("oidc", "github", "google", "entra", "okta", "auth0", "keycloak", "zitadel", "workos");
+        for (String name : documented) {
+            assertThat(Providers.named(name).name()).isEqualTo(name);
+        }
+        assertThat(Providers.names().split(", ")).containsExactlyInAnyOrderElementsOf(documented);
+        assertThatThrownBy(() -> Providers.named("gitlab")).hasMessageContaining("known providers: " + Providers.names());
     }
 }
