@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS ../lib/JLogin.java
+// A call lives a fraction of a second: C1 only, no GC threads, no perf-data file; JVM messages never on stdout
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
 
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.KubeCredentialCommand;

@@ -53,7 +53,7 @@ public final class DoctorCommand implements Command {
         Path profiles = ctx.home().resolve("profiles");
         report.put("profile", profile);
         report.put("home", ctx.home().toString());
-        report.put("home_from", ctx.env().variables().containsKey("JLOGIN_HOME") ? "JLOGIN_HOME" : "default");
+        report.put("home_from", ctx.source().environment("JLOGIN_HOME").isPresent() ? "JLOGIN_HOME" : "default");
         report.put("store", ctx.source().get("store").orElse("file"));
         report.put("store_from", ctx.source().origin("store"));
         report.put("store_fallback", ctx.source().get("store-fallback").orElse("none"));
@@ -62,7 +62,7 @@ public final class DoctorCommand implements Command {
         report.put("login_file", permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems));
         report.put("metadata_cache_trusted", metadataCacheTrusted(ctx, problems));
 
-        String keyring = KeyringProbe.probe(Backends.DEFAULT_KEYRING_TIMEOUT);
+        String keyring = KeyringProbe.probe(ctx.source().seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT));
         boolean dbus = ctx.env().variables().containsKey("DBUS_SESSION_BUS_ADDRESS");
         report.put("keyring_usable", keyring.equals("answers"));
         report.put("dbus_session", dbus);

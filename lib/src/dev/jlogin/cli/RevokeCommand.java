@@ -28,7 +28,12 @@ public final class RevokeCommand implements Command {
     public ExitCode run(Context ctx) {
         Revocation revocation = ctx.api().revoke();
         report(ctx, revocation);
-        return revocation.complete() ? ExitCode.OK : ExitCode.SERVER;
+        if (!revocation.complete()) {
+            // every failure is also one line on stderr; the report above says which token and why
+            ctx.say("revoke: the server did not revoke every token; the local tokens are deleted");
+            return ExitCode.SERVER;
+        }
+        return ExitCode.OK;
     }
 
     private static void report(Context ctx, Revocation revocation) {

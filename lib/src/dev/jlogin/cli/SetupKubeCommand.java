@@ -28,7 +28,8 @@ public final class SetupKubeCommand implements Command {
                     + " with 'kubectl config set-credentials'. Point a context at it with"
                     + " 'kubectl config set-context --current --user NAME'. The login settings given here go into"
                     + " the entry, because kubectl runs the plugin without them.")
-            .options(Option.value("user", "NAME", "the kubeconfig user to write (default: jlogin, or jlogin-PROFILE)"),
+            .options(Option.value("user", "NAME", "the kubeconfig user to write (default: the launcher's name, else jlogin;"
+                    + " -PROFILE added for another profile)"),
                     Option.value("kubeconfig", "FILE", "the kubeconfig to write (default: kubectl's, KUBECONFIG or"
                             + " ~/.kube/config)"),
                     Option.flag("no-browser", "the login that kubectl may start does not open a browser"),

@@ -415,6 +415,8 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(6);
         assertThat(result.out()).contains("not revoked").contains("deleted");
+        // like every failure, one line on stderr
+        assertThat(result.err().lines()).containsExactly("revoke: the server did not revoke every token; the local tokens are deleted");
         assertThat(storedFile()).doesNotContain("tokens");
     }
 
