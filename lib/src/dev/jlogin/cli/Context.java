@@ -3,7 +3,6 @@ package dev.jlogin.cli;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;
-import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.Json;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.DeviceFlow;
@@ -13,6 +12,7 @@ import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,8 +84,9 @@ public final class Context {
         return api.loginSettings();
     }
 
-    public HttpSender http() {
-        return api.transport();
+    /** How long the token a command hands out stays valid at least: --min-valid, else the library's default. */
+    public Duration minValid() {
+        return args.value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(JLogin.DEFAULT_MIN_VALID);
     }
 
     public MetadataResolver metadata() {

@@ -1,6 +1,5 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
@@ -42,7 +41,7 @@ final class DeviceLogin {
 
     /** Logs in through the library with this screen as its listener; Ctrl-C cancels it (exit 130). */
     Login login(Settings settings) {
-        return rendering(settings, listener -> ctx.api().login(listener));
+        return rendering(settings, listener -> ctx.api().login(settings, listener));
     }
 
     /** The device flow alone, for a server already resolved: the stored login, for a command that needs its tokens. */
@@ -72,12 +71,6 @@ final class DeviceLogin {
                     }
                 }
             });
-        } catch (JLoginException e) {
-            if (e.kind() != JLoginException.Kind.EXPIRED) {
-                throw e;
-            }
-            throw new JLoginException(e.kind(), e.getMessage() + "; run "
-                    + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
     }
 
