@@ -73,7 +73,7 @@ public interface BrowserLauncher {
     }
 
     static Optional<List<String>> command(String os, Map<String, String> env) {
-        if (env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY")) {
+        if (Terminal.overSsh(env)) {
             return Optional.empty();
         }
         if (os.startsWith("Mac")) {
@@ -90,7 +90,7 @@ public interface BrowserLauncher {
 
     /** Why {@link #command} found no opener. */
     static String whyNot(Map<String, String> env) {
-        return env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY")
+        return Terminal.overSsh(env)
                 ? "this is an SSH session; open the link on your own machine"
                 : "no display (DISPLAY or WAYLAND_DISPLAY) to open a browser on";
     }

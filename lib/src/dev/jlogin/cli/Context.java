@@ -79,6 +79,15 @@ public final class Context {
         return api.settings();
     }
 
+    /**
+     * A setting given to this call by a flag or a JLOGIN_* variable: a command set up now for git
+     * or kubectl to run later would not see it, so it must be carried along.
+     */
+    public Optional<String> carried(String key) {
+        String origin = source().origin(key);
+        return origin.startsWith("--") || origin.startsWith("JLOGIN_") ? source().get(key) : Optional.empty();
+    }
+
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
         return api.loginSettings();
