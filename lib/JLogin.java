@@ -22,6 +22,7 @@
 //SOURCES src/dev/jlogin/cli/Format.java
 //SOURCES src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/GitHosts.java
+//SOURCES src/dev/jlogin/cli/HelperProgram.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
 //SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java

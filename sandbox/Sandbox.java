@@ -22,6 +22,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Format.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitHosts.java
+//SOURCES ../lib/src/dev/jlogin/cli/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/InstallCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Invocation.java
 //SOURCES ../lib/src/dev/jlogin/cli/KubeCredentialCommand.java

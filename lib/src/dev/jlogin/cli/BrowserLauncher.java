@@ -1,14 +1,12 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.Host;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the verification link where a person is sitting at a desktop. Skipped over SSH and
@@ -52,28 +50,16 @@ public interface BrowserLauncher {
             String name = opener.get(0);
             List<String> full = new ArrayList<>(opener);
             full.add(uri.toString());
-            Process process;
-            try {
-                process = new ProcessBuilder(full).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                return Outcome.notOpened(name + " could not be run (is it installed?)");
-            }
-            try {
-                if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return Outcome.notOpened(name + " has not reported back yet; a browser may still open");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Outcome.notOpened("interrupted while " + name + " was starting");
-            }
-            return process.exitValue() == 0 ? Outcome.success()
-                    : Outcome.notOpened(name + " failed (exit status " + process.exitValue() + ")");
+            // an opener still running may yet open the browser: it is left to finish
+            return HelperProgram.run(name, new ProcessBuilder(full), new byte[0], wait,
+                            name + " could not be run (is it installed?)",
+                            name + " has not reported back yet; a browser may still open", false)
+                    .map(Outcome::notOpened).orElseGet(Outcome::success);
         };
     }
 
     static Optional<List<String>> command(String os, Map<String, String> env) {
-        if (env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY")) {
+        if (Terminal.overSsh(env)) {
             return Optional.empty();
         }
         if (os.startsWith("Mac")) {
@@ -90,7 +76,7 @@ public interface BrowserLauncher {
 
     /** Why {@link #command} found no opener. */
     static String whyNot(Map<String, String> env) {
-        return env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY")
+        return Terminal.overSsh(env)
                 ? "this is an SSH session; open the link on your own machine"
                 : "no display (DISPLAY or WAYLAND_DISPLAY) to open a browser on";
     }

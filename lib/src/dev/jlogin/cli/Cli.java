@@ -33,9 +33,7 @@ public final class Cli {
             }
             return command.exitStatus(new Context(args, env));
         } catch (JLoginException e) {
-            String message = e.kind() == JLoginException.Kind.LOGIN_REQUIRED ? e.getMessage() + "; log in with: "
-                    + Invocation.of(env.properties()).command("login") + profileOption(options, env) : e.getMessage();
-            return fail(command, env, json, ExitCode.of(e.kind()), message);
+            return fail(command, env, json, ExitCode.of(e.kind()), withHint(e, options, env));
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
@@ -45,13 +43,19 @@ public final class Cli {
     }
 
     /**
-     * The profile in use when it is not the default one, wherever it was chosen (a flag, the
-     * environment kubectl or git ran us with, a property), for a hint that logs in to the same profile.
+     * The message, and for a failure that a new login mends, the command for it. The profile is
+     * the one in use wherever it was chosen (a flag, the environment kubectl or git ran us with, a
+     * property), so the hint logs in to the same profile.
      */
-    private static String profileOption(Map<String, String> options, Environment env) {
+    private static String withHint(JLoginException e, Map<String, String> options, Environment env) {
+        if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED && e.kind() != JLoginException.Kind.EXPIRED) {
+            return e.getMessage();
+        }
         String profile = new SettingSource(options, env.variables(), env.properties()).get("profile")
                 .orElse(SettingsResolver.DEFAULT_PROFILE);
-        return profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile;
+        String login = Invocation.of(env.properties()).loginCommand(profile);
+        return e.kind() == JLoginException.Kind.EXPIRED ? e.getMessage() + "; run " + login + " again"
+                : e.getMessage() + "; log in with: " + login;
     }
 
     /** Whether {@code --json} was given, known even when the rest of the command line is wrong. */

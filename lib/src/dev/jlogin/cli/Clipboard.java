@@ -1,8 +1,6 @@
 package dev.jlogin.cli;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -53,32 +50,10 @@ final class Clipboard {
         String name = tool.command().get(0);
         List<String> command = new ArrayList<>(tool.command());
         command.set(0, executable.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            return Optional.of(name + " could not be run");
-        }
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the tool stopped reading: its exit status tells why
-        }
-        try {
-            if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroy();
-                return Optional.of(name + " did not finish within " + Format.span(WAIT));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            return Optional.of("interrupted while " + name + " ran");
-        }
-        return process.exitValue() == 0 ? Optional.empty()
-                : Optional.of(name + " failed (exit status " + process.exitValue() + ")");
+        return HelperProgram.run(name, builder, text.getBytes(StandardCharsets.UTF_8), WAIT,
+                name + " could not be run", name + " did not finish within " + Format.span(WAIT), true);
     }
 
     private static Optional<Path> onPath(String name, String path) {

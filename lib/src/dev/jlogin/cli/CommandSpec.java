@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public record CommandSpec(String name, String summary, String usage, String about, List<Option> options,
                           List<OptionGroup> groups, List<String> examples, int maxOperands, boolean takesCommand) {
     static final Option HELP = Option.flag("help", "this text (also -h)");
-    /** Help is read on 80-column terminals. */
+    /** The narrowest common terminal: help and the login screen are wrapped to it, so no line breaks mid-word. */
     static final int WIDTH = 80;
     private static final int COLUMN = 27;
     private static final String EXIT_CODES = "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error,"

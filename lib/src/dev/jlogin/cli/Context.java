@@ -3,7 +3,6 @@ package dev.jlogin.cli;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;
-import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.Json;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.DeviceFlow;
@@ -13,6 +12,7 @@ import dev.jlogin.session.TokenManager;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,13 +79,23 @@ public final class Context {
         return api.settings();
     }
 
+    /**
+     * A setting given to this call by a flag or a JLOGIN_* variable: a command set up now for git
+     * or kubectl to run later would not see it, so it must be carried along.
+     */
+    public Optional<String> carried(String key) {
+        String origin = source().origin(key);
+        return origin.startsWith("--") || origin.startsWith("JLOGIN_") ? source().get(key) : Optional.empty();
+    }
+
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
         return api.loginSettings();
     }
 
-    public HttpSender http() {
-        return api.transport();
+    /** How long the token a command hands out stays valid at least: --min-valid, else the library's default. */
+    public Duration minValid() {
+        return args.value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(JLogin.DEFAULT_MIN_VALID);
     }
 
     public MetadataResolver metadata() {

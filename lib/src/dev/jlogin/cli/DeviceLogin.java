@@ -1,6 +1,5 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.JLoginException;
 import dev.jlogin.config.Settings;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
@@ -28,8 +27,8 @@ import java.util.function.Function;
  * on stdout for tools that wrap a login.
  */
 final class DeviceLogin {
-    /** The narrowest common terminal: no line of ours is longer, so none is broken mid-word. */
-    static final int WIDTH = 80;
+    /** Why a link is neither opened nor drawn: a person could not check what it leads to. */
+    private static final String UNSHOWABLE_LINK = "the link holds characters that cannot be shown as they are";
     private final Context ctx;
     private final boolean openBrowser;
     private final boolean jsonEvents;
@@ -42,7 +41,7 @@ final class DeviceLogin {
 
     /** Logs in through the library with this screen as its listener; Ctrl-C cancels it (exit 130). */
     Login login(Settings settings) {
-        return rendering(settings, listener -> ctx.api().login(listener));
+        return rendering(settings, listener -> ctx.api().login(settings, listener));
     }
 
     /** The device flow alone, for a server already resolved: the stored login, for a command that needs its tokens. */
@@ -72,12 +71,6 @@ final class DeviceLogin {
                     }
                 }
             });
-        } catch (JLoginException e) {
-            if (e.kind() != JLoginException.Kind.EXPIRED) {
-                throw e;
-            }
-            throw new JLoginException(e.kind(), e.getMessage() + "; run "
-                    + Invocation.of(ctx.env().properties()).command("login") + " again");
         }
     }
 
@@ -91,7 +84,7 @@ final class DeviceLogin {
 
     /**
      * The waiting screen, on stderr: each link and the code on a line of its own (the code bold
-     * where styling is allowed), every sentence wrapped at spaces to {@link #WIDTH} columns, the
+     * where styling is allowed), every sentence wrapped at spaces to {@link CommandSpec#WIDTH} columns, the
      * hosts the links lead to, and a warning for a host that is not the one being logged in to.
      */
     private void announce(DeviceAuthorization authorization, Instant issuedAt, Settings settings) {
@@ -123,9 +116,8 @@ final class DeviceLogin {
                         + " the code unless your organisation told you to expect " + h + ".")));
         if (openBrowser) {
             URI toOpen = authorization.linkToOpen();
-            BrowserLauncher.Outcome browser = Terminal.sanitizeWhole(toOpen.toString()).equals(toOpen.toString())
-                    ? ctx.env().browser().get().open(toOpen)
-                    : BrowserLauncher.Outcome.notOpened("the link holds characters that cannot be shown as they are");
+            BrowserLauncher.Outcome browser = showable(toOpen)
+                    ? ctx.env().browser().get().open(toOpen) : BrowserLauncher.Outcome.notOpened(UNSHOWABLE_LINK);
             sayWrapped(browser.opened() ? "(A browser window was opened for you.)"
                     : "(No browser was opened: " + browser.reason() + ".)");
         }
@@ -150,17 +142,15 @@ final class DeviceLogin {
 
     /** With --qr, or by default over SSH on a terminal, where no browser opens and a phone is at hand. */
     private boolean wantsQrCode() {
-        Map<String, String> variables = ctx.env().variables();
-        boolean ssh = variables.containsKey("SSH_CONNECTION") || variables.containsKey("SSH_TTY");
-        return !ctx.args().has("no-qr") && (ctx.args().has("qr") || ssh && ctx.env().stderrIsTerminal().getAsBoolean());
+        return !ctx.args().has("no-qr")
+                && (ctx.args().has("qr") || Terminal.overSsh(ctx.env().variables()) && ctx.env().stderrIsTerminal().getAsBoolean());
     }
 
     /** A QR code of the link (the pre-filled one where there is one), or one line saying why there is none. */
     private void showQrCode(URI link) {
-        String text = link.toString();
-        QrCodeText.Drawing drawing = Terminal.sanitizeWhole(text).equals(text)
-                ? QrCodeText.draw(text, WIDTH, QrCodeText.Palette.of(ctx.env()))
-                : QrCodeText.Drawing.skipped("the link holds characters that cannot be shown as they are");
+        QrCodeText.Drawing drawing = showable(link)
+                ? QrCodeText.draw(link.toString(), CommandSpec.WIDTH, QrCodeText.Palette.of(ctx.env()))
+                : QrCodeText.Drawing.skipped(UNSHOWABLE_LINK);
         if (drawing.lines().isEmpty()) {
             sayWrapped("(No QR code: " + drawing.whyNot() + ".)");
         } else {
@@ -169,8 +159,14 @@ final class DeviceLogin {
         }
     }
 
+    /** Whether the link shows on the screen exactly as it is: only then may it be opened or drawn. */
+    private static boolean showable(URI link) {
+        String text = link.toString();
+        return Terminal.sanitizeWhole(text).equals(text);
+    }
+
     private void sayWrapped(String sentence) {
-        Format.wrap(sentence, WIDTH).forEach(ctx::say);
+        Format.wrap(sentence, CommandSpec.WIDTH).forEach(ctx::say);
     }
 
     /** The host of the server being logged in to (issuer, else token endpoint). */

@@ -1,7 +1,6 @@
 package dev.jlogin.cli;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,9 +51,7 @@ public final class ExecCommand implements Command {
         if (!VARIABLE.matcher(variable).matches()) {
             throw Args.usage("--env takes a variable name (letters, digits and '_', not starting with a digit)");
         }
-        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
-                .orElse(TokenCommand.DEFAULT_MIN_VALID);
-        String token = ctx.tokens(ctx.settings()).valid(minValid).tokens().accessToken().reveal();
+        String token = ctx.api().token(ctx.minValid()).value().reveal();
 
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();

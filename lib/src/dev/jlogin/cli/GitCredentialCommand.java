@@ -72,8 +72,7 @@ public final class GitCredentialCommand implements Command {
 
     private static void get(Context ctx, String username) {
         ctx.refuseTokenOnTerminal("git runs this helper with a pipe, so a terminal here means a person typed it");
-        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
-                .orElse(TokenCommand.DEFAULT_MIN_VALID);
+        Duration minValid = ctx.minValid();
         Settings settings = ctx.settings();
         RejectedTokens rejected = new RejectedTokens(ctx.home());
         StoredLogin login = ctx.tokens(settings).valid(minValid, token -> rejected.isRejected(settings.profile(), token));

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.config.SettingsResolver;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,6 +29,11 @@ public record Invocation(Optional<String> launcher, Optional<String> launcherPat
         return launcher.map(n -> n + " " + subcommand)
                 .or(() -> shellCommand(subcommand))
                 .orElse(subcommand);
+    }
+
+    /** The login command for {@code profile}: a hint that logs in to the profile the user is on. */
+    public String loginCommand(String profile) {
+        return command("login") + (profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile);
     }
 
     /** The launcher as a person types it: "acme", "jbang jlogin@acme" (the catalog's alias), else "jlogin". */

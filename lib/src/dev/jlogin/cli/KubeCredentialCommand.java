@@ -41,8 +41,7 @@ public final class KubeCredentialCommand implements Command {
     public ExitCode run(Context ctx) {
         ExecCredential.Request request = ExecCredential.parse(ctx.env().variables().get(ExecCredential.VARIABLE));
         ctx.refuseTokenOnTerminal("kubectl runs this plugin with a pipe, so a terminal here means a person typed it");
-        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid"))
-                .orElse(TokenCommand.DEFAULT_MIN_VALID);
+        Duration minValid = ctx.minValid();
         Settings settings = ctx.settings();
         StoredLogin login;
         try {

@@ -17,7 +17,6 @@ public final class Options {
     public static final Option NO_BROWSER = Option.flag("no-browser", "do not try to open the login link in a browser");
     public static final Option MIN_VALID = Option.value("min-valid", "SECONDS",
             "refresh if the token expires sooner than this (default 60)");
-    public static final Option DRY_RUN = Option.flag("dry-run", "print what would be written instead of writing it");
 
     /** Which login a command uses; with a stored login, issuer and client id only check that it is theirs. */
     public static final OptionGroup LOGIN = OptionGroup.of(

@@ -59,10 +59,7 @@ public final class SetupGitCommand implements Command {
             options.append(" --git-host ").append(Invocation.quote(host.toString()));
         }
         for (String key : List.of("profile", "git-username")) {
-            String origin = ctx.source().origin(key);
-            if (origin.startsWith("--") || origin.startsWith("JLOGIN_")) {
-                options.append(" --").append(key).append(' ').append(Invocation.quote(ctx.source().get(key).orElseThrow()));
-            }
+            ctx.carried(key).ifPresent(value -> options.append(" --").append(key).append(' ').append(Invocation.quote(value)));
         }
         return options.toString();
     }

@@ -79,11 +79,7 @@ public final class SetupKubeCommand implements Command {
     private static List<String> carriedSettings(Context ctx) {
         List<String> flags = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(Options.settings())) {
-            String origin = ctx.source().origin(key);
-            if (origin.startsWith("--") || origin.startsWith("JLOGIN_")) {
-                flags.add("--" + key);
-                flags.add(ctx.source().get(key).orElseThrow());
-            }
+            ctx.carried(key).ifPresent(value -> flags.addAll(List.of("--" + key, value)));
         }
         return flags;
     }

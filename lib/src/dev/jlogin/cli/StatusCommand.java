@@ -6,6 +6,7 @@ import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
+import dev.jlogin.session.JLogin;
 import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
 import java.io.PrintStream;
@@ -25,9 +26,6 @@ import java.util.Properties;
  * server, refreshing what has expired and calling userinfo.
  */
 public final class StatusCommand implements Command {
-    /** Long enough for the userinfo request to be made with a token that is still valid. */
-    private static final Duration ONLINE_MARGIN = Duration.ofSeconds(10);
-
     static final CommandSpec SPEC = CommandSpec.of("status", "every profile: who, where, until when, and whether it works")
             .about("Shows every stored profile: user, issuer, client, store, token expiry, and whether it works;"
                     + " the profile that commands use without --profile is marked. Tokens are never shown."
@@ -87,7 +85,7 @@ public final class StatusCommand implements Command {
             Identity identity = IdentityLookup.fromIdToken(login.get().tokens());
             if (ctx.args().has("online")) {
                 Settings settings = settings(ctx, profile, saved);
-                StoredLogin valid = ctx.tokens(settings).valid(ONLINE_MARGIN);
+                StoredLogin valid = ctx.tokens(settings).valid(JLogin.USERINFO_MARGIN);
                 identity = ctx.identityLookup(settings).lookup(ctx.metadata().resolve(settings), valid.tokens());
                 login = Optional.of(valid);
                 row.put("checked_with", identity.source().equals("userinfo") ? "userinfo" : "refresh");
@@ -120,8 +118,7 @@ public final class StatusCommand implements Command {
     private static Map<String, Object> problem(Context ctx, Map<String, Object> row, String profile, String what) {
         row.put("status", "problem");
         row.put("problem", what);
-        row.put("fix", Invocation.of(ctx.env().properties()).command("login")
-                + (profile.equals(SettingsResolver.DEFAULT_PROFILE) ? "" : " --profile " + profile));
+        row.put("fix", Invocation.of(ctx.env().properties()).loginCommand(profile));
         return row;
     }
 

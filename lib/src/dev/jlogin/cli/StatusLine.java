@@ -20,7 +20,7 @@ final class StatusLine implements DevicePoller.Listener, AutoCloseable {
     /** Carriage return, then erase to the end of the line (ECMA-48 EL). */
     private static final String REWRITE = "\r\u001b[K";
     /** Shorter than the narrowest terminal: a wrapped line could not be rewritten in place. */
-    private static final int MAX_LENGTH = DeviceLogin.WIDTH - 1;
+    private static final int MAX_LENGTH = CommandSpec.WIDTH - 1;
     private static final String PENDING = "pending";
 
     private final PrintStream err;
@@ -34,7 +34,7 @@ final class StatusLine implements DevicePoller.Listener, AutoCloseable {
     StatusLine(Environment env) {
         this.err = env.err();
         this.clock = env.clock();
-        this.inPlace = env.stderrIsTerminal().getAsBoolean() && !"dumb".equals(env.variables().get("TERM"));
+        this.inPlace = Terminal.controlsStderr(env);
     }
 
     /** The code is ready and expires at {@code expiresAt}: the countdown's end. */

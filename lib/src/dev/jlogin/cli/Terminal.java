@@ -4,6 +4,7 @@ import dev.jlogin.ServerText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What is safe to show on a terminal, and whether stdout is one. */
 public final class Terminal {
@@ -32,8 +33,17 @@ public final class Terminal {
      * no colour (NO_COLOR, set and not empty, as no-color.org defines it).
      */
     public static boolean stylesStderr(Environment env) {
-        return env.stderrIsTerminal().getAsBoolean() && env.variables().getOrDefault("NO_COLOR", "").isEmpty()
-                && !"dumb".equals(env.variables().get("TERM"));
+        return controlsStderr(env) && env.variables().getOrDefault("NO_COLOR", "").isEmpty();
+    }
+
+    /** Whether stderr is a terminal that takes control sequences (TERM=dumb does not). */
+    static boolean controlsStderr(Environment env) {
+        return env.stderrIsTerminal().getAsBoolean() && !"dumb".equals(env.variables().get("TERM"));
+    }
+
+    /** Whether we run in an SSH session: the user's screen, browser and phone are on another machine. */
+    static boolean overSsh(Map<String, String> variables) {
+        return variables.containsKey("SSH_CONNECTION") || variables.containsKey("SSH_TTY");
     }
 
     /** Bold where {@code styled}, plain otherwise. */

@@ -1,8 +1,6 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.session.AccessToken;
-import dev.jlogin.session.JLogin;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,8 +10,6 @@ import java.util.Map;
  * shares, so that needs --force-terminal.
  */
 public final class TokenCommand implements Command {
-    static final Duration DEFAULT_MIN_VALID = JLogin.DEFAULT_MIN_VALID;
-
     static final CommandSpec SPEC = CommandSpec.of("token", "print a valid access token into a pipe, refreshing it first"
                     + " if needed")
             .usage("[options] | some-command")
@@ -38,8 +34,7 @@ public final class TokenCommand implements Command {
         if (revealing && !ctx.args().has("force-terminal")) {
             ctx.refuseTokenOnTerminal("pipe it into the program that needs it, or pass --force-terminal");
         }
-        Duration minValid = ctx.args().value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(DEFAULT_MIN_VALID);
-        AccessToken token = ctx.api().token(minValid);
+        AccessToken token = ctx.api().token(ctx.minValid());
         if (!revealing) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", "valid");

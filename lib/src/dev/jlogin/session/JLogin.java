@@ -54,7 +54,7 @@ public final class JLogin {
     /** How long a token handed out by {@link #token()} is valid at least, as for the {@code token} script. */
     public static final Duration DEFAULT_MIN_VALID = Duration.ofSeconds(60);
     /** Long enough for the userinfo request to be made with a token that is still valid. */
-    private static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
+    public static final Duration USERINFO_MARGIN = Duration.ofSeconds(10);
 
     private final SettingSource source;
     private final Path home;
@@ -115,7 +115,14 @@ public final class JLogin {
 
     /** Logs in with the device flow, telling {@code listener} the code and each poll. */
     public Login login(LoginListener listener) {
-        Settings settings = loginSettings();
+        return login(loginSettings(), listener);
+    }
+
+    /**
+     * Logs in with the device flow using {@code settings} (from {@link #loginSettings()}), for a
+     * caller that has resolved them already, telling {@code listener} the code and each poll.
+     */
+    public Login login(Settings settings, LoginListener listener) {
         ServerMetadata server = metadata().resolve(settings);
         StoredLogin login = deviceFlow(settings).run(settings, server, listener);
         return describe(settings, server, login, identity(settings, server, login));
