@@ -272,7 +272,7 @@ public final class JLogin {
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */
-    private IdTokenVerifier idTokens() {
+    private synchronized IdTokenVerifier idTokens() {
         if (idTokens == null) {
             idTokens = new IdTokenVerifier(transport(), clock);
         }
