@@ -95,7 +95,7 @@ public final class DeviceFlow {
                 throw e;
             }
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
-                    + TokenManager.keep(store, settings.profile(), login, "the login was approved"));
+                    + store.recoveryNote(settings.profile(), login, "the login was approved"));
         }
         return login;
     }

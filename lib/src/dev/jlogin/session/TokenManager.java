@@ -127,20 +127,9 @@ public final class TokenManager {
             if (fresh.refreshToken().equals(current.tokens().refreshToken())) {
                 throw e; // the stored refresh token still works: nothing is lost
             }
-            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + keep(store, settings.profile(),
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
                     updated, "the server rotated the refresh token"));
         }
         return updated;
-    }
-
-    /**
-     * Keeps tokens the store could not take in a recovery file, and says where, or says plainly
-     * that they are lost: one line for the caller's error message.
-     */
-    public static String keep(TokenStore store, String profile, StoredLogin login, String what) {
-        return store.keepForRecovery(profile, login)
-                .map(file -> what + ": the new login is kept in " + file + "; move it to " + store.loginFile(profile)
-                        + " (file store) once there is space, or log in again")
-                .orElse(what + " and the new login could not be kept anywhere: a new login will be needed");
     }
 }
