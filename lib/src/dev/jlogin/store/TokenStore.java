@@ -167,8 +167,9 @@ public final class TokenStore {
      * files name every profile whatever the backend; a lock without a stored entry is left out.
      */
     public List<String> profiles() {
-        if (backend instanceof MemoryBackend memory) {
-            return memory.profiles().stream().filter(name -> settings(name).isPresent()).toList();
+        Optional<List<String>> held = backend.profiles();
+        if (held.isPresent()) {
+            return held.get().stream().filter(name -> settings(name).isPresent()).toList();
         }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> locks = Files.newDirectoryStream(profiles, "*.lock")) {
