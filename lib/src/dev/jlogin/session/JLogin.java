@@ -159,7 +159,10 @@ public final class JLogin {
 
     /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
-        var tokens = tokens(settings()).valid(minValid).tokens();
+        // the hot path: one read of the profile gives both its settings and its tokens
+        Optional<StoredLogin.Parsed> entry = store().entry(profile());
+        var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
+                .validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid).tokens();
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
@@ -223,7 +226,10 @@ public final class JLogin {
      * server named nor a saved profile, what is missing is the login, not an issuer.
      */
     public Settings settings() {
-        Optional<SavedSettings> saved = store().settings(profile());
+        return settings(store().settings(profile()));
+    }
+
+    private Settings settings(Optional<SavedSettings> saved) {
         if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
             List<String> known = store().profiles();
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
