@@ -39,7 +39,8 @@ final class ClientSecretFile {
             if (Files.size(file) > MAX_BYTES) {
                 throw refused(file + " is larger than a client secret can be");
             }
-            String secret = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+            // Not readAllBytes: a link swapped in after the check above, or a file grown since, is refused.
+            String secret = new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) {
                 throw refused(file + " is empty");
             }

@@ -218,7 +218,7 @@ public final class Installer {
             List<String> arguments = new ArrayList<>(LauncherScript.JVM_OPTIONS);
             arguments.addAll(cache.create(app));
             arguments.add("-cp");
-            arguments.add(String.join(Platform.WINDOWS ? ";" : ":", classPath.stream().map(Path::toString).toList()));
+            arguments.add(Platform.classPath(classPath));
             arguments.add(plan.training().mainClass());
             String output = run(plan.runtime(), arguments, List.of(), app, env);
             if (!Files.isRegularFile(cache.file(app))) {

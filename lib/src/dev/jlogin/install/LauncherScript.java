@@ -43,7 +43,7 @@ public final class LauncherScript {
         args.add("-Djlogin.launcher-path=" + launcher);
         args.add("-Djlogin.app=" + app);
         args.add("-cp");
-        args.add(String.join(Platform.WINDOWS ? ";" : ":", classPath.stream().map(Path::toString).toList()));
+        args.add(Platform.classPath(classPath));
         args.add(mainClass);
         return args;
     }

@@ -17,6 +17,7 @@ import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,8 +48,17 @@ public final class DeviceFlow {
         this.notices = notices;
     }
 
+    /** A stored login with its ID token's check, so that describing it does not check (and fetch keys) again. */
+    record Approved(StoredLogin login, Optional<IdTokenCheck> idTokenCheck) {
+    }
+
     /** Logs in with {@code settings} at the server {@code metadata} describes, and stores the tokens. */
     public StoredLogin run(Settings settings, ServerMetadata metadata, LoginListener listener) {
+        return approve(settings, metadata, listener).login();
+    }
+
+    /** {@link #run}, also handing back the ID token's check. */
+    Approved approve(Settings settings, ServerMetadata metadata, LoginListener listener) {
         // a store that cannot take the tokens is found before the user approves anything
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.checkWritable(settings.profile());
@@ -85,8 +95,9 @@ public final class DeviceFlow {
                     "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
         }
         TokenSet tokens = ((PollOutcome.Approved) outcome).tokens();
-        tokens.idToken().ifPresent(idToken -> checkIdToken(idTokens.check(idToken, metadata,
-                settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId())));
+        Optional<IdTokenCheck> check = tokens.idToken().map(idToken -> idTokens.check(idToken, metadata,
+                settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId()));
+        check.ifPresent(this::checkIdToken);
         StoredLogin login = settings.login(tokens);
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.write(settings.profile(), login);
@@ -95,9 +106,9 @@ public final class DeviceFlow {
                 throw e;
             }
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
-                    + TokenManager.keep(store, settings.profile(), login, "the login was approved"));
+                    + store.recoveryNote(settings.profile(), login, "the login was approved"));
         }
-        return login;
+        return new Approved(login, check);
     }
 
     /**

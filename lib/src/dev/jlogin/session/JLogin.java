@@ -12,6 +12,7 @@ import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.IdTokenCheck;
 import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.ServerMetadata;
@@ -124,8 +125,9 @@ public final class JLogin {
      */
     public Login login(Settings settings, LoginListener listener) {
         ServerMetadata server = metadata().resolve(settings);
-        StoredLogin login = deviceFlow(settings).run(settings, server, listener);
-        return describe(settings, server, login, identity(settings, server, login));
+        DeviceFlow.Approved approved = deviceFlow(settings).approve(settings, server, listener);
+        StoredLogin login = approved.login();
+        return describe(settings, login, identity(settings, server, login), approved.idTokenCheck());
     }
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login. */
@@ -164,7 +166,10 @@ public final class JLogin {
 
     /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
-        var tokens = tokens(settings()).valid(minValid).tokens();
+        // the hot path: one read of the profile gives both its settings and its tokens
+        Optional<StoredLogin.Parsed> entry = store().entry(profile());
+        var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
+                .validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid).tokens();
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
@@ -173,7 +178,9 @@ public final class JLogin {
         Settings settings = settings();
         StoredLogin login = tokens(settings).valid(USERINFO_MARGIN);
         ServerMetadata server = metadata().resolve(settings);
-        return describe(settings, server, login, identityLookup(settings).lookup(server, login.tokens()));
+        Optional<IdTokenCheck> check = login.tokens().idToken().map(t -> idTokens().check(t, server,
+                settings.provider().idTokenIssuers(server.issuer()), login.clientId()));
+        return describe(settings, login, identityLookup(settings).lookup(server, login.tokens()), check);
     }
 
     /** Refreshes now, whatever the expiry. */
@@ -226,7 +233,10 @@ public final class JLogin {
      * server named nor a saved profile, what is missing is the login, not an issuer.
      */
     public Settings settings() {
-        Optional<SavedSettings> saved = store().settings(profile());
+        return settings(store().settings(profile()));
+    }
+
+    private Settings settings(Optional<SavedSettings> saved) {
         if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
             List<String> known = store().profiles();
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
@@ -279,7 +289,7 @@ public final class JLogin {
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */
-    private IdTokenVerifier idTokens() {
+    private synchronized IdTokenVerifier idTokens() {
         if (idTokens == null) {
             idTokens = new IdTokenVerifier(transport(), clock);
         }
@@ -291,12 +301,10 @@ public final class JLogin {
         return new IdentityLookup(new UserInfoClient(transport()), settings.provider());
     }
 
-    /** A login as the commands report it, with its ID token checked against {@code server}'s keys. */
-    private Login describe(Settings settings, ServerMetadata server, StoredLogin login, Identity identity) {
+    /** A login as the commands report it, with its ID token's check (made once, by whoever got the token). */
+    private Login describe(Settings settings, StoredLogin login, Identity identity, Optional<IdTokenCheck> check) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
-                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(),
-                login.tokens().idToken().map(t -> idTokens().check(t, server,
-                        settings.provider().idTokenIssuers(server.issuer()), login.clientId())));
+                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(), check);
     }
 
     /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */

@@ -10,6 +10,7 @@ import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -56,7 +57,18 @@ public final class TokenManager {
      * refused the stored access token (revoked there, or cut short) although it has not expired.
      */
     public StoredLogin valid(Duration minValid, Predicate<Secret> rejected) {
-        StoredLogin current = stored();
+        return valid(stored(), minValid, rejected);
+    }
+
+    /**
+     * As {@link #valid(Duration)}, starting from the login the caller has just read from the store
+     * with these settings, so that a valid token costs one read; a refresh still reads it again.
+     */
+    StoredLogin validFrom(Optional<StoredLogin> read, Duration minValid) {
+        return valid(checked(read), minValid, token -> false);
+    }
+
+    private StoredLogin valid(StoredLogin current, Duration minValid, Predicate<Secret> rejected) {
         if (current.tokens().isValidFor(minValid, clock.instant()) && !rejected.test(current.tokens().accessToken())) {
             return current;
         }
@@ -89,7 +101,12 @@ public final class TokenManager {
 
     /** The stored login for these settings, or "login required". */
     public StoredLogin stored() {
-        StoredLogin login = store.read(settings.profile()).orElseThrow(() -> new JLoginException(
+        return checked(store.read(settings.profile()));
+    }
+
+    /** {@code read} if it is a login for these settings, else "login required". */
+    private StoredLogin checked(Optional<StoredLogin> read) {
+        StoredLogin login = read.orElseThrow(() -> new JLoginException(
                 JLoginException.Kind.LOGIN_REQUIRED, "not logged in (profile '" + settings.profile() + "')"));
         if (!settings.issued(login)) {
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "profile '" + settings.profile()
@@ -127,20 +144,9 @@ public final class TokenManager {
             if (fresh.refreshToken().equals(current.tokens().refreshToken())) {
                 throw e; // the stored refresh token still works: nothing is lost
             }
-            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + keep(store, settings.profile(),
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
                     updated, "the server rotated the refresh token"));
         }
         return updated;
-    }
-
-    /**
-     * Keeps tokens the store could not take in a recovery file, and says where, or says plainly
-     * that they are lost: one line for the caller's error message.
-     */
-    public static String keep(TokenStore store, String profile, StoredLogin login, String what) {
-        return store.keepForRecovery(profile, login)
-                .map(file -> what + ": the new login is kept in " + file + "; move it to " + store.loginFile(profile)
-                        + " (file store) once there is space, or log in again")
-                .orElse(what + " and the new login could not be kept anywhere: a new login will be needed");
     }
 }

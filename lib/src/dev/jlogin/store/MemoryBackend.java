@@ -33,8 +33,8 @@ public final class MemoryBackend implements SecretBackend {
         logins.put(profile, new String(content, StandardCharsets.UTF_8));
     }
 
-    /** The profiles it holds, by name: there are no lock files to list. */
-    List<String> profiles() {
-        return logins.keySet().stream().sorted().toList();
+    @Override
+    public Optional<List<String>> profiles() {
+        return Optional.of(logins.keySet().stream().sorted().toList());
     }
 }

@@ -63,7 +63,7 @@ public final class MetadataCache {
         }
         Path file = file(issuer);
         try {
-            if (!trustedFolders() || SecureFiles.problem(file, SecureFiles.Kind.FILE).isPresent()) {
+            if (!folderProblems().isEmpty() || SecureFiles.problem(file, SecureFiles.Kind.FILE).isPresent()) {
                 return Optional.empty();
             }
             JsonObject root = JsonObject.parse(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8));
@@ -95,13 +95,11 @@ public final class MetadataCache {
             root.put("tenant_issuer", issuer);
         }
         try {
-            if (!trustedFolders()) {
+            // createOwnDirectories refuses only foreign folders; ones open to others are not written either
+            if (!folderProblems().isEmpty()) {
                 return;
             }
-            SecureFiles.createPrivateDirectories(dir);
-            if (!trustedFolders()) {
-                return;
-            }
+            SecureFiles.createOwnDirectories(home, dir);
             SecureFiles.writeAtomically(file(issuer), Json.writePretty(root).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // a cache that cannot be written only costs a discovery request next time
@@ -110,10 +108,7 @@ public final class MetadataCache {
 
     /** What makes entries untrusted, for doctor: one line per folder or entry, empty if none. */
     public List<String> problems() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path folder : List.of(home, dir.getParent(), dir)) {
-            SecureFiles.problem(folder, SecureFiles.Kind.DIRECTORY).ifPresent(problems::add);
-        }
+        List<String> problems = folderProblems();
         if (problems.isEmpty() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
                 for (Path entry : entries) {
@@ -152,10 +147,13 @@ public final class MetadataCache {
         }
     }
 
-    private boolean trustedFolders() throws IOException {
-        return SecureFiles.problem(home, SecureFiles.Kind.DIRECTORY).isEmpty()
-                && SecureFiles.problem(dir.getParent(), SecureFiles.Kind.DIRECTORY).isEmpty()
-                && SecureFiles.problem(dir, SecureFiles.Kind.DIRECTORY).isEmpty();
+    /** What makes the home, {@code cache/} or {@code cache/metadata/} untrusted; empty if nothing. */
+    private List<String> folderProblems() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path folder : List.of(home, dir.getParent(), dir)) {
+            SecureFiles.problem(folder, SecureFiles.Kind.DIRECTORY).ifPresent(problems::add);
+        }
+        return problems;
     }
 
     private Path file(String issuer) {

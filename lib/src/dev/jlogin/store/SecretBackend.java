@@ -1,6 +1,7 @@
 package dev.jlogin.store;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,14 @@ public interface SecretBackend {
      */
     default boolean inProcess() {
         return false;
+    }
+
+    /**
+     * The profiles it holds, by name, if it must say so itself: one {@link #inProcess} has no lock
+     * files to list them by. Empty means the lock files tell.
+     */
+    default Optional<List<String>> profiles() {
+        return Optional.empty();
     }
 
     /**

@@ -223,7 +223,7 @@ public final class SecureFiles {
      * Reads a file that {@link #problem} or {@link #ensurePrivate} accepted, without following a
      * link put there since, and refusing more than {@code maxBytes}.
      */
-    static byte[] read(Path file, int maxBytes) throws IOException {
+    public static byte[] read(Path file, int maxBytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(maxBytes + 1L, Math.max(channel.size() + 1, 1)));
             while (channel.read(buffer) > 0) {

@@ -109,11 +109,22 @@ public final class TokenStore {
     }
 
     /**
+     * Keeps a login that the store could not take in a recovery file, and says where, or says
+     * plainly that it is lost: one line for the caller's error message, after {@code what}.
+     */
+    public String recoveryNote(String profile, StoredLogin login, String what) {
+        return keepForRecovery(profile, login)
+                .map(file -> what + ": the new login is kept in " + file + "; move it to " + loginFile(profile)
+                        + " (file store) once there is space, or log in again")
+                .orElse(what + " and the new login could not be kept anywhere: a new login will be needed");
+    }
+
+    /**
      * Keeps a login that the store could not take (tokens the server will not issue again) in an
      * owner-only file in the temp directory, which is often another file system. Returns the
      * file, or empty if it could not be written either.
      */
-    public Optional<Path> keepForRecovery(String profile, StoredLogin login) {
+    private Optional<Path> keepForRecovery(String profile, StoredLogin login) {
         Path file = Host.tempDir().resolve("jlogin-" + checkProfileName(profile) + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".json");
         try {
@@ -125,7 +136,7 @@ public final class TokenStore {
     }
 
     /** Where a login file kept by {@link #keepForRecovery} goes back to, with the file store. */
-    public Path loginFile(String profile) {
+    private Path loginFile(String profile) {
         return profiles.resolve(checkProfileName(profile) + ".json");
     }
 
@@ -156,8 +167,9 @@ public final class TokenStore {
      * files name every profile whatever the backend; a lock without a stored entry is left out.
      */
     public List<String> profiles() {
-        if (backend instanceof MemoryBackend memory) {
-            return memory.profiles().stream().filter(name -> settings(name).isPresent()).toList();
+        Optional<List<String>> held = backend.profiles();
+        if (held.isPresent()) {
+            return held.get().stream().filter(name -> settings(name).isPresent()).toList();
         }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> locks = Files.newDirectoryStream(profiles, "*.lock")) {
