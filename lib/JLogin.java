@@ -121,6 +121,7 @@
 //SOURCES src/dev/jlogin/store/FileBackend.java
 //SOURCES src/dev/jlogin/store/HelperCommand.java
 //SOURCES src/dev/jlogin/store/KeychainBackend.java
+//SOURCES src/dev/jlogin/store/KeychainHead.java
 //SOURCES src/dev/jlogin/store/KeyringProbe.java
 //SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
@@ -131,6 +132,7 @@
 //SOURCES src/dev/jlogin/store/SecretBackend.java
 //SOURCES src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES src/dev/jlogin/store/SecureFiles.java
+//SOURCES src/dev/jlogin/store/SecurityTool.java
 //SOURCES src/dev/jlogin/store/StoredLogin.java
 //SOURCES src/dev/jlogin/store/TokenStore.java
 //SOURCES src/dev/jlogin/store/UtcInstant.java

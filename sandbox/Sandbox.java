@@ -121,6 +121,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/FileBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/HelperCommand.java
 //SOURCES ../lib/src/dev/jlogin/store/KeychainBackend.java
+//SOURCES ../lib/src/dev/jlogin/store/KeychainHead.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringProbe.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES ../lib/src/dev/jlogin/store/MemoryBackend.java
@@ -131,6 +132,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/SecretBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/SecretServiceBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/SecureFiles.java
+//SOURCES ../lib/src/dev/jlogin/store/SecurityTool.java
 //SOURCES ../lib/src/dev/jlogin/store/StoredLogin.java
 //SOURCES ../lib/src/dev/jlogin/store/TokenStore.java
 //SOURCES ../lib/src/dev/jlogin/store/UtcInstant.java

@@ -13,6 +13,13 @@ import java.util.function.Consumer;
 /** Picks the backend that {@code --store} (or JLOGIN_STORE, or jlogin.store) names. */
 public final class Backends {
     public static final Duration DEFAULT_KEYRING_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The Credential Manager has no tool that takes a secret other than on its command line (cmdkey
+     * /pass:), which every process can read; the file store there is protected by an owner-only ACL.
+     */
+    static final String WINDOWS_HAS_NO_KEYRING = "--store keyring is not available on Windows: its Credential Manager"
+            + " cannot be given a secret without native code or a command line others can read; use --store file"
+            + " (the default: owner-only files under %APPDATA%\\jlogin)";
 
     private Backends() {
     }
@@ -30,6 +37,9 @@ public final class Backends {
             case "memory":
                 return MemoryBackend.PROCESS;
             case "keyring":
+                if (Host.isWindows()) {
+                    throw new JLoginException(JLoginException.Kind.CONFIGURATION, WINDOWS_HAS_NO_KEYRING);
+                }
                 SecretBackend keyring = Host.isMac()
                         ? new KeychainBackend(storeId(home), keyringTimeout)
                         : new SecretServiceBackend(storeId(home), keyringTimeout);

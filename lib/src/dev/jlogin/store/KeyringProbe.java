@@ -12,9 +12,13 @@ public final class KeyringProbe {
 
     /** "answers", or why not. */
     public static String probe(Duration timeout) {
-        boolean mac = Host.isMac();
-        List<String> question = mac ? List.of("security", "list-keychains")
-                : List.of("secret-tool", "lookup", "application", "jlogin", "probe", "doctor");
+        if (Host.isMac()) {
+            return KeychainBackend.probe(timeout);
+        }
+        if (Host.isWindows()) {
+            return "fails: " + Backends.WINDOWS_HAS_NO_KEYRING;
+        }
+        List<String> question = List.of("secret-tool", "lookup", "application", "jlogin", "probe", "doctor");
         try {
             HelperCommand.Result result = HelperCommand.run(question, new byte[0], timeout);
             // a lookup that finds nothing exits 1 quietly; anything on stderr is a real failure

@@ -85,6 +85,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile String approval = "pending"; // pending | approved | denied
     private volatile boolean rotateRefreshTokens = true;
     private volatile long accessTokenLifetime = 300;
+    private volatile int secretLength;
     private volatile String discoveredIssuer;
     private volatile boolean revocationEndpoint = true;
     private volatile boolean oidcDiscovery = true;
@@ -163,6 +164,14 @@ public final class FakeAuthorizationServer implements AutoCloseable {
 
     public void accessTokenLifetime(long seconds) {
         accessTokenLifetime = seconds;
+    }
+
+    /**
+     * Pads every token issued from now on to {@code length} characters: Entra ID's access tokens
+     * are JWTs of 2 to 4 KB, its refresh tokens about 1.5 KB.
+     */
+    public void secretLength(int length) {
+        secretLength = length;
     }
 
     /** Makes discovery claim another issuer, as a look-alike server would. */
@@ -494,9 +503,15 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     private String secret(String kind) {
-        String value = kind + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID();
-        issued.add(value);
-        return value;
+        StringBuilder value = new StringBuilder(kind + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID());
+        if (value.length() < secretLength) {
+            while (value.length() < secretLength) {
+                value.append(UUID.randomUUID().toString().replace("-", ""));
+            }
+            value.setLength(secretLength);
+        }
+        issued.add(value.toString());
+        return value.toString();
     }
 
     private static Map<String, String> decode(String body) {
