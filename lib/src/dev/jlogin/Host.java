@@ -28,12 +28,21 @@ public final class Host {
         return System.getProperty(name, fallback);
     }
 
+    /**
+     * The operating system's name ({@code os.name}). {@code jlogin.os.name} stands in for it where
+     * a test plays another system's part on this one: setting {@code os.name} itself would change
+     * the JDK's own choices too (its socket options, for one), which must stay this machine's.
+     */
+    public static String osName() {
+        return property("jlogin.os.name", property("os.name", ""));
+    }
+
     public static boolean isWindows() {
-        return property("os.name", "").startsWith("Windows");
+        return osName().startsWith("Windows");
     }
 
     public static boolean isMac() {
-        return property("os.name", "").startsWith("Mac");
+        return osName().startsWith("Mac");
     }
 
     /** The user's home folder as the JVM knows it. */

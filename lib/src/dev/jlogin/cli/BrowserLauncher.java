@@ -34,7 +34,7 @@ public interface BrowserLauncher {
     Outcome open(URI uri);
 
     static BrowserLauncher system() {
-        String os = Host.property("os.name", "");
+        String os = Host.osName();
         Map<String, String> env = Host.variables();
         return command(os, env).map(cmd -> running(cmd, OPENER_WAIT))
                 .orElseGet(() -> uri -> Outcome.notOpened(whyNot(env)));

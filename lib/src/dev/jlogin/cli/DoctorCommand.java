@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
@@ -67,8 +68,8 @@ public final class DoctorCommand implements Command {
         report.put("keyring_usable", keyring.equals("answers"));
         report.put("dbus_session", dbus);
         if (!keyring.equals("answers")) {
-            String why = "the keyring " + keyring + (dbus ? "" : " (there is no D-Bus session: over SSH or in CI, use"
-                    + " --store file, or run inside dbus-run-session with an unlocked keyring)");
+            String why = "the keyring " + keyring + (!dbus && keyringUsesDbus() ? " (there is no D-Bus session: over SSH or in CI, use"
+                    + " --store file, or run inside dbus-run-session with an unlocked keyring)" : "");
             (report.get("store").equals("keyring") ? problems : hints).add(why);
         }
 
@@ -87,6 +88,11 @@ public final class DoctorCommand implements Command {
         report.put("hints", hints);
         print(ctx, report);
         return problems.isEmpty() ? ExitCode.OK : ExitCode.STORE;
+    }
+
+    /** The Secret Service is reached over D-Bus; the Keychain (and Windows, which has no keyring here) needs none. */
+    private static boolean keyringUsesDbus() {
+        return !Host.isMac() && !Host.isWindows();
     }
 
     private static Map<String, Object> loginValues(StoredLogin login) {
@@ -175,8 +181,9 @@ public final class DoctorCommand implements Command {
             case "absent" -> "none yet";
             default -> report.get("lock");
         }));
-        out.println("  keyring:       " + (Boolean.TRUE.equals(report.get("keyring_usable")) ? "answers" : "not usable") + " (D-Bus session "
-                + (Boolean.TRUE.equals(report.get("dbus_session")) ? "set" : "not set") + ")");
+        out.println("  keyring:       " + (Boolean.TRUE.equals(report.get("keyring_usable")) ? "answers" : "not usable")
+                + (keyringUsesDbus() ? " (D-Bus session " + (Boolean.TRUE.equals(report.get("dbus_session")) ? "set" : "not set")
+                + ")" : ""));
         List<String> problems = (List<String>) report.get("problems");
         out.println(problems.isEmpty() ? "No problems found." : "Problems:");
         problems.forEach(p -> out.println("  - " + Terminal.sanitize(p)));
