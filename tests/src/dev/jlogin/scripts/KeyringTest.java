@@ -91,6 +91,14 @@ class KeyringTest extends FakeServerScripts {
     }
 
     @Test
+    void onWindowsTheKeyringIsRefusedWithTheWayOut() {
+        JBang.Result result = jbang.run("-Djlogin.os.name=Windows 11", "token@" + JBang.CATALOG);
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("--store keyring is not available on Windows").contains("use --store file");
+    }
+
+    @Test
     void aKeyringThatNeverAnswersTimesOutInsteadOfHanging() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path fake = bin.resolve("secret-tool");
