@@ -42,6 +42,7 @@ public final class WhoamiCommand implements Command {
                 + " (from " + identity.source() + (identity.source().equals("id_token")
                         ? login.idToken().map(c -> ", " + c.status()).orElse("") : "") + ")");
         identity.organization().ifPresent(o -> out.println("  organization:  " + Terminal.sanitize(o)));
+        identity.problem().ifPresent(p -> out.println("  warning:       " + Terminal.sanitize(p)));
         out.println("  ID token:      " + login.idToken().map(WhoamiCommand::label).orElse("none"));
         out.println("  client:        " + Terminal.sanitize(login.clientId()));
         out.println("  scopes:        " + Terminal.sanitize(login.scope().orElse("(not reported by the server)")));
@@ -72,6 +73,7 @@ public final class WhoamiCommand implements Command {
         identity.email().ifPresent(s -> result.put("email", Terminal.sanitize(s)));
         identity.organization().ifPresent(s -> result.put("organization", Terminal.sanitize(s)));
         result.put("identity_source", identity.source());
+        identity.problem().ifPresent(p -> result.put("identity_problem", Terminal.sanitize(p)));
         result.put("id_token", login.idToken().map(IdTokenCheck::status).orElse("none"));
         login.idToken().flatMap(IdTokenCheck::problem).ifPresent(p -> result.put("id_token_problem", Terminal.sanitize(p)));
         login.scope().ifPresent(s -> result.put("scope", Terminal.sanitize(s)));

@@ -31,9 +31,22 @@ public final class IdentityLookup {
             URI endpoint = metadata.userinfoEndpoint().get();
             return provider.profileApi()
                     ? Identity.fromClaims(userInfo.fetchProfile(endpoint, tokens.accessToken()), "user_api")
-                    : Identity.fromClaims(userInfo.fetch(endpoint, tokens.accessToken()), "userinfo");
+                    : checkedAgainstIdToken(Identity.fromClaims(userInfo.fetch(endpoint, tokens.accessToken()), "userinfo"), tokens);
         }
         return fromIdToken(tokens);
+    }
+
+    /**
+     * OIDC Core §5.3.2: userinfo's {@code sub} must be the ID token's, or its answer must not be
+     * used; otherwise a server could show another user's name beside a verified ID token.
+     */
+    private static Identity checkedAgainstIdToken(Identity userinfo, TokenSet tokens) {
+        Identity idToken = fromIdToken(tokens);
+        if (idToken.subject().isEmpty() || idToken.subject().equals(userinfo.subject())) {
+            return userinfo;
+        }
+        return idToken.because("the userinfo endpoint named another subject (" + userinfo.subject().orElse("none")
+                + "), not the ID token's; its answer is not used (OpenID Connect Core 5.3.2)");
     }
 
     /** Who the ID token names, without asking the server; unknown without one. */

@@ -38,6 +38,24 @@ class IdTokenCommandsTest extends InProcessCommands {
         assertThat(cli.server.requests("/issuer/jwks")).hasSize(3); // once per process: login, whoami, whoami
     }
 
+    /** OIDC Core §5.3.2: a userinfo answer about another subject must not be shown beside a verified ID token. */
+    @Test
+    void aUserinfoAnswerAboutSomeoneElseIsNotUsed() throws Exception {
+        cli.server.idTokens(cli.server::idToken);
+        cli.server.userinfoClaims(java.util.Map.of("sub", "user-666", "name", "Mallory Admin", "email", "mallory@example.com"));
+        assertThat(cli.login().exit()).isZero();
+
+        CliHarness.Result text = cli.run(new WhoamiCommand());
+        assertThat(text.out()).contains("user:          Alice Tester <alice@example.com>").doesNotContain("Mallory")
+                .contains("warning:       the userinfo endpoint named another subject (user-666), not the ID token's;"
+                        + " its answer is not used (OpenID Connect Core 5.3.2)")
+                .contains("ID token:      verified");
+        JsonObject json = whoamiJson();
+        assertThat(json.string("subject")).contains("user-1234");
+        assertThat(json.string("identity_source")).contains("id_token");
+        assertThat(json.string("identity_problem").orElseThrow()).contains("another subject (user-666)");
+    }
+
     @Test
     void anIdTokenSignedWithAnotherKeyFailsTheLoginAndNothingIsStored() {
         cli.server.idTokens(now -> SigningKeys.sign(SigningKeys.header("RS256", "k1"),
