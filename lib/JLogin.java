@@ -64,6 +64,7 @@
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpSender.java
 //SOURCES src/dev/jlogin/http/HttpTransport.java
+//SOURCES src/dev/jlogin/http/Loopback.java
 //SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
 //SOURCES src/dev/jlogin/install/Installer.java

@@ -64,6 +64,7 @@
 //SOURCES ../lib/src/dev/jlogin/http/HttpResult.java
 //SOURCES ../lib/src/dev/jlogin/http/HttpSender.java
 //SOURCES ../lib/src/dev/jlogin/http/HttpTransport.java
+//SOURCES ../lib/src/dev/jlogin/http/Loopback.java
 //SOURCES ../lib/src/dev/jlogin/http/Network.java
 //SOURCES ../lib/src/dev/jlogin/http/TransportException.java
 //SOURCES ../lib/src/dev/jlogin/install/Installer.java

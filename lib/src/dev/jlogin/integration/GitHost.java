@@ -1,7 +1,7 @@
 package dev.jlogin.integration;
 
 import dev.jlogin.JLoginException;
-import dev.jlogin.oauth.Endpoints;
+import dev.jlogin.http.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public record GitHost(String host, Optional<Integer> port) {
     /** Whether a request for {@code protocol} and {@code host} (git's attributes) is for this server. */
     public boolean serves(String protocol, String requestHost) {
         String scheme = protocol.toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && Endpoints.isLoopback(host))) {
+        if (!scheme.equals("https") && !(scheme.equals("http") && Loopback.is(host))) {
             return false;
         }
         return parse(requestHost).filter(other -> other.host.equals(host)

@@ -1,10 +1,9 @@
 package dev.jlogin.oauth;
 
 import dev.jlogin.JLoginException;
-import java.net.InetAddress;
+import dev.jlogin.http.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 
 /**
  * Checks endpoint URLs. Tokens and device codes travel to these, so plain HTTP is allowed only
@@ -29,52 +28,10 @@ public final class Endpoints {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, what + " must be an absolute URL");
         }
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost()))) {
+        if (scheme.equals("https") || (scheme.equals("http") && Loopback.is(uri.getHost()))) {
             return uri;
         }
         throw new JLoginException(JLoginException.Kind.CONFIGURATION,
                 what + " must use https (plain http is allowed only for localhost): " + uri.getScheme() + "://" + uri.getHost());
-    }
-
-    /**
-     * Whether {@code host} (a name or literal address, IPv6 in brackets or not) is this machine's
-     * loopback: {@code localhost} or a literal loopback address. Names are never looked up: whoever
-     * answers for a name (DNS, a hosts file) would decide where tokens go over plain http, and
-     * names such as {@code cafe} only look like addresses.
-     */
-    public static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (h.indexOf(':') < 0) {
-            return isLoopbackIpv4(h);
-        }
-        for (int i = 0; i < h.length(); i++) {
-            if ("0123456789abcdefABCDEF:.".indexOf(h.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        try {
-            // in brackets the JDK only parses an IPv6 literal: an invalid one is an error, not a name to look up
-            return InetAddress.getByName("[" + h + "]").isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    /** 127.0.0.0/8 in dotted-quad form, the only IPv4 form URLs use. */
-    private static boolean isLoopbackIpv4(String h) {
-        String[] octets = h.split("\\.", -1);
-        if (octets.length != 4) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return octets[0].equals("127");
     }
 }

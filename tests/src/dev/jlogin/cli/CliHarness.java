@@ -35,12 +35,12 @@ final class CliHarness implements AutoCloseable {
     Runnable onWait = () -> { };
 
     CliHarness(Path home) {
-        this(home, null);
+        this(home, null, java.net.InetAddress.getLoopbackAddress());
     }
 
-    /** With the fake server on HTTPS, using {@code tls}'s certificate, when it is not null. */
-    CliHarness(Path home, javax.net.ssl.SSLContext tls) {
-        server = new FakeAuthorizationServer(clock, tls);
+    /** With the fake server on {@code host} over HTTPS, using {@code tls}'s certificate. */
+    CliHarness(Path home, javax.net.ssl.SSLContext tls, java.net.InetAddress host) {
+        server = new FakeAuthorizationServer(clock, tls, host);
         env.put("JLOGIN_HOME", home.toString());
         env.put("JLOGIN_ISSUER", server.issuer());
         env.put("JLOGIN_CLIENT_ID", "cli");

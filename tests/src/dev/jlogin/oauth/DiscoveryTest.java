@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.http.HttpTransport;
+import dev.jlogin.http.Loopback;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +62,10 @@ class DiscoveryTest {
         assertThatThrownBy(() -> discovery.discover("http://idp.example.com/realms/x"))
                 .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION))
                 .hasMessageContaining("must use https");
-        assertThat(Endpoints.isLoopback("127.0.0.1")).isTrue();
-        assertThat(Endpoints.isLoopback("[::1]")).isTrue();
-        assertThat(Endpoints.isLoopback("localhost")).isTrue();
-        assertThat(Endpoints.isLoopback("127.example.com")).isFalse();
+        assertThat(Loopback.is("127.0.0.1")).isTrue();
+        assertThat(Loopback.is("[::1]")).isTrue();
+        assertThat(Loopback.is("localhost")).isTrue();
+        assertThat(Loopback.is("127.example.com")).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.http.HttpLog;
+import dev.jlogin.http.Loopback;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.testing.HostileDocuments;
@@ -97,7 +98,7 @@ class ResponseFuzzTest {
         try {
             ServerMetadata parsed = ServerMetadata.fromJson(JsonObject.parse(text), "fuzzed document");
             assertThat(parsed.tokenEndpoint().getScheme().equalsIgnoreCase("https")
-                    || Endpoints.isLoopback(parsed.tokenEndpoint().getHost())).isTrue();
+                    || Loopback.is(parsed.tokenEndpoint().getHost())).isTrue();
             Statistics.collect("parsed");
         } catch (MalformedJsonException | JLoginException e) {
             Statistics.collect("refused");

@@ -103,9 +103,14 @@ public final class FakeAuthorizationServer implements AutoCloseable {
 
     /** Over HTTPS with {@code tls}'s certificate when it is not null. */
     public FakeAuthorizationServer(Clock clock, javax.net.ssl.SSLContext tls) {
+        this(clock, tls, InetAddress.getLoopbackAddress());
+    }
+
+    /** On {@code host}, one of this machine's addresses: another than loopback is reached through proxies. */
+    public FakeAuthorizationServer(Clock clock, javax.net.ssl.SSLContext tls, InetAddress host) {
         this.clock = clock;
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            InetSocketAddress address = new InetSocketAddress(host, 0);
             if (tls == null) {
                 server = HttpServer.create(address, 0);
             } else {
@@ -130,8 +135,8 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     public String base() {
-        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
-                + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://"
+                + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
     public String issuer() {

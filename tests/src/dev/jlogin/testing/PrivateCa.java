@@ -2,6 +2,7 @@ package dev.jlogin.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A certificate authority of the test's own, made with the JDK's keytool: its certificate (PEM,
- * what {@code --ca-file} is given) and a server certificate for 127.0.0.1 that it signed.
+ * what {@code --ca-file} is given) and a server certificate for 127.0.0.1 (and {@code host}) that it signed.
  */
 public final class PrivateCa {
     private static final String PASSWORD = "private-ca-password";
@@ -23,7 +24,7 @@ public final class PrivateCa {
     private final Path caFile;
     private final SSLContext serverTls;
 
-    public PrivateCa(Path dir) throws IOException, GeneralSecurityException {
+    public PrivateCa(Path dir, InetAddress host) throws IOException, GeneralSecurityException {
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("server.p12");
         caFile = dir.resolve("ca.pem");
@@ -36,7 +37,7 @@ public final class PrivateCa {
         Path signed = dir.resolve("server.pem");
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString());
         keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-infile", request.toString(), "-outfile",
-                signed.toString(), "-rfc", "-ext", "san=ip:127.0.0.1", "-ext", "eku=serverAuth", "-validity", "2");
+                signed.toString(), "-rfc", "-ext", "san=ip:127.0.0.1,ip:" + host.getHostAddress(), "-ext", "eku=serverAuth", "-validity", "2");
         keytool("-importcert", "-alias", "ca", "-file", caFile.toString(), "-keystore", server.toString(), "-noprompt");
         keytool("-importcert", "-alias", "server", "-file", signed.toString(), "-keystore", server.toString());
         KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -54,7 +55,7 @@ public final class PrivateCa {
         return caFile;
     }
 
-    /** For a server at 127.0.0.1 with the certificate the CA signed. */
+    /** For a server at 127.0.0.1 or the host with the certificate the CA signed. */
     public SSLContext serverTls() {
         return serverTls;
     }

@@ -1,4 +1,4 @@
-package dev.jlogin.oauth;
+package dev.jlogin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class LoopbackTest {
     void literalLoopbackAddressesAndLocalhostAreLoopback() {
         for (String host : new String[] {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "[::1]", "::1",
                 "[0:0:0:0:0:0:0:1]", "[::ffff:127.0.0.1]"}) {
-            assertThat(Endpoints.isLoopback(host)).as(host).isTrue();
+            assertThat(Loopback.is(host)).as(host).isTrue();
         }
     }
 
@@ -27,7 +27,7 @@ class LoopbackTest {
     void everythingElseIsNot() {
         for (String host : new String[] {"cafe", "beef", "dead", "abc", "127.example.com", "10.0.0.1", "128.0.0.1",
                 "127.0.0.256", "1.2.3.4.5", "127", "::1::2", "[::1", "[::2]", "[fe80::1]", "localhost.evil.example", ""}) {
-            assertThat(Endpoints.isLoopback(host)).as(host).isFalse();
+            assertThat(Loopback.is(host)).as(host).isFalse();
         }
     }
 
@@ -48,7 +48,7 @@ class LoopbackTest {
     public static final class PrintLoopback {
         public static void main(String[] args) {
             for (String host : args) {
-                System.out.println(host + " " + Endpoints.isLoopback(host));
+                System.out.println(host + " " + Loopback.is(host));
             }
         }
     }
