@@ -114,18 +114,27 @@ public final class DeviceFlow {
     /**
      * An ID token that fails its checks came from the token endpoint over TLS, so it means a
      * misconfigured server or client rather than an attack; either way it is not stored, and the
-     * login fails rather than keep an identity nobody vouches for. One that cannot be checked (no
-     * key set, or none to be had now) is stored, and {@code whoami} says it is unchecked.
+     * login fails rather than keep an identity nobody vouches for. So does one already expired: it
+     * was issued for this login just now, so it is stale or the clocks disagree by more than the
+     * tolerance. One that cannot be checked (no key set, or none to be had now) is stored, and
+     * {@code whoami} says it is unchecked.
      */
     private void checkIdToken(IdTokenCheck check) {
         if (check instanceof IdTokenCheck.Rejected rejected) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: "
-                    + rejected.reason() + "; nothing was stored (check the issuer and client id, or report it to the"
-                    + " server's administrators)");
+            throw idTokenFailed(rejected.reason());
+        }
+        if (check instanceof IdTokenCheck.Expired expired) {
+            throw idTokenFailed(expired.problem().orElseThrow() + " (a fresh login's ID token must be valid: a stale"
+                    + " token, or this machine's clock and the server's disagree)");
         }
         if (check instanceof IdTokenCheck.Unchecked unchecked) {
             notices.accept("warning: the ID token could not be verified: " + dev.jlogin.ServerText.sanitize(unchecked.reason()));
         }
+    }
+
+    private static JLoginException idTokenFailed(String reason) {
+        return new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: " + reason
+                + "; nothing was stored (check the issuer and client id, or report it to the server's administrators)");
     }
 
     private static JLoginException cancelled() {

@@ -72,6 +72,18 @@ class IdTokenCommandsTest extends InProcessCommands {
     }
 
     @Test
+    void anIdTokenAlreadyExpiredAtLoginFailsIt() {
+        cli.server.idTokens(now -> cli.server.idToken(now.minus(Duration.ofHours(1))));
+
+        CliHarness.Result login = cli.login();
+
+        assertThat(login.exit()).isEqualTo(6);
+        assertThat(login.err()).contains("the server's ID token failed verification: signed by the issuer, but expired at")
+                .contains("nothing was stored");
+        assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(3);
+    }
+
+    @Test
     void anIdTokenForAnotherClientFailsTheLogin() {
         cli.server.idTokens(now -> SigningKeys.sign(SigningKeys.header("RS256", "k1"),
                 SigningKeys.claims(cli.server.issuer(), "someone-else", now), SigningKeys.rsa().getPrivate()));
