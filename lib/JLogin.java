@@ -5,6 +5,7 @@
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
 //SOURCES src/dev/jlogin/ServerText.java
+//SOURCES src/dev/jlogin/UserHome.java
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java

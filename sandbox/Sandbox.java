@@ -5,6 +5,7 @@
 //SOURCES ../lib/src/dev/jlogin/JLoginException.java
 //SOURCES ../lib/src/dev/jlogin/Secret.java
 //SOURCES ../lib/src/dev/jlogin/ServerText.java
+//SOURCES ../lib/src/dev/jlogin/UserHome.java
 //SOURCES ../lib/src/dev/jlogin/Version.java
 //SOURCES ../lib/src/dev/jlogin/cli/Args.java
 //SOURCES ../lib/src/dev/jlogin/cli/BrowserLauncher.java
