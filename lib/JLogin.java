@@ -14,6 +14,7 @@
 //SOURCES src/dev/jlogin/cli/Clipboard.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/CommandSpec.java
+//SOURCES src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES src/dev/jlogin/cli/Context.java
 //SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java

@@ -14,6 +14,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Clipboard.java
 //SOURCES ../lib/src/dev/jlogin/cli/Command.java
 //SOURCES ../lib/src/dev/jlogin/cli/CommandSpec.java
+//SOURCES ../lib/src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/Context.java
 //SOURCES ../lib/src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES ../lib/src/dev/jlogin/cli/DoctorCommand.java
