@@ -5,6 +5,7 @@
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
 //SOURCES src/dev/jlogin/ServerText.java
+//SOURCES src/dev/jlogin/UserHome.java
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/BrowserLauncher.java
@@ -13,6 +14,7 @@
 //SOURCES src/dev/jlogin/cli/Clipboard.java
 //SOURCES src/dev/jlogin/cli/Command.java
 //SOURCES src/dev/jlogin/cli/CommandSpec.java
+//SOURCES src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES src/dev/jlogin/cli/Context.java
 //SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java

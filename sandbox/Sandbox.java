@@ -5,6 +5,7 @@
 //SOURCES ../lib/src/dev/jlogin/JLoginException.java
 //SOURCES ../lib/src/dev/jlogin/Secret.java
 //SOURCES ../lib/src/dev/jlogin/ServerText.java
+//SOURCES ../lib/src/dev/jlogin/UserHome.java
 //SOURCES ../lib/src/dev/jlogin/Version.java
 //SOURCES ../lib/src/dev/jlogin/cli/Args.java
 //SOURCES ../lib/src/dev/jlogin/cli/BrowserLauncher.java
@@ -13,6 +14,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Clipboard.java
 //SOURCES ../lib/src/dev/jlogin/cli/Command.java
 //SOURCES ../lib/src/dev/jlogin/cli/CommandSpec.java
+//SOURCES ../lib/src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/Context.java
 //SOURCES ../lib/src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES ../lib/src/dev/jlogin/cli/DoctorCommand.java

@@ -2,6 +2,7 @@ package dev.jlogin.cli;
 
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
+import dev.jlogin.UserHome;
 import dev.jlogin.Version;
 import dev.jlogin.install.Installer;
 import dev.jlogin.install.JavaRuntime;
@@ -52,9 +53,8 @@ public final class InstallCommand implements Command {
             throw Args.usage("--name must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
         }
         Map<String, String> vars = ctx.env().variables();
-        Path userHome = vars.containsKey("HOME") ? Path.of(vars.get("HOME")) : Host.userHome();
-        Path binDir = ctx.args().value("bin-dir").map(Path::of).orElse(defaultBinDir(vars, userHome)).toAbsolutePath();
-        Path dataDir = dataDir(vars, userHome).toAbsolutePath();
+        Path binDir = ctx.args().value("bin-dir").map(Path::of).orElse(defaultBinDir(vars)).toAbsolutePath();
+        Path dataDir = dataDir(vars).toAbsolutePath();
 
         if (ctx.args().has("uninstall")) {
             List<Path> removed = Installer.uninstall(name, binDir, dataDir);
@@ -68,7 +68,7 @@ public final class InstallCommand implements Command {
             return ExitCode.OK;
         }
 
-        JavaRuntime runtime = runtime(ctx, userHome);
+        JavaRuntime runtime = runtime(ctx);
         Map<String, String> baked = bakedSettings(ctx);
         String reinstall = Invocation.of(ctx.env().properties()).catalog().map(c -> "jbang install@" + c)
                 .orElse("jbang install@<the catalog it came from>");
@@ -79,7 +79,7 @@ public final class InstallCommand implements Command {
         return ExitCode.OK;
     }
 
-    private static JavaRuntime runtime(Context ctx, Path userHome) {
+    private static JavaRuntime runtime(Context ctx) {
         Path current = Host.javaHome();
         if (ctx.args().has("java-home")) {
             Path home = Path.of(ctx.args().value("java-home").orElseThrow());
@@ -91,7 +91,7 @@ public final class InstallCommand implements Command {
             }
             return chosen;
         }
-        return JavaRuntimes.newest(JavaRuntimes.onThisMachine(ctx.env().variables(), userHome, current))
+        return JavaRuntimes.newest(JavaRuntimes.onThisMachine(ctx.env().variables(), current))
                 .orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
                         "no Java runtime of version " + JavaRuntimes.MINIMUM + " or newer found; pass --java-home DIR"));
     }
@@ -106,20 +106,21 @@ public final class InstallCommand implements Command {
         return baked;
     }
 
-    static Path defaultBinDir(Map<String, String> vars, Path userHome) {
+    /** Where the launcher goes without --bin-dir: ~/.local/bin, or %LOCALAPPDATA%\jlogin\bin. */
+    static Path defaultBinDir(Map<String, String> vars) {
         String localAppData = vars.get("LOCALAPPDATA");
         return File.separatorChar == '\\' && localAppData != null ? Path.of(localAppData, "jlogin", "bin")
-                : userHome.resolve(".local").resolve("bin");
+                : UserHome.of(vars).resolve(".local").resolve("bin");
     }
 
     /** Where launchers keep their files: $XDG_DATA_HOME/jlogin, ~/.local/share/jlogin, or %LOCALAPPDATA%\jlogin. */
-    static Path dataDir(Map<String, String> vars, Path userHome) {
+    static Path dataDir(Map<String, String> vars) {
         String localAppData = vars.get("LOCALAPPDATA");
         if (File.separatorChar == '\\' && localAppData != null) {
             return Path.of(localAppData, "jlogin");
         }
         String xdg = vars.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "jlogin") : userHome.resolve(".local").resolve("share").resolve("jlogin");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "jlogin") : UserHome.of(vars).resolve(".local").resolve("share").resolve("jlogin");
     }
 
     private static boolean onPath(Map<String, String> vars, Path binDir) {

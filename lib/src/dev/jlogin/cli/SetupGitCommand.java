@@ -65,13 +65,9 @@ public final class SetupGitCommand implements Command {
     }
 
     private static void runGit(List<String> command, Map<String, String> variables) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().clear();
-        builder.environment().putAll(variables); // HOME or GIT_CONFIG_GLOBAL say which file is global
         int exit;
         try {
-            exit = builder.start().waitFor();
+            exit = ConfigProgram.builder(command, variables).start().waitFor();
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage());
         } catch (InterruptedException e) {

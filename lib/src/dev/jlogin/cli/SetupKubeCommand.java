@@ -69,7 +69,7 @@ public final class SetupKubeCommand implements Command {
         args.forEach(a -> kubectl.add("--exec-arg=" + csvField(a)));
         env.forEach((k, v) -> kubectl.add("--exec-env=" + k + "=" + v));
         ctx.args().value("kubeconfig").ifPresent(file -> kubectl.add("--kubeconfig=" + file));
-        runKubectl(kubectl);
+        runKubectl(kubectl, ctx.env().variables());
         ctx.env().out().println("Wrote kubeconfig user '" + user + "': kubectl now runs " + String.join(" ", invocation)
                 + " for its token. Use it with: kubectl config set-context --current --user " + user);
         return ExitCode.OK;
@@ -110,11 +110,10 @@ public final class SetupKubeCommand implements Command {
     }
 
     /** kubectl's own messages go straight to stderr; its "User set" line is replaced by ours. */
-    private static void runKubectl(List<String> command) {
+    private static void runKubectl(List<String> command, Map<String, String> variables) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = ConfigProgram.builder(command, variables).start();
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION,
                     "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself");

@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.ServerText;
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.util.Map;
 
 /** What is safe to show on a terminal, and whether stdout is one. */
 public final class Terminal {
+    /** Linux's links from each of the process's file descriptors to what it is open on. */
+    private static final Path PROC_FDS = Path.of("/proc/self/fd");
+
     private Terminal() {
     }
 
@@ -56,29 +60,48 @@ public final class Terminal {
      * the JDK's console check (stdin and stdout both terminals) is the best available.
      */
     public static boolean isStdoutTerminal() {
-        return isTerminal(1);
+        return isTerminal(PROC_FDS, 1);
     }
 
     /** Whether standard input is a terminal, as {@link #isStdoutTerminal()} tells. */
     public static boolean isStdinTerminal() {
-        return isTerminal(0);
+        return isTerminal(PROC_FDS, 0);
     }
 
     /** Whether standard error is a terminal, as {@link #isStdoutTerminal()} tells. */
     public static boolean isStderrTerminal() {
-        return isTerminal(2);
+        return isTerminal(PROC_FDS, 2);
     }
 
-    private static boolean isTerminal(int descriptor) {
-        Path fd = Path.of("/proc/self/fd/" + descriptor);
+    /** Whether {@code descriptor} is a terminal, by its link in {@code procFds}, else by the JDK's console. */
+    static boolean isTerminal(Path procFds, int descriptor) {
+        Path fd = procFds.resolve(Integer.toString(descriptor));
         if (Files.isSymbolicLink(fd)) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
             } catch (IOException e) {
-                return System.console() != null;
+                return consoleIsTerminal();
             }
         }
-        return System.console() != null;
+        return consoleIsTerminal();
+    }
+
+    /**
+     * Whether stdin and stdout are both terminals, as the JDK tells. From JDK 22 a console exists
+     * even when they are redirected (JLine's, the default on 22 to 24: JDK-8308591), and
+     * Console.isTerminal(), new in 22, tells; it is called reflectively, as we compile for 17.
+     * Before 22 there is a console only when both are terminals.
+     */
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 17 to 21: no isTerminal(), and the console says enough
+        }
     }
 }

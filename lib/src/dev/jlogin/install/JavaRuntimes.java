@@ -1,5 +1,6 @@
 package dev.jlogin.install;
 
+import dev.jlogin.UserHome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ public final class JavaRuntimes {
     }
 
     /** Folders that hold JDKs side by side, on Linux, macOS, Windows, and in JBang's and SDKMAN!'s caches. */
-    static List<Path> searchFolders(Map<String, String> env, Path userHome) {
+    static List<Path> searchFolders(Map<String, String> env) {
+        Path userHome = UserHome.of(env);
         List<Path> folders = new ArrayList<>(List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"),
                 Path.of("/Library/Java/JavaVirtualMachines"), userHome.resolve(".sdkman/candidates/java"),
                 Path.of(env.getOrDefault("JBANG_DIR", userHome.resolve(".jbang").toString()), "cache", "jdks")));
@@ -34,10 +36,10 @@ public final class JavaRuntimes {
     }
 
     /** Every usable runtime here: the current one, JAVA_HOME, and those in the usual folders. */
-    public static List<JavaRuntime> onThisMachine(Map<String, String> env, Path userHome, Path current) {
+    public static List<JavaRuntime> onThisMachine(Map<String, String> env, Path current) {
         List<Path> homes = new ArrayList<>(List.of(current));
         Optional.ofNullable(env.get("JAVA_HOME")).filter(h -> !h.isBlank()).map(Path::of).ifPresent(homes::add);
-        return all(homes, searchFolders(env, userHome));
+        return all(homes, searchFolders(env));
     }
 
     /** The runtimes at {@code homes} (in that order) and in the entries of {@code folders}. */

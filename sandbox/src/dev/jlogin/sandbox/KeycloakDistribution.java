@@ -1,6 +1,7 @@
 package dev.jlogin.sandbox;
 
 import dev.jlogin.Host;
+import dev.jlogin.UserHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,15 +48,21 @@ public final class KeycloakDistribution {
 
     /**
      * Cache under {@code JLOGIN_CACHE} (default ~/.cache/jlogin); repository {@code JLOGIN_MAVEN_REPOSITORY};
-     * the local Maven repository where Maven keeps it ({@code maven.repo.local} or ~/.m2/repository).
+     * the local Maven repository where Maven keeps it ({@code maven.repo.local}, else .m2/repository
+     * in {@code user.home}: Maven takes its default from there, not from $HOME).
      */
     public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress) {
-        Path base = env.containsKey("JLOGIN_CACHE") ? Path.of(env.get("JLOGIN_CACHE"))
-                : Host.userHome().resolve(".cache").resolve("jlogin");
         URI repo = URI.create(env.getOrDefault("JLOGIN_MAVEN_REPOSITORY", "https://repo.maven.apache.org/maven2/"));
         Path local = Path.of(Host.property("maven.repo.local",
                 Host.userHome().resolve(".m2").resolve("repository").toString()));
-        return new KeycloakDistribution(base.resolve("keycloak"), repo, local, progress);
+        return new KeycloakDistribution(cacheFolder(env), repo, local, progress);
+    }
+
+    /** The cache folder of the distribution: JLOGIN_CACHE/keycloak, ~/.cache/jlogin/keycloak by default. */
+    static Path cacheFolder(Map<String, String> env) {
+        Path base = env.containsKey("JLOGIN_CACHE") ? Path.of(env.get("JLOGIN_CACHE"))
+                : UserHome.of(env).resolve(".cache").resolve("jlogin");
+        return base.resolve("keycloak");
     }
 
     /** The unpacked distribution's home (the folder holding bin/kc.sh), fetching it if needed. */

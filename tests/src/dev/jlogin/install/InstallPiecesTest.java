@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,20 @@ class InstallPiecesTest {
         List<JavaRuntime> withNewer = JavaRuntimes.all(List.of(current), List.of(jvms));
         assertThat(JavaRuntimes.newest(withNewer).orElseThrow().feature()).isEqualTo(25);
         assertThat(JavaRuntimes.newest(List.of(JavaRuntime.at(jvms.resolve("a")).orElseThrow()))).isEmpty();
+    }
+
+    @Test
+    void theJdksOfSdkmanAndJbangAreLookedForUnderHome() throws Exception {
+        Path home = dir.resolve("home");
+        Path sdkman = home.resolve(".sdkman/candidates/java/21.0.2-tem");
+        Path jbang = home.resolve(".jbang/cache/jdks/25");
+        Files.createDirectories(sdkman.getParent());
+        Files.createDirectories(jbang.getParent());
+        Files.move(fakeRuntime("sdkman", "21.0.2"), sdkman);
+        Files.move(fakeRuntime("jbang", "25"), jbang);
+
+        List<JavaRuntime> found = JavaRuntimes.onThisMachine(Map.of("HOME", home.toString()), fakeRuntime("current", "17"));
+        assertThat(found).extracting(JavaRuntime::home).contains(sdkman.toRealPath(), jbang.toRealPath());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,13 @@ class KeycloakDistributionTest {
             assertThat(distribution(web).home()).isEqualTo(home);
             assertThat(web.served()).hasSize(requests);
         }
+    }
+
+    @Test
+    void theCacheIsUnderHomeUnlessJloginCacheMovesIt() {
+        assertThat(KeycloakDistribution.cacheFolder(Map.of("HOME", "/tmp/b"))).isEqualTo(Path.of("/tmp/b/.cache/jlogin/keycloak"));
+        assertThat(KeycloakDistribution.cacheFolder(Map.of("HOME", "/tmp/b", "JLOGIN_CACHE", "/tmp/c")))
+                .isEqualTo(Path.of("/tmp/c/keycloak"));
     }
 
     @Test
