@@ -2,6 +2,8 @@ package dev.jlogin.cli;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,24 @@ public final class ExecCommand implements Command {
     static final int NOT_FOUND = 127;
     static final int NOT_EXECUTABLE = 126;
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * Variables whose value some program runs or loads as code, or that decide which programs
+     * run: the dynamic loader's, shells' start-up and prompt hooks, runtimes' option variables and
+     * tools' command hooks. A token there is run, loaded or printed in an error (with LD_PRELOAD
+     * the loader prints it on stderr), and PATH would break the child.
+     */
+    private static final Set<String> REFUSED = Set.of("PATH", "IFS", "ENV", "BASH_ENV", "ZDOTDIR", "SHELLOPTS",
+            "BASHOPTS", "PS4", "PROMPT_COMMAND", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "NODE_OPTIONS",
+            "PYTHONSTARTUP", "PYTHONPATH", "PYTHONHOME", "PERL5OPT", "PERL5LIB", "PERLLIB", "RUBYOPT", "RUBYLIB",
+            "GIT_SSH_COMMAND", "GIT_SSH", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_EXEC_PATH", "GIT_PROXY_COMMAND", "GIT_EDITOR",
+            "EDITOR", "VISUAL", "PAGER", "GIT_PAGER", "BROWSER", "LESSOPEN", "LESSCLOSE");
+    private static final List<String> REFUSED_PREFIXES = List.of("LD_", "DYLD_");
+    /**
+     * The OS error in the JDK's message for a program that could not be started: "error=2, No such
+     * file or directory" up to JDK 21, "Exec failed, error: 2 (No such file or directory)" from 22.
+     */
+    private static final Pattern OS_ERROR = Pattern.compile("error(?:=|: )(\\d+)(?:, | \\()([^)]*)");
+    private static final String ENOENT = "2";
 
     static final CommandSpec SPEC = CommandSpec.of("exec", "run a command with a valid access token in its environment")
             .usage("[options] -- CMD [ARGS...]")
@@ -24,7 +44,9 @@ public final class ExecCommand implements Command {
                     + " ours (128+N when signal N ended it), and TERM, INT and HUP sent to exec are passed on to it."
                     + " The token is never on a command line nor in exec's output. Exit 127 (126) when CMD is not"
                     + " found (not executable).")
-            .options(Option.value("env", "NAME", "the variable that holds the token (default " + DEFAULT_VARIABLE + ")"),
+            .options(Option.value("env", "NAME", "the variable that holds the token (default " + DEFAULT_VARIABLE + "; not one"
+                            + " that the loader, shells or tools run code from, such as LD_PRELOAD, BASH_ENV or"
+                            + " GIT_SSH_COMMAND)"),
                     Options.MIN_VALID)
             .groups(Options.LOGIN, Options.NETWORK)
             .examples("-- ./deploy.sh staging",
@@ -51,6 +73,11 @@ public final class ExecCommand implements Command {
         if (!VARIABLE.matcher(variable).matches()) {
             throw Args.usage("--env takes a variable name (letters, digits and '_', not starting with a digit)");
         }
+        if (REFUSED.contains(variable) || REFUSED_PREFIXES.stream().anyMatch(variable::startsWith)) {
+            throw Args.usage("--env " + variable + " is refused: the loader, shells or tools run or load what that"
+                    + " variable holds, so the token could be run or printed; choose another name (default "
+                    + DEFAULT_VARIABLE + ")");
+        }
         String token = ctx.api().token(ctx.minValid()).value().reveal();
 
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -62,14 +89,23 @@ public final class ExecCommand implements Command {
             try {
                 child = builder.start();
             } catch (IOException e) {
-                // the JDK reports the OS error as in: Cannot run program "x": error=2, No such file or directory
-                String message = String.valueOf(e.getMessage());
-                String reason = message.replaceFirst("^.*error=\\d+, ", "");
-                ctx.say(name() + ": cannot run " + Terminal.sanitize(command.get(0)) + ": " + Terminal.sanitize(reason));
-                return message.contains("error=2,") ? NOT_FOUND : NOT_EXECUTABLE;
+                StartFailure failure = StartFailure.of(String.valueOf(e.getMessage()));
+                ctx.say(name() + ": cannot run " + Terminal.sanitize(command.get(0)) + ": " + Terminal.sanitize(failure.reason()));
+                return failure.status();
             }
             forwarder.forwardTo(child.toHandle());
             return waitFor(child);
+        }
+    }
+
+    /** Why the child could not be started, as the JDK said, and the shell's status for it. */
+    record StartFailure(int status, String reason) {
+        static StartFailure of(String jdkMessage) {
+            Matcher error = OS_ERROR.matcher(jdkMessage);
+            if (!error.find()) {
+                return new StartFailure(NOT_EXECUTABLE, jdkMessage);
+            }
+            return new StartFailure(error.group(1).equals(ENOENT) ? NOT_FOUND : NOT_EXECUTABLE, error.group(2).strip());
         }
     }
 

@@ -46,6 +46,20 @@ class LauncherIntegrationsTest extends FakeServerScripts {
         assertThat(result.both()).doesNotContain(token);
     }
 
+    /** The launcher runs the newest JDK here, which words a failed start differently from JDK 17. */
+    @Test
+    void execOfAMissingCommandIs127AndOfAFolder126() {
+        storeLogin(Instant.now().plusSeconds(300));
+
+        JBang.Result missing = jbang.shell("'" + launcher + "' exec -- no-such-command-here");
+        JBang.Result folder = jbang.shell("'" + launcher + "' exec -- " + GitClient.quote(home.toString()));
+
+        assertThat(missing.exit()).as(missing.err()).isEqualTo(127);
+        assertThat(missing.err()).isEqualTo("exec: cannot run no-such-command-here: No such file or directory\n");
+        assertThat(folder.exit()).as(folder.err()).isEqualTo(126);
+        assertThat(folder.err()).isEqualTo("exec: cannot run " + home + ": Permission denied\n");
+    }
+
     @Test
     void gitClonesWithTheLauncherAsItsHelperAndSixteenParallelCallsRefreshOnce() throws Exception {
         Path repos = Files.createDirectories(home.resolve("repos"));
