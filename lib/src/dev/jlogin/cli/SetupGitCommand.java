@@ -58,9 +58,15 @@ public final class SetupGitCommand implements Command {
         if (!GitHosts.builtIn(ctx)) {
             options.append(" --git-host ").append(Invocation.quote(host.toString()));
         }
-        for (String key : List.of("profile", "git-username")) {
-            ctx.carried(key).ifPresent(value -> options.append(" --").append(key).append(' ').append(Invocation.quote(value)));
-        }
+        // both end up in a command line in the git configuration, run by every later git call: a
+        // newline there would break all of them, so each is checked before anything is written
+        ctx.carried("profile").ifPresent(value -> options.append(" --profile ").append(Invocation.quote(ctx.profile())));
+        ctx.carried("git-username").ifPresent(value -> {
+            if (value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw Args.usage("--git-username must be a non-empty name without control characters");
+            }
+            options.append(" --git-username ").append(Invocation.quote(value));
+        });
         return options.toString();
     }
 

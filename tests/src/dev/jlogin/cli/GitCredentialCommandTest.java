@@ -256,6 +256,25 @@ class GitCredentialCommandTest extends InProcessCommands {
         assertThat(git(config, "--get", "user.name")).isEqualTo("Alice\n");
     }
 
+    /** What setup-git writes is run by every later git call: a newline in it would break them all. */
+    @Test
+    void setupGitValidatesWhatItWritesBeforeWritingAnything() throws Exception {
+        Path config = home.resolve("gitconfig");
+        Files.writeString(config, "[user]\n\tname = Alice\n");
+        cli.env.put("GIT_CONFIG_GLOBAL", config.toString());
+        cli.env.put("PATH", System.getenv("PATH"));
+        cli.properties.setProperty("jlogin.catalog", "acme");
+
+        CliHarness.Result profile = cli.run(new SetupGitCommand(), "--profile", "work\nx", "--git-host", HOST);
+        CliHarness.Result username = cli.run(new SetupGitCommand(), "--git-username", "bot\n[core]", "--git-host", HOST);
+
+        assertThat(profile.exit()).isEqualTo(2);
+        assertThat(profile.err()).contains("invalid profile name");
+        assertThat(username.exit()).isEqualTo(2);
+        assertThat(username.err()).contains("--git-username must be a non-empty name without control characters");
+        assertThat(config).hasContent("[user]\n\tname = Alice\n");
+    }
+
     @Test
     void setupGitWithoutALauncherOrCatalogSaysWhy() {
         CliHarness.Result result = cli.run(new SetupGitCommand(), "--dry-run");
