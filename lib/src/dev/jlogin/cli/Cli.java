@@ -28,7 +28,7 @@ public final class Cli {
             json = args.has("json");
             options = args.asMap();
             if (args.has("help")) {
-                env.out().println(command.spec().help(Invocation.of(env.properties())));
+                env.out().println(command.spec().help(Invocation.of(env)));
                 return ExitCode.OK.code();
             }
             return command.exitStatus(new Context(args, env));
@@ -53,7 +53,7 @@ public final class Cli {
         }
         String profile = new SettingSource(options, env.variables(), env.properties()).get("profile")
                 .orElse(SettingsResolver.DEFAULT_PROFILE);
-        String login = Invocation.of(env.properties()).loginCommand(profile);
+        String login = Invocation.of(env).loginCommand(profile);
         return e.kind() == JLoginException.Kind.EXPIRED ? e.getMessage() + "; run " + login + " again"
                 : e.getMessage() + "; log in with: " + login;
     }

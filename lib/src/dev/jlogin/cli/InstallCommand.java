@@ -70,7 +70,7 @@ public final class InstallCommand implements Command {
 
         JavaRuntime runtime = runtime(ctx);
         Map<String, String> baked = bakedSettings(ctx);
-        String reinstall = Invocation.of(ctx.env().properties()).catalog().map(c -> "jbang install@" + c)
+        String reinstall = Invocation.of(ctx.env()).shellCommand("install")
                 .orElse("jbang install@<the catalog it came from>");
         Installer.Installed installed = Installer.install(new Installer.Plan(name, binDir, dataDir, runtime,
                 LibraryJars.locate(), baked, Launcher.class.getName(), LauncherTraining.training(), reinstall));

@@ -60,7 +60,7 @@ public final class Launcher {
 
     /** How the user runs us, for help and errors only: a subcommand's call does not need it. */
     private static String name(Environment env) {
-        return Invocation.of(env.properties()).launcherCommand();
+        return Invocation.of(env).launcherCommand();
     }
 
     static Command command(String name) {

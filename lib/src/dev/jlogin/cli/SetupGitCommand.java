@@ -31,7 +31,7 @@ public final class SetupGitCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        String helper = "!" + Invocation.of(ctx.env().properties()).shellCommand("git-credential").orElseThrow(() -> new JLoginException(
+        String helper = "!" + Invocation.of(ctx.env()).shellCommand("git-credential").orElseThrow(() -> new JLoginException(
                 JLoginException.Kind.CONFIGURATION, "cannot tell how git should run jlogin: run setup-git through your"
                 + " organisation's installed command or catalog (it sets jlogin.launcher-path or jlogin.catalog)"));
         List<List<String>> commands = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class SetupKubeCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        List<String> invocation = Invocation.of(ctx.env().properties()).argv("kube-credential").orElseThrow(() -> Args.usage(
+        List<String> invocation = Invocation.of(ctx.env()).argv("kube-credential").orElseThrow(() -> Args.usage(
                 "cannot tell how kubectl should run kube-credential: run setup-kube through the installed launcher,"
                         + " or through a catalog alias that sets the property jlogin.catalog to the catalog's name"));
         String profile = ctx.profile();

@@ -118,14 +118,14 @@ public final class StatusCommand implements Command {
     private static Map<String, Object> problem(Context ctx, Map<String, Object> row, String profile, String what) {
         row.put("status", "problem");
         row.put("problem", what);
-        row.put("fix", Invocation.of(ctx.env().properties()).loginCommand(profile));
+        row.put("fix", Invocation.of(ctx.env()).loginCommand(profile));
         return row;
     }
 
     private static void print(Context ctx, List<Map<String, Object>> rows) {
         PrintStream out = ctx.env().out();
         if (rows.isEmpty()) {
-            out.println("No profile has logged in yet; log in with: " + Invocation.of(ctx.env().properties()).command("login"));
+            out.println("No profile has logged in yet; log in with: " + Invocation.of(ctx.env()).command("login"));
             return;
         }
         Instant now = ctx.env().clock().instant();

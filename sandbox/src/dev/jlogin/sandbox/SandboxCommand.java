@@ -139,14 +139,9 @@ public final class SandboxCommand implements Command {
         out.flush();
     }
 
-    /**
-     * A command as the user can type it: through the installed launcher or the catalog that named
-     * itself, else as from a clone of this repository, where the README runs the sandbox.
-     */
+    /** A command as the user can type it where the sandbox was started. */
     private static String typed(Context ctx, String command) {
-        Invocation invocation = Invocation.of(ctx.env().properties());
-        return invocation.launcher().isPresent() || invocation.catalog().isPresent() ? invocation.command(command)
-                : "./jbang " + command + "@jbang-catalog.json";
+        return Invocation.of(ctx.env()).command(command);
     }
 
     /** Each command in-process, as a user would type it; the demo user approves in place of a browser. */
