@@ -116,6 +116,7 @@
 //SOURCES src/dev/jlogin/session/Refresh.java
 //SOURCES src/dev/jlogin/session/Revocation.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java
 //SOURCES src/dev/jlogin/store/FallbackBackend.java
 //SOURCES src/dev/jlogin/store/FileBackend.java
@@ -125,7 +126,9 @@
 //SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java
+//SOURCES src/dev/jlogin/store/PosixProtection.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
+//SOURCES src/dev/jlogin/store/Protection.java
 //SOURCES src/dev/jlogin/store/RejectedTokens.java
 //SOURCES src/dev/jlogin/store/SavedSettings.java
 //SOURCES src/dev/jlogin/store/SecretBackend.java

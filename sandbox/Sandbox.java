@@ -116,6 +116,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/Refresh.java
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
+//SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java
 //SOURCES ../lib/src/dev/jlogin/store/FallbackBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/FileBackend.java
@@ -125,7 +126,9 @@
 //SOURCES ../lib/src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES ../lib/src/dev/jlogin/store/MemoryBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/MetadataCache.java
+//SOURCES ../lib/src/dev/jlogin/store/PosixProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/ProfileLock.java
+//SOURCES ../lib/src/dev/jlogin/store/Protection.java
 //SOURCES ../lib/src/dev/jlogin/store/RejectedTokens.java
 //SOURCES ../lib/src/dev/jlogin/store/SavedSettings.java
 //SOURCES ../lib/src/dev/jlogin/store/SecretBackend.java
