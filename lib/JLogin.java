@@ -66,6 +66,7 @@
 //SOURCES src/dev/jlogin/http/HttpTransport.java
 //SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/install/CmdQuoting.java
 //SOURCES src/dev/jlogin/install/Installer.java
 //SOURCES src/dev/jlogin/install/JavaRuntime.java
 //SOURCES src/dev/jlogin/install/JavaRuntimes.java

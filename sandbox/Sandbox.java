@@ -66,6 +66,7 @@
 //SOURCES ../lib/src/dev/jlogin/http/HttpTransport.java
 //SOURCES ../lib/src/dev/jlogin/http/Network.java
 //SOURCES ../lib/src/dev/jlogin/http/TransportException.java
+//SOURCES ../lib/src/dev/jlogin/install/CmdQuoting.java
 //SOURCES ../lib/src/dev/jlogin/install/Installer.java
 //SOURCES ../lib/src/dev/jlogin/install/JavaRuntime.java
 //SOURCES ../lib/src/dev/jlogin/install/JavaRuntimes.java
