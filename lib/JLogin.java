@@ -69,6 +69,7 @@
 //SOURCES src/dev/jlogin/http/Loopback.java
 //SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/install/CmdQuoting.java
 //SOURCES src/dev/jlogin/install/Installer.java
 //SOURCES src/dev/jlogin/install/JavaRuntime.java
 //SOURCES src/dev/jlogin/install/JavaRuntimes.java
@@ -119,6 +120,7 @@
 //SOURCES src/dev/jlogin/session/Refresh.java
 //SOURCES src/dev/jlogin/session/Revocation.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java
 //SOURCES src/dev/jlogin/store/FallbackBackend.java
 //SOURCES src/dev/jlogin/store/FileBackend.java
@@ -129,7 +131,9 @@
 //SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java
+//SOURCES src/dev/jlogin/store/PosixProtection.java
 //SOURCES src/dev/jlogin/store/ProfileLock.java
+//SOURCES src/dev/jlogin/store/Protection.java
 //SOURCES src/dev/jlogin/store/RejectedTokens.java
 //SOURCES src/dev/jlogin/store/SavedSettings.java
 //SOURCES src/dev/jlogin/store/SecretBackend.java

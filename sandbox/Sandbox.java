@@ -69,6 +69,7 @@
 //SOURCES ../lib/src/dev/jlogin/http/Loopback.java
 //SOURCES ../lib/src/dev/jlogin/http/Network.java
 //SOURCES ../lib/src/dev/jlogin/http/TransportException.java
+//SOURCES ../lib/src/dev/jlogin/install/CmdQuoting.java
 //SOURCES ../lib/src/dev/jlogin/install/Installer.java
 //SOURCES ../lib/src/dev/jlogin/install/JavaRuntime.java
 //SOURCES ../lib/src/dev/jlogin/install/JavaRuntimes.java
@@ -119,6 +120,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/Refresh.java
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
+//SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java
 //SOURCES ../lib/src/dev/jlogin/store/FallbackBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/FileBackend.java
@@ -129,7 +131,9 @@
 //SOURCES ../lib/src/dev/jlogin/store/KeyringUnavailableException.java
 //SOURCES ../lib/src/dev/jlogin/store/MemoryBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/MetadataCache.java
+//SOURCES ../lib/src/dev/jlogin/store/PosixProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/ProfileLock.java
+//SOURCES ../lib/src/dev/jlogin/store/Protection.java
 //SOURCES ../lib/src/dev/jlogin/store/RejectedTokens.java
 //SOURCES ../lib/src/dev/jlogin/store/SavedSettings.java
 //SOURCES ../lib/src/dev/jlogin/store/SecretBackend.java

@@ -73,7 +73,7 @@ public final class InstallCommand implements Command {
         String reinstall = Invocation.of(ctx.env()).shellCommand("install")
                 .orElse("jbang install@<the catalog it came from>");
         Installer.Installed installed = Installer.install(new Installer.Plan(name, binDir, dataDir, runtime,
-                LibraryJars.locate(), baked, Launcher.class.getName(), LauncherTraining.training(), reinstall));
+                LibraryJars.locate(), baked, Launcher.class.getName(), LauncherTraining.training(), reinstall, vars));
         boolean onPath = onPath(vars, binDir);
         report(ctx, name, installed, baked, onPath);
         return ExitCode.OK;

@@ -39,9 +39,13 @@ import java.util.stream.Stream;
 public final class Installer {
     private static final long TRAINING_TIMEOUT_SECONDS = 180;
 
-    /** What to install: {@code jars} are the library and its dependencies (jars, or class folders to pack). */
+    /**
+     * What to install: {@code jars} are the library and its dependencies (jars, or class folders to
+     * pack); {@code variables} the environment, whose user folders a Windows launcher refers to.
+     */
     public record Plan(String name, Path binDir, Path dataDir, JavaRuntime runtime, List<Path> jars,
-                       Map<String, String> properties, String mainClass, Training training, String reinstall) {
+                       Map<String, String> properties, String mainClass, Training training, String reinstall,
+                       Map<String, String> variables) {
     }
 
     /**
@@ -113,7 +117,7 @@ public final class Installer {
                     + firstLine(smoke));
         }
         writeAtomically(launcher, Platform.WINDOWS
-                ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall())
+                ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall(), plan.variables())
                 : LauncherScript.posix(plan.name(), plan.runtime(), app, arguments, plan.reinstall()));
         return new Installed(launcher, app, plan.runtime(), cache, note);
     }

@@ -69,22 +69,32 @@ public final class LauncherScript {
         return s.toString();
     }
 
-    /** A Windows launcher (written the same way; not tested on Windows). */
-    static String windows(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall) {
+    /**
+     * A Windows launcher: a {@code .cmd} file, ASCII with CRLF line ends, whose values reach java.exe
+     * exactly ({@link CmdQuoting}); one that cannot is refused. {@code variables} are the
+     * environment's at install time: the user's folders are written as references to them.
+     */
+    static String windows(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall,
+                          Map<String, String> variables) {
+        CmdQuoting cmd = new CmdQuoting(variables);
+        String java = cmd.path(runtime.java().toString());
         StringBuilder s = new StringBuilder();
         s.append("@echo off\r\n");
         s.append("rem ").append(MARKER).append(" '").append(name).append("': written by jlogin's install\r\n");
-        s.append("if not exist \"").append(runtime.java()).append("\" goto gone\r\n");
-        s.append("if not exist \"").append(app.resolve("install.properties")).append("\" goto gone\r\n");
-        s.append('"').append(runtime.java()).append('"');
+        // '!' is literal only without delayed expansion, which the registry can turn on for every cmd.exe
+        s.append("setlocal DisableDelayedExpansion\r\n");
+        s.append("if not exist ").append(java).append(" goto gone\r\n");
+        s.append("if not exist ").append(cmd.path(app.resolve("install.properties").toString())).append(" goto gone\r\n");
+        s.append(java);
         for (String arg : javaArguments) {
-            s.append(" \"").append(arg.replace("%", "%%").replace("\"", "\\\"")).append('"');
+            s.append(' ').append(cmd.argument(arg));
         }
         s.append(" %*\r\n");
         s.append("exit /b %ERRORLEVEL%\r\n");
         s.append(":gone\r\n");
-        s.append("echo ").append(name).append(": its Java runtime or its files are gone; reinstall it with: ")
-                .append(reinstall.replace("%", "%%").replaceAll("[&|<>^]", "^$0")).append(" 1>&2\r\n");
+        // the redirection first: "echo TEXT 1>&2" would print the space before it
+        s.append("1>&2 echo ").append(cmd.echo(name + ": its Java runtime or its files are gone; reinstall it with: "
+                + reinstall)).append("\r\n");
         s.append("exit /b 2\r\n");
         return s.toString();
     }

@@ -43,7 +43,7 @@ public final class ProfileLock implements AutoCloseable {
         try {
             // a link planted in its place would have us create or lock a file elsewhere
             channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), SecureFiles.privateFile());
+                    LinkOption.NOFOLLOW_LINKS), SecureFiles.creationAttributes(lockFile));
             long pause = 5;
             for (FileLock lock = channel.tryLock(); ; lock = channel.tryLock()) {
                 if (lock != null) {

@@ -3,35 +3,27 @@ package dev.jlogin.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * Owner-only files written atomically, and the rules for trusting what is found on disk: a plain
  * file or directory (never a symbolic link), owned by the current user, not accessible to others.
- * Permissions are set by the call that creates a file or directory (never chmod afterwards), so
- * there is no moment in which another user could open it. On file systems without POSIX
- * permissions (Windows) files inherit the directory's ACL and only the kind of file is checked.
+ * How a file or folder is made private and checked depends on the file system it is on
+ * ({@link Protection}): POSIX permissions, or an owner-only ACL where there are none (Windows).
  */
 public final class SecureFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final int TYPE_MASK = 0170000;
-    private static final int DIRECTORY_TYPE = 0040000;
-    private static final int REGULAR_TYPE = 0100000;
-    private static final int SYMLINK_TYPE = 0120000;
+    static final int DIRECTORY_TYPE = 0040000;
+    static final int REGULAR_TYPE = 0100000;
+    static final int SYMLINK_TYPE = 0120000;
     private static final String TEMP_SUFFIX = ".tmp";
 
     /** What a path must be. */
@@ -45,18 +37,14 @@ public final class SecureFiles {
         }
     }
 
-    /** One {@code lstat}: kind, owner, permission bits and size. */
-    record Status(int type, int uid, int mode, long size) {
+    /**
+     * One look at a path: its kind (a POSIX file type) and size; who owns it, when that is not this
+     * user; what lets other users in, if anything; and whether jlogin may take that access away
+     * (else the path is refused).
+     */
+    record Status(int type, long size, Optional<String> otherOwner, Optional<String> othersAccess, boolean repairable) {
         boolean is(Kind kind) {
             return type == (kind == Kind.DIRECTORY ? DIRECTORY_TYPE : REGULAR_TYPE);
-        }
-
-        boolean accessibleByOthers() {
-            return (mode & 077) != 0;
-        }
-
-        String permissions() {
-            return rwx(mode);
         }
     }
 
@@ -66,15 +54,7 @@ public final class SecureFiles {
     /** The status of {@code path} itself (a link is not followed), or empty if there is nothing there. */
     static Optional<Status> status(Path path) throws IOException {
         try {
-            if (!POSIX) {
-                BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                int type = basic.isSymbolicLink() ? SYMLINK_TYPE : basic.isDirectory() ? DIRECTORY_TYPE
-                        : basic.isRegularFile() ? REGULAR_TYPE : 0;
-                return Optional.of(new Status(type, CurrentUser.UNKNOWN, 0, basic.size()));
-            }
-            Map<String, Object> unix = Files.readAttributes(path, "unix:mode,uid,size", LinkOption.NOFOLLOW_LINKS);
-            int mode = (Integer) unix.get("mode");
-            return Optional.of(new Status(mode & TYPE_MASK, (Integer) unix.get("uid"), mode & 0777, (Long) unix.get("size")));
+            return Optional.of(Protection.of(path).status(path));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -82,8 +62,9 @@ public final class SecureFiles {
 
     /**
      * Why {@code path} must not be used as the store's or cache's {@code kind}: a symbolic link,
-     * another kind of file (a FIFO, a device, a directory for a file), or another user's. Loose
-     * permission bits are not reported here: callers repair or reject them as they see fit.
+     * another kind of file (a FIFO, a device, a directory for a file), another user's, or open to
+     * others where that may not be repaired (a folder with an ACL). Loose permissions that may be
+     * repaired are not reported here: callers repair or reject them as they see fit.
      */
     static Optional<String> foreign(Path path, Status status, Kind kind) {
         if (status.type() == SYMLINK_TYPE) {
@@ -92,9 +73,12 @@ public final class SecureFiles {
         if (!status.is(kind)) {
             return Optional.of(path + " is not " + kind.description);
         }
-        if (POSIX && status.uid() != CurrentUser.UID) {
-            return Optional.of(path + " belongs to another user (uid " + status.uid() + "), not to this one (uid "
-                    + CurrentUser.UID + ")");
+        if (status.otherOwner().isPresent()) {
+            return Optional.of(path + " belongs to " + status.otherOwner().get());
+        }
+        if (status.othersAccess().isPresent() && !status.repairable()) {
+            return Optional.of(path + " is open to other users (" + status.othersAccess().get() + "); jlogin leaves a"
+                    + " folder's ACL as it is: remove those entries, or choose another JLOGIN_HOME");
         }
         return Optional.empty();
     }
@@ -109,28 +93,20 @@ public final class SecureFiles {
             return Optional.empty();
         }
         Optional<String> foreign = foreign(path, status.get(), kind);
-        if (foreign.isPresent() || !status.get().accessibleByOthers()) {
+        if (foreign.isPresent() || status.get().othersAccess().isEmpty()) {
             return foreign;
         }
-        return Optional.of(path + " is accessible to other users (" + status.get().permissions() + ")");
-    }
-
-    static void createPrivateDirectories(Path dir) throws IOException {
-        if (POSIX) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
+        return Optional.of(path + " is accessible to other users (" + status.get().othersAccess().get() + ")");
     }
 
     /**
      * Creates {@code dir} (owner-only) under {@code home} as needed, refusing to use or create
-     * anything in a folder that another user owns or that is a symbolic link: such a folder could
-     * be read or rearranged by someone else whatever the file permissions say.
+     * anything in a folder that another user owns, that is a symbolic link, or whose ACL lets others
+     * in: such a folder could be read or rearranged by someone else whatever the file permissions say.
      */
     static void createOwnDirectories(Path home, Path dir) throws IOException {
         refuseForeignFolders(home, dir);
-        createPrivateDirectories(dir);
+        Protection.of(dir).createDirectories(dir);
         refuseForeignFolders(home, dir);
     }
 
@@ -146,10 +122,9 @@ public final class SecureFiles {
         }
     }
 
-    static FileAttribute<?>[] privateFile() {
-        return POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+    /** For a file that may exist already (the lock file): what makes it private if this call creates it. */
+    static FileAttribute<?>[] creationAttributes(Path file) throws IOException {
+        return Protection.of(file).creationAttributes();
     }
 
     /**
@@ -182,8 +157,7 @@ public final class SecureFiles {
 
     /** Creates {@code file} (owner-only; it must not exist, not even as a link) and writes it through that one channel. */
     static void writeNew(Path file, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), privateFile())) {
+        try (FileChannel channel = Protection.of(file).createFile(file)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -241,10 +215,11 @@ public final class SecureFiles {
     }
 
     /**
-     * Like ssh with a private key: a store that others can read is not trusted as is. Group and
-     * other permission bits are removed, with a warning, because the secrets may have been seen.
-     * What {@link #foreign} finds (a symbolic link, a FIFO or directory in place of a file, another
-     * user's folder) is refused. Returns the status, or empty if there is nothing there.
+     * Like ssh with a private key: a store that others can read is not trusted as is. Their access
+     * (group and other permission bits, or other users' ACL entries) is removed, with a warning,
+     * because the secrets may have been seen. What {@link #foreign} finds (a symbolic link, a FIFO
+     * or directory in place of a file, another user's folder, a folder whose ACL lets others in)
+     * is refused. Returns the status, or empty if there is nothing there.
      */
     static Optional<Status> ensurePrivate(Path path, Kind kind, Consumer<String> warnings) throws IOException {
         Optional<Status> status = status(path);
@@ -255,45 +230,16 @@ public final class SecureFiles {
         if (foreign.isPresent()) {
             throw new IOException(foreign.get());
         }
-        if (POSIX && status.get().accessibleByOthers()) {
-            String wanted = kind == Kind.DIRECTORY ? "rwx------" : "rw-------";
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(wanted));
-            warnings.accept("warning: " + path + " was accessible to other users (" + status.get().permissions()
+        if (status.get().othersAccess().isPresent()) {
+            String wanted = Protection.of(path).makePrivate(path, kind);
+            warnings.accept("warning: " + path + " was accessible to other users (" + status.get().othersAccess().get()
                     + "); permissions reset to " + wanted + ". If others could read it, log in again to replace the tokens.");
         }
         return status;
     }
 
-    /** Makes a rename durable. Only possible (and only needed) on POSIX systems. */
+    /** Makes a rename durable, where the file system allows it. */
     static void syncDirectory(Path dir) throws IOException {
-        if (POSIX) {
-            try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-                channel.force(true);
-            }
-        }
-    }
-
-    private static String rwx(int mode) {
-        StringBuilder s = new StringBuilder(9);
-        String letters = "rwxrwxrwx";
-        for (int bit = 0; bit < 9; bit++) {
-            s.append((mode & (0400 >> bit)) != 0 ? letters.charAt(bit) : '-');
-        }
-        return s.toString();
-    }
-
-    /** The user this process runs as, looked up once and only when a check needs it. */
-    private static final class CurrentUser {
-        static final int UNKNOWN = -1;
-        static final int UID = POSIX ? uid() : UNKNOWN;
-
-        private static int uid() {
-            try {
-                // on Linux the owner of /proc/self is this process's user: cheaper than loading a native library
-                return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            } catch (IOException | UnsupportedOperationException e) {
-                return (int) new com.sun.security.auth.module.UnixSystem().getUid();
-            }
-        }
+        Protection.of(dir).syncDirectory(dir);
     }
 }

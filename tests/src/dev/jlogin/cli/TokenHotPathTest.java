@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@code token} with a valid token is the launcher's hot path: it must not load the classes of
  * ID-token verification, the JDK's signature and key machinery, its HTTP client or TLS, even when
  * the stored login holds an ID token; nor set up our own transport, discovery or browser opener,
- * the JDK's date formatters, nor any provider preset but the one in use. Checked in a fresh JVM
- * through the class-loading log.
+ * the JDK's date formatters, the file store's ACL protection (POSIX systems need none of it), nor
+ * any provider preset but the one in use. Checked in a fresh JVM through the class-loading log.
  */
 class TokenHotPathTest extends InProcessCommands {
     private static final List<String> NOT_ON_THE_HOT_PATH = List.of("dev.jlogin.oauth.IdTokenVerifier",
@@ -24,7 +24,8 @@ class TokenHotPathTest extends InProcessCommands {
             "java.security.Signature ", "java.security.KeyFactory ", "java.net.http.", "javax.net.ssl.",
             "dev.jlogin.http.HttpTransport ", "dev.jlogin.http.Network", "dev.jlogin.oauth.Discovery ",
             "dev.jlogin.store.MetadataCache ", "dev.jlogin.oauth.TokenResult", "dev.jlogin.cli.BrowserLauncher$",
-            "java.time.format.DateTimeFormatter ", "java.time.Year ");
+            "java.time.format.DateTimeFormatter ", "java.time.Year ", "dev.jlogin.store.AclProtection ",
+            "java.nio.file.attribute.Acl", "java.nio.file.attribute.UserPrincipalLookupService ");
 
     @Test
     void aValidTokenIsPrintedWithoutLoadingVerificationCryptoOrHttpClasses() throws Exception {
