@@ -122,8 +122,10 @@
 //SOURCES src/dev/jlogin/session/TokenManager.java
 //SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java
+//SOURCES src/dev/jlogin/store/CurrentUser.java
 //SOURCES src/dev/jlogin/store/FallbackBackend.java
 //SOURCES src/dev/jlogin/store/FileBackend.java
+//SOURCES src/dev/jlogin/store/FolderTrust.java
 //SOURCES src/dev/jlogin/store/HelperCommand.java
 //SOURCES src/dev/jlogin/store/KeychainBackend.java
 //SOURCES src/dev/jlogin/store/KeychainHead.java

@@ -122,8 +122,10 @@
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
 //SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java
+//SOURCES ../lib/src/dev/jlogin/store/CurrentUser.java
 //SOURCES ../lib/src/dev/jlogin/store/FallbackBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/FileBackend.java
+//SOURCES ../lib/src/dev/jlogin/store/FolderTrust.java
 //SOURCES ../lib/src/dev/jlogin/store/HelperCommand.java
 //SOURCES ../lib/src/dev/jlogin/store/KeychainBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/KeychainHead.java

@@ -2,7 +2,7 @@
 //JAVA 17+
 //DEPS ../lib/JLogin.java
 // A call lives a fraction of a second: C1 only, no GC threads, no perf-data file; JVM messages never on stdout
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr
 
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.ExecCommand;

@@ -60,7 +60,8 @@ public final class DoctorCommand implements Command {
         report.put("store_fallback", ctx.source().get("store-fallback").orElse("none"));
         report.put("home_directory", permissions(ctx.home(), SecureFiles.Kind.DIRECTORY, problems));
         report.put("profiles_directory", permissions(profiles, SecureFiles.Kind.DIRECTORY, problems));
-        report.put("login_file", permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems));
+        Map<String, Object> loginFile = permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems);
+        report.put("login_file", loginFile);
         report.put("metadata_cache_trusted", metadataCacheTrusted(ctx, problems));
 
         String keyring = KeyringProbe.probe(ctx.source().seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT));
@@ -76,9 +77,12 @@ public final class DoctorCommand implements Command {
         try {
             TokenStore store = ctx.store();
             report.put("store_backend", store.backend().describe());
-            Optional<StoredLogin> login = store.read(profile);
-            report.put("logged_in", login.isPresent());
-            login.ifPresent(l -> report.put("login", loginValues(l)));
+            // a read would reset a login file that others can read: doctor only looks
+            if (Boolean.TRUE.equals(loginFile.get("trusted")) || !report.get("store").equals("file")) {
+                Optional<StoredLogin> login = store.read(profile);
+                report.put("logged_in", login.isPresent());
+                login.ifPresent(l -> report.put("login", loginValues(l)));
+            }
             report.put("lock", lockState(store, profile, problems));
         } catch (JLoginException e) {
             problems.add(e.getMessage());
@@ -133,7 +137,8 @@ public final class DoctorCommand implements Command {
         if (exists) {
             try {
                 Optional<String> problem = SecureFiles.problem(path, kind);
-                problem.map(p -> p.contains("accessible to other users") ? p + "; the next read resets it" : p).ifPresent(problems::add);
+                problem.map(p -> p.contains("accessible to other users") ? p + "; the next command that reads it resets it" : p)
+                        .ifPresent(problems::add);
                 trusted = problem.isEmpty();
                 values.put("mode", PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
             } catch (UnsupportedOperationException e) {

@@ -2,6 +2,7 @@ package dev.jlogin.install;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Version;
+import dev.jlogin.store.FolderTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,17 +16,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
+import java.util.regex.Matcher;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
@@ -70,12 +75,18 @@ public final class Installer {
     @SuppressWarnings("try") // the resource is the lock: held, not used
     public static Installed install(Plan plan) {
         Path launcher = launcherFile(plan.binDir(), plan.name());
-        refuseForeign(launcher);
         Path launchers = plan.dataDir().resolve("launchers");
         Path root = launchers.resolve(plan.name());
+        refuseForeign(launcher, root);
+        // whoever can change these folders can swap the launcher, its jars or its runtime, and run
+        // code as this user at the next call
+        refuseUntrusted(plan.binDir(), "choose another --bin-dir");
+        refuseUntrusted(plan.dataDir(), "set XDG_DATA_HOME to a folder of your own");
+        refuseUntrusted(plan.runtime().home(), "choose another runtime with --java-home");
         try (FileChannel held = lock(launchers, plan.name())) {
-            Files.createDirectories(root);
-            Files.createDirectories(plan.binDir());
+            FolderTrust.createPrivate(root);
+            FolderTrust.createPrivate(plan.binDir());
+            refuseUntrusted(root, "remove it and install again");
             Path app = Files.createTempDirectory(root, Version.VERSION + "-");
             try {
                 Installed installed = build(plan, launcher, app);
@@ -93,13 +104,14 @@ public final class Installer {
 
     /** Fills {@code app}, checks the launcher starts, then puts it in place. */
     private static Installed build(Plan plan, Path launcher, Path app) throws IOException {
+        String id = randomId();
         List<Path> classPath = copyJars(plan.jars(), app.resolve("lib"));
         Optional<StartupCache> cache = Optional.of(plan.runtime().startupCache());
         String note = train(plan, app, classPath, cache.get());
         if (!note.isEmpty()) {
             cache = Optional.empty();
         }
-        writeProperties(plan, app, cache);
+        writeProperties(plan, app, cache, id);
         List<String> arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath,
                 cache.map(c -> c.use(app)).orElse(List.of()), plan.properties(), plan.mainClass());
         String smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
@@ -109,7 +121,7 @@ public final class Installer {
             cache = Optional.empty();
             arguments = LauncherScript.javaArguments(plan.name(), launcher, app, classPath, List.of(), plan.properties(),
                     plan.mainClass());
-            writeProperties(plan, app, cache);
+            writeProperties(plan, app, cache, id);
             smoke = run(plan.runtime(), arguments, List.of("--version"), app, Map.of());
         }
         if (!smoke.isEmpty()) {
@@ -117,8 +129,8 @@ public final class Installer {
                     + firstLine(smoke));
         }
         writeAtomically(launcher, Platform.WINDOWS
-                ? LauncherScript.windows(plan.name(), plan.runtime(), app, arguments, plan.reinstall(), plan.variables())
-                : LauncherScript.posix(plan.name(), plan.runtime(), app, arguments, plan.reinstall()));
+                ? LauncherScript.windows(plan.name(), id, plan.runtime(), app, arguments, plan.reinstall(), plan.variables())
+                : LauncherScript.posix(plan.name(), id, plan.runtime(), app, arguments, plan.reinstall()));
         return new Installed(launcher, app, plan.runtime(), cache, note);
     }
 
@@ -126,9 +138,9 @@ public final class Installer {
     @SuppressWarnings("try") // the resource is the lock: held, not used
     public static List<Path> uninstall(String name, Path binDir, Path dataDir) {
         Path launcher = launcherFile(binDir, name);
-        refuseForeign(launcher);
         Path launchers = dataDir.resolve("launchers");
         Path root = launchers.resolve(name);
+        refuseForeign(launcher, root);
         List<Path> removed = new ArrayList<>();
         try (FileChannel held = lock(launchers, name)) {
             if (Files.deleteIfExists(launcher)) {
@@ -150,9 +162,11 @@ public final class Installer {
      * releases the lock.
      */
     private static FileChannel lock(Path launchers, String name) throws IOException {
-        Files.createDirectories(launchers);
-        FileChannel channel = FileChannel.open(launchers.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FolderTrust.createPrivate(launchers);
+        refuseUntrusted(launchers, "remove it and install again");
+        // a link planted in its place would have us create a file where it points
+        FileChannel channel = FileChannel.open(launchers.resolve("." + name + ".lock"), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
         try {
             channel.lock();
             return channel;
@@ -162,22 +176,84 @@ public final class Installer {
         }
     }
 
-    /** A file of that name that we did not write is someone else's program: never replace or delete it. */
-    private static void refuseForeign(Path launcher) {
+    private static void refuseUntrusted(Path folder, String fix) {
+        Optional<String> problem;
+        try {
+            problem = FolderTrust.problem(folder);
+        } catch (IOException e) {
+            problem = Optional.of("cannot inspect " + folder + ": " + e.getMessage());
+        }
+        problem.ifPresent(p -> {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, p + ", so another user could swap what runs"
+                    + " as you: " + fix);
+        });
+    }
+
+    /**
+     * A file of that name that we did not write is someone else's program: never replace or delete
+     * it. Ours holds the id line, with the id of one of the installs under {@code root} (any such id
+     * when their files are gone, as a reinstall must mend that).
+     */
+    private static void refuseForeign(Path launcher, Path root) {
         if (!Files.exists(launcher, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        boolean ours;
-        try (InputStream in = Files.newInputStream(launcher, LinkOption.NOFOLLOW_LINKS)) {
-            ours = Files.isRegularFile(launcher, LinkOption.NOFOLLOW_LINKS)
-                    && new String(in.readNBytes(512), StandardCharsets.UTF_8).contains(LauncherScript.MARKER);
-        } catch (IOException e) {
-            ours = false;
+        String head = "";
+        if (Files.isRegularFile(launcher, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(launcher, LinkOption.NOFOLLOW_LINKS)) {
+                head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                // unreadable: not known to be ours
+            }
         }
+        Matcher line = LauncherScript.ID_LINE.matcher(head);
+        Optional<String> id = line.find() ? Optional.of(line.group(1)) : Optional.empty();
+        List<String> installed = installedIds(root);
+        boolean ours = id.map(i -> installed.isEmpty() || installed.contains(i))
+                // an earlier version's launcher has no id: its exact marker line, and an install of it here
+                .orElse(head.contains(LauncherScript.legacyMarkerLine(launcherName(launcher))) && installs(root));
         if (!ours) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, launcher
                     + " exists and was not written by jlogin's install; remove it, or choose another --name");
         }
+    }
+
+    private static String launcherName(Path launcher) {
+        return launcher.getFileName().toString().replaceFirst("\\.cmd$", "");
+    }
+
+    /** Whether {@code root} holds an install: a folder with an install.properties. */
+    private static boolean installs(Path root) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> apps = Files.list(root)) {
+            return apps.anyMatch(app -> Files.isRegularFile(app.resolve("install.properties"), LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The ids in install.properties of the installs under {@code root}. */
+    private static List<String> installedIds(Path root) {
+        List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> apps = Files.newDirectoryStream(root)) {
+            for (Path app : apps) {
+                Properties p = new Properties();
+                try (InputStream in = Files.newInputStream(app.resolve("install.properties"), LinkOption.NOFOLLOW_LINKS)) {
+                    p.load(in);
+                    Optional.ofNullable(p.getProperty("id")).ifPresent(ids::add);
+                } catch (IOException e) {
+                    // a folder left half-written: not an install
+                }
+            }
+        } catch (IOException e) {
+            // no installs to compare with
+        }
+        return ids;
     }
 
     private static List<Path> copyJars(List<Path> jars, Path lib) throws IOException {
@@ -275,12 +351,20 @@ public final class Installer {
         }
     }
 
+    /** 128 random bits, as the launcher's id line and install.properties name an install. */
+    private static String randomId() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     private static String firstLine(String text) {
         return text.lines().findFirst().orElse("");
     }
 
-    private static void writeProperties(Plan plan, Path app, Optional<StartupCache> cache) throws IOException {
+    private static void writeProperties(Plan plan, Path app, Optional<StartupCache> cache, String id) throws IOException {
         Properties p = new Properties();
+        p.setProperty("id", id);
         p.setProperty("name", plan.name());
         p.setProperty("version", Version.VERSION);
         p.setProperty("from", plan.reinstall());

@@ -1,6 +1,7 @@
 package dev.jlogin.install;
 
 import dev.jlogin.UserHome;
+import dev.jlogin.store.FolderTrust;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,9 +59,18 @@ public final class JavaRuntimes {
         List<JavaRuntime> found = new ArrayList<>();
         for (Path candidate : candidates) {
             JavaRuntime.at(candidate).filter(r -> found.stream().noneMatch(f -> f.home().equals(r.home())))
-                    .ifPresent(found::add);
+                    .filter(JavaRuntimes::trusted).ifPresent(found::add);
         }
         return found;
+    }
+
+    /** A runtime that another user could change would run their code as ours, now and at every call. */
+    private static boolean trusted(JavaRuntime runtime) {
+        try {
+            return FolderTrust.problem(runtime.home()).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The newest runtime of at least {@link #MINIMUM}; the current one wins a tie, so it is listed first. */

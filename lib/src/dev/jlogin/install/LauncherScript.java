@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The text of a launcher: a POSIX shell script (a {@code .cmd} file on Windows) that checks its
@@ -11,8 +12,14 @@ import java.util.Map;
  * the exit code are the JVM's own.
  */
 public final class LauncherScript {
-    /** Marks a file as written by us: install replaces, and --uninstall removes, only such files. */
-    public static final String MARKER = "jlogin launcher";
+    /** Names a file as ours in words, for a person who opens it. */
+    static final String MARKER = "jlogin launcher";
+    /**
+     * The line that marks a file as written by us, with the install's id, which install.properties
+     * repeats: install replaces, and --uninstall removes, only such files. A user's own file does
+     * not hold a 128-bit random number on such a line by accident.
+     */
+    static final Pattern ID_LINE = Pattern.compile("^(?:#|rem) jlogin-launcher-id: ([0-9a-f]{32})\\r?$", Pattern.MULTILINE);
 
     /**
      * The JVM options of every launcher; each pays for itself on a call that lives ~40 ms.
@@ -27,7 +34,9 @@ public final class LauncherScript {
             // no hsperfdata file in /tmp for every call (nothing attaches to a 40 ms process)
             "-XX:-UsePerfData",
             // the JVM logs warnings to stdout by default, and stdout carries the token: keep it clean
-            "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-Xlog:disable", "-Xlog:all=warning:stderr",
+            // and its own output, such as the thread dump that SIGQUIT prints, goes to stderr too
+            "-XX:+DisplayVMOutputToStderr");
 
     private LauncherScript() {
     }
@@ -49,15 +58,22 @@ public final class LauncherScript {
     }
 
     /** A POSIX sh launcher. Every value is single-quoted, so nothing in it is expanded by the shell. */
-    static String posix(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall) {
+    /** The words that name a file as ours for a person; earlier versions wrote only these, with no id line. */
+    static String legacyMarkerLine(String name) {
+        return MARKER + " '" + name + "': written by jlogin's install";
+    }
+
+    static String posix(String name, String id, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall) {
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n");
-        s.append("# ").append(MARKER).append(" '").append(name).append("': written by jlogin's install; run install again to\n");
+        s.append("# jlogin-launcher-id: ").append(id).append('\n');
+        s.append("# ").append(legacyMarkerLine(name)).append("; run install again to\n");
         s.append("# update it, or install --uninstall to remove it.\n");
         s.append("java=").append(quote(runtime.java().toString())).append('\n');
         s.append("app=").append(quote(app.toString())).append('\n');
         s.append("if [ ! -x \"$java\" ] || [ ! -f \"$app/install.properties\" ]; then\n");
-        s.append("  echo ").append(quote(name + ": its Java runtime or its files are gone (")).append("\"$java\"")
+        // printf, not echo: dash's echo would act on backslashes in the values (a catalog's name, say)
+        s.append("  printf '%s\\n' ").append(quote(name + ": its Java runtime or its files are gone (")).append("\"$java\"")
                 .append(quote("); reinstall it with: " + reinstall)).append(" >&2\n");
         s.append("  exit 2\n");
         s.append("fi\n");
@@ -74,13 +90,14 @@ public final class LauncherScript {
      * exactly ({@link CmdQuoting}); one that cannot is refused. {@code variables} are the
      * environment's at install time: the user's folders are written as references to them.
      */
-    static String windows(String name, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall,
+    static String windows(String name, String id, JavaRuntime runtime, Path app, List<String> javaArguments, String reinstall,
                           Map<String, String> variables) {
         CmdQuoting cmd = new CmdQuoting(variables);
         String java = cmd.path(runtime.java().toString());
         StringBuilder s = new StringBuilder();
         s.append("@echo off\r\n");
-        s.append("rem ").append(MARKER).append(" '").append(name).append("': written by jlogin's install\r\n");
+        s.append("rem jlogin-launcher-id: ").append(id).append("\r\n");
+        s.append("rem ").append(legacyMarkerLine(name)).append("\r\n");
         // '!' is literal only without delayed expansion, which the registry can turn on for every cmd.exe
         s.append("setlocal DisableDelayedExpansion\r\n");
         s.append("if not exist ").append(java).append(" goto gone\r\n");

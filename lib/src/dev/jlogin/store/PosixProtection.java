@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * POSIX permission bits: folders {@code rwx------} and files {@code rw-------}, set by the call that
  * creates them (never chmod afterwards), so there is no moment in which another user could open
- * one whatever the umask. One {@code lstat} tells kind, owner and mode.
+ * one whatever the umask. One {@code lstat} tells kind, owner and mode. A file others can read is
+ * made private again (jlogin wrote it); a folder others can write is refused, never chmod'ed.
  */
 final class PosixProtection implements Protection {
     static final PosixProtection INSTANCE = new PosixProtection();
@@ -31,8 +32,11 @@ final class PosixProtection implements Protection {
         int uid = (Integer) unix.get("uid");
         Optional<String> otherOwner = uid == CurrentUser.UID ? Optional.empty()
                 : Optional.of("another user (uid " + uid + "), not to this one (uid " + CurrentUser.UID + ")");
-        Optional<String> access = (mode & 077) == 0 ? Optional.empty() : Optional.of(rwx(mode));
-        return new SecureFiles.Status(mode & TYPE_MASK, (Long) unix.get("size"), otherOwner, access, true);
+        // a folder is judged as ssh judges ~/.ssh: others may look in, but not change it; and it is
+        // never chmod'ed, as it may not be jlogin's (a home of 1777 or 2775 would lose its bits)
+        boolean folder = (mode & TYPE_MASK) == SecureFiles.DIRECTORY_TYPE;
+        Optional<String> access = (mode & (folder ? 022 : 077)) == 0 ? Optional.empty() : Optional.of(rwx(mode));
+        return new SecureFiles.Status(mode & TYPE_MASK, (Long) unix.get("size"), otherOwner, access, !folder);
     }
 
     @Override
@@ -65,26 +69,22 @@ final class PosixProtection implements Protection {
         }
     }
 
-    private static String rwx(int mode) {
+    /** As ls shows it, with the set-id and sticky bits, since they matter in a folder others can write. */
+    static String rwx(int mode) {
         StringBuilder s = new StringBuilder(9);
         String letters = "rwxrwxrwx";
         for (int bit = 0; bit < 9; bit++) {
             s.append((mode & (0400 >> bit)) != 0 ? letters.charAt(bit) : '-');
         }
+        special(s, mode, 04000, 2, 's');
+        special(s, mode, 02000, 5, 's');
+        special(s, mode, 01000, 8, 't');
         return s.toString();
     }
 
-    /** The user this process runs as, looked up once and only when a check needs it. */
-    private static final class CurrentUser {
-        static final int UID = uid();
-
-        private static int uid() {
-            try {
-                // on Linux the owner of /proc/self is this process's user: cheaper than loading a native library
-                return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            } catch (IOException | UnsupportedOperationException e) {
-                return (int) new com.sun.security.auth.module.UnixSystem().getUid();
-            }
+    private static void special(StringBuilder s, int mode, int bit, int at, char letter) {
+        if ((mode & bit) != 0) {
+            s.setCharAt(at, s.charAt(at) == 'x' ? letter : Character.toUpperCase(letter));
         }
     }
 }

@@ -7,8 +7,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,7 @@ public final class ProfileLock implements AutoCloseable {
         ReentrantLock threadLock = lockThreads(lockFile, timeout, profile);
         FileChannel channel = null;
         try {
+            refuseOtherKinds(lockFile);
             // a link planted in its place would have us create or lock a file elsewhere
             channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), SecureFiles.creationAttributes(lockFile));
@@ -87,6 +90,7 @@ public final class ProfileLock implements AutoCloseable {
         if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
             return State.ABSENT;
         }
+        refuseOtherKinds(lockFile);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -96,6 +100,22 @@ public final class ProfileLock implements AutoCloseable {
             return State.FREE;
         } catch (OverlappingFileLockException e) {
             return State.HELD; // by this process
+        }
+    }
+
+    /**
+     * Only a regular file is opened: opening a FIFO for writing blocks until someone reads it, with
+     * no timeout, and a device is not ours. Only the owner can put anything in the owner-only
+     * folder, so what is found here stays what it was when looked at.
+     */
+    private static void refuseOtherKinds(Path lockFile) throws IOException {
+        try {
+            if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                throw new IOException(lockFile + " is not a regular file (a FIFO, device, folder or link); jlogin does not"
+                        + " open it: remove it and try again");
+            }
+        } catch (NoSuchFileException e) {
+            // created as a regular file when opened
         }
     }
 

@@ -77,8 +77,9 @@ public final class SecureFiles {
             return Optional.of(path + " belongs to " + status.otherOwner().get());
         }
         if (status.othersAccess().isPresent() && !status.repairable()) {
-            return Optional.of(path + " is open to other users (" + status.othersAccess().get() + "); jlogin leaves a"
-                    + " folder's ACL as it is: remove those entries, or choose another JLOGIN_HOME");
+            return Optional.of(path + " is open to other users (" + status.othersAccess().get() + "): they could get at"
+                    + " what jlogin keeps there, and jlogin changes no folder's permissions; take their access away,"
+                    + " or choose another JLOGIN_HOME");
         }
         return Optional.empty();
     }

@@ -68,6 +68,14 @@ class BrowserLauncherTest {
         assertThat(BrowserLauncher.command("Linux", Map.of("WAYLAND_DISPLAY", "wayland-0"))).contains(List.of("xdg-open"));
     }
 
+    /** macOS's open(1) and Windows' URL handler need no display variable; over SSH there is no opener either. */
+    @Test
+    void macOsAndWindowsHaveTheirOwnOpeners() {
+        assertThat(BrowserLauncher.command("Mac OS X", Map.of())).contains(List.of("open"));
+        assertThat(BrowserLauncher.command("Windows 11", Map.of())).contains(List.of("rundll32", "url.dll,FileProtocolHandler"));
+        assertThat(BrowserLauncher.command("Mac OS X", Map.of("SSH_CONNECTION", "x"))).isEmpty();
+    }
+
     @Test
     void loginSaysABrowserWasOpenedOnlyWhenItWas(@TempDir Path home) {
         try (CliHarness cli = new CliHarness(home)) {

@@ -78,6 +78,6 @@ class DoctorTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(7);
         assertThat(result.out()).doesNotContain("held by another process")
-                .contains("cannot inspect the lock of profile 'default': " + lock + ": Is a directory");
+                .contains("cannot inspect the lock of profile 'default': " + lock + " is not a regular file");
     }
 }

@@ -78,6 +78,34 @@ class InstallPiecesTest {
         assertThat(new String(sh.getInputStream().readAllBytes())).isEqualTo(hostile);
     }
 
+    /** dash's echo acts on backslashes (\\c ends the output, \\033 is an escape): the message must not go through it. */
+    @Test
+    void theGoneMessageIsPrintedAsItIs() throws Exception {
+        String reinstall = "jbang install@/srv/a\\cb\\033[31m";
+        Path script = Files.writeString(dir.resolve("acme"), LauncherScript.posix("acme", "0123456789abcdef0123456789abcdef",
+                new JavaRuntime(dir.resolve("gone"), "21", 21), dir.resolve("app"), List.of(), reinstall));
+
+        Process sh = new ProcessBuilder("sh", script.toString()).start();
+
+        assertThat(new String(sh.getErrorStream().readAllBytes())).isEqualTo("acme: its Java runtime or its files are gone ("
+                + dir.resolve("gone/bin/java") + "); reinstall it with: " + reinstall + "\n");
+        assertThat(sh.waitFor()).isEqualTo(2);
+    }
+
+    /** With umask 000 a folder made the default way would be rwxrwxrwx. */
+    @Test
+    void foldersAreCreatedOwnerOnlyWhateverTheUmask() throws Exception {
+        Path target = dir.resolve("a/b/c");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder("sh", "-c", "umask 000; exec \"$0\" -cp \"$1\" " + UmaskProbe.class.getName() + " \"$2\"",
+                java, System.getProperty("java.class.path"), target.toString()).inheritIO().start();
+
+        assertThat(child.waitFor()).isZero();
+        for (Path folder : List.of(dir.resolve("a"), dir.resolve("a/b"), target)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString()).isEqualTo("rwx------");
+        }
+    }
+
     @Test
     void theVersionIsThePoms() throws Exception {
         assertThat(Files.readString(Path.of("pom.xml"))).contains("<version>" + Version.VERSION + "-SNAPSHOT</version>");

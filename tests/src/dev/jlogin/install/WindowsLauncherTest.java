@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * whatever cmd.exe's special characters, backslashes or the user's name hold.
  */
 class WindowsLauncherTest {
+    private static final String ID = "0123456789abcdef0123456789abcdef";
     private static final String REINSTALL = "jbang install@<the catalog it came from>";
     private static final int JAVA_EXIT = 42;
 
@@ -39,7 +40,7 @@ class WindowsLauncherTest {
     }
 
     private String launcher(List<String> arguments) {
-        return LauncherScript.windows("acme", runtime, app, arguments, REINSTALL, environment);
+        return LauncherScript.windows("acme", ID, runtime, app, arguments, REINSTALL, environment);
     }
 
     /** What java.exe receives from the launcher (its own name, then the arguments), called with {@code %*}. */
@@ -79,7 +80,7 @@ class WindowsLauncherTest {
         List<String> arguments = List.of("-Djlogin.launcher-path=" + launcherPath, "-Djlogin.app=" + app,
                 "-cp", app.resolve("lib\\jlogin.jar") + ";" + app.resolve("lib\\qrcodegen-1.8.0.jar"),
                 "-Dx=C:\\Users\\José\\AppData\\Roaming\\jlogin", "-Dhome=C:\\Users\\José", "C:\\Users\\José\\");
-        String script = LauncherScript.windows("acme", new JavaRuntime(java, "21.0.2", 21), app, arguments, REINSTALL,
+        String script = LauncherScript.windows("acme", ID, new JavaRuntime(java, "21.0.2", 21), app, arguments, REINSTALL,
                 environment);
 
         assertThat(script).doesNotContain("José")
@@ -106,7 +107,7 @@ class WindowsLauncherTest {
 
     @Test
     void whenItsRuntimeOrFilesAreGoneItSaysSoOnStderrAndExits2() {
-        String script = LauncherScript.windows("acme", runtime, app, List.of("-Dx=1"),
+        String script = LauncherScript.windows("acme", ID, runtime, app, List.of("-Dx=1"),
                 "jbang install@<acme> & 100% ^|!", environment);
         List<String> asked = new ArrayList<>();
 
@@ -135,14 +136,14 @@ class WindowsLauncherTest {
     @Test
     void nonAsciiOutsideTheUsersFoldersIsRefused() {
         JavaRuntime elsewhere = new JavaRuntime(volume.getPath("D:\\Jürgen\\jdk-21"), "21.0.2", 21);
-        assertThatThrownBy(() -> LauncherScript.windows("acme", elsewhere, app, List.of(), REINSTALL, environment))
+        assertThatThrownBy(() -> LauncherScript.windows("acme", ID, elsewhere, app, List.of(), REINSTALL, environment))
                 .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION))
                 .hasMessageContainingAll("D:\\Jürgen\\jdk-21", "non-ASCII", "--bin-dir", "--java-home")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
 
         // a folder is replaced whole: C:\Users\José is no prefix of C:\Users\Joséphine
         assertThatThrownBy(() -> launcher(List.of("-Dx=C:\\Users\\Joséphine\\x"))).hasMessageContaining("non-ASCII");
-        assertThatThrownBy(() -> LauncherScript.windows("acme", runtime, app, List.of(), "jbang install@café", environment))
+        assertThatThrownBy(() -> LauncherScript.windows("acme", ID, runtime, app, List.of(), "jbang install@café", environment))
                 .hasMessageContaining("non-ASCII");
     }
 }

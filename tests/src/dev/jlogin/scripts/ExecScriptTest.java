@@ -132,7 +132,7 @@ public class ExecScriptTest extends FakeServerScripts {
         JBang.Result result = jbang.shell(EXEC + " -- touch " + GitClient.quote(marker.toString()));
 
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err()).isEqualTo("exec: not logged in (profile 'default'); log in with: login\n");
+        assertThat(result.err()).isEqualTo("exec: not logged in (profile 'default'); log in with: " + JBang.fromThisClone("login") + "\n");
         assertThat(marker).doesNotExist();
     }
 

@@ -107,7 +107,7 @@ public class GitCredentialScriptTest extends FakeServerScripts {
         JBang.Result clone = git.git(home, "clone -q " + gitServer.url("repo.git") + " work");
 
         assertThat(clone.exit()).isNotZero();
-        assertThat(clone.err()).contains("git-credential: not logged in (profile 'default'); log in with: login");
+        assertThat(clone.err()).contains("git-credential: not logged in (profile 'default'); log in with: " + JBang.fromThisClone("login"));
         assertThat(passwordsSent()).isEmpty();
         assertThat(home.resolve("work")).doesNotExist();
     }

@@ -1,6 +1,7 @@
 package dev.jlogin.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,38 @@ class LauncherIntegrationsTest extends FakeServerScripts {
         assertThat(missing.err()).isEqualTo("exec: cannot run no-such-command-here: No such file or directory\n");
         assertThat(folder.exit()).as(folder.err()).isEqualTo(126);
         assertThat(folder.err()).isEqualTo("exec: cannot run " + home + ": Permission denied\n");
+    }
+
+    /** SIGQUIT makes a JVM print a thread dump; stdout carries the token, git's answer or the ExecCredential. */
+    @Test
+    void aThreadDumpNeverReachesStdout() throws Exception {
+        storeLogin(Instant.now().plusSeconds(300));
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "exec", "--", "sh", "-c", "echo started >&2; read line; exit 0");
+        builder.environment().putAll(env);
+        builder.environment().put("JLOGIN_HOME", home.resolve("jlogin").toString());
+        // the launcher execs java: this is the JVM's pid
+        Process jvm = builder.start();
+        StringBuffer err = new StringBuffer();
+        CompletableFuture.runAsync(() -> {
+            try {
+                jvm.getErrorStream().transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        err.append((char) b);
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        await().atMost(Duration.ofMinutes(1)).until(() -> err.toString().contains("started"));
+
+        assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.pid())).start().waitFor()).isZero();
+        await().atMost(Duration.ofMinutes(1)).until(() -> err.toString().contains("Full thread dump"));
+        jvm.getOutputStream().close();
+
+        assertThat(new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(jvm.waitFor()).isZero();
     }
 
     @Test

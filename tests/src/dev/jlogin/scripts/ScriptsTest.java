@@ -76,7 +76,7 @@ class ScriptsTest extends FakeServerScripts {
         JBang.Result status = jbang.run(alias("status"));
         assertThat(status.exit()).as(status.err()).isEqualTo(1);
         assertThat(status.out()).startsWith("default (default)\n").contains("  issuer:   " + server.issuer())
-                .contains("problem: not logged in; log in with: login");
+                .contains("problem: not logged in; log in with: " + JBang.fromThisClone("login"));
     }
 
     @Test
@@ -186,7 +186,7 @@ class ScriptsTest extends FakeServerScripts {
             JBang.Result help = jbang.run("sandbox@" + web.url("jbang-catalog.json"), "--help");
 
             assertThat(help.exit()).as(help.err()).isZero();
-            assertThat(help.out()).startsWith("Usage: sandbox ").contains("--tour");
+            assertThat(help.out()).startsWith("Usage: " + JBang.fromThisClone("sandbox") + " ").contains("--tour");
             assertThat(web.served()).contains("scripts/sandbox.java", "sandbox/Sandbox.java",
                     "sandbox/src/dev/jlogin/sandbox/SandboxCommand.java",
                     "lib/src/dev/jlogin/cli/Cli.java");

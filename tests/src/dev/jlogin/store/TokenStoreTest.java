@@ -21,7 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenStoreTest {
     private static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
@@ -83,7 +86,7 @@ class TokenStoreTest {
     }
 
     @Test
-    void loosePermissionsAreRepairedWithAWarning() throws Exception {
+    void aLoginFileOthersCanReadIsRepairedWithAWarningAndAFolderTheyCanReadIsLeftAlone() throws Exception {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         TokenStore store = new TokenStore(home, Duration.ofSeconds(1), new FileBackend(home.resolve("profiles"), warnings::add));
         store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
@@ -92,11 +95,58 @@ class TokenStoreTest {
 
         assertThat(store.read("default")).isPresent();
 
-        assertThat(permissions(home.resolve("profiles"))).isEqualTo("rwx------");
+        assertThat(permissions(home.resolve("profiles"))).isEqualTo("rwxr-xr-x");
         assertThat(permissions(home.resolve("profiles/default.json"))).isEqualTo("rw-------");
-        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("accessible to other users"));
+        assertThat(warnings).singleElement().asString().contains("default.json was accessible to other users");
         store.read("default");
-        assertThat(warnings).hasSize(2);
+        assertThat(warnings).hasSize(1);
+    }
+
+    /**
+     * A home that jlogin did not create keeps its mode whatever it is: a shared 1777 or 2775 folder
+     * (whose sticky or set-group-id bit a chmod to 0700 would take away) is refused, since others
+     * could swap what is kept there; a 0755 one (JLOGIN_HOME=$HOME) is used as it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1777", "2775", "0777", "0757"})
+    void anExistingHomeOthersCanWriteIsRefusedAndKeepsItsMode(String mode) throws Exception {
+        Path shared = Files.createDirectory(home.resolve("shared"));
+        chmod(mode, shared);
+        TokenStore store = new TokenStore(shared, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> {
+            try (ProfileLock lock = store.lock("default")) {
+                store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+            }
+        }).isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.STORE))
+                .hasMessageContaining(shared + " is open to other users (").hasMessageContaining("changes no folder's permissions");
+        assertThatThrownBy(() -> store.read("default")).isInstanceOf(JLoginException.class).hasMessageContaining("open to other users");
+        assertThat(octal(shared)).isEqualTo(mode);
+        assertThat(shared.resolve("profiles")).doesNotExist();
+    }
+
+    @Test
+    void anExistingHomeOthersCanOnlyReadIsUsedAsItIs() throws Exception {
+        Path userHome = Files.createDirectory(home.resolve("user"));
+        chmod("0755", userHome);
+        TokenStore store = new TokenStore(userHome, Duration.ofSeconds(1));
+
+        try (ProfileLock lock = store.lock("default")) {
+            store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+        }
+
+        assertThat(store.read("default")).isPresent();
+        assertThat(octal(userHome)).isEqualTo("0755");
+        assertThat(permissions(userHome.resolve("profiles"))).isEqualTo("rwx------");
+    }
+
+    /** chmod(1), for the set-id and sticky bits that Java's permission sets cannot express. */
+    private static void chmod(String mode, Path path) throws Exception {
+        assertThat(new ProcessBuilder("chmod", mode, path.toString()).start().waitFor()).isZero();
+    }
+
+    private static String octal(Path path) throws Exception {
+        return String.format("%04o", (Integer) Files.getAttribute(path, "unix:mode") & 07777);
     }
 
     @Test
@@ -191,6 +241,22 @@ class TokenStoreTest {
         assertThatThrownBy(() -> store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY)))
                 .isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> store.lock("default").close()).isInstanceOf(JLoginException.class).hasMessageContaining("symbolic link");
+    }
+
+    /** Opening a FIFO for writing blocks until someone reads it: the lock and its probe must not open one. */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoInPlaceOfTheLockFileIsRefusedWithoutWaiting() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        store.write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
+        Path lock = home.resolve("profiles/default.lock");
+        Files.deleteIfExists(lock);
+        assertThat(new ProcessBuilder("mkfifo", lock.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> store.lock("default").close()).isInstanceOf(JLoginException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThatThrownBy(() -> store.lockState("default")).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("is not a regular file");
     }
 
     /**

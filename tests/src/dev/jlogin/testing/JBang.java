@@ -80,6 +80,14 @@ public final class JBang {
         this.env = env;
     }
 
+    /**
+     * A command as jlogin names it when run through this repository's launcher and catalog: by
+     * their absolute paths, as the scripts here run from a home outside the repository.
+     */
+    public static String fromThisClone(String command) {
+        return REPO.resolve("jbang") + " " + command + "@" + CATALOG;
+    }
+
     public Result run(String... args) {
         return start(args).await();
     }
