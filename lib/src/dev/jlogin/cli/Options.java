@@ -50,8 +50,8 @@ public final class Options {
     public static final OptionGroup OUTPUT = OptionGroup.of("Output",
             Option.flag("json", "machine-readable output on stdout (never contains a token)"));
     public static final OptionGroup GIT = OptionGroup.of("Git hosts",
-            Option.value("git-host", "HOST[:PORT]", "a git server that gets the token, repeatable (JLOGIN_GIT_HOSTS,"
-                    + " jlogin.git-hosts: comma-separated)"),
+            Option.value("git-host", "HOST[:PORT]", "a git server that gets the token, repeatable; https:// URLs too, and"
+                    + " http:// for loopback only (JLOGIN_GIT_HOSTS, jlogin.git-hosts: comma-separated)"),
             Option.value("git-username", "NAME", "the user name given to git (default " + GitHosts.DEFAULT_USERNAME
                     + "; JLOGIN_GIT_USERNAME, jlogin.git-username)"));
 

@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
 public final class SetupGitCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.of("setup-git", "configure git to use git-credential for those hosts")
             .about("Configures git (git config --global) to get credentials for the configured git hosts from"
-                    + " git-credential: credential.https://HOST.helper is reset, then set to"
-                    + " '!<this command> git-credential'. Options given here that git-credential needs later"
+                    + " git-credential: credential.https://HOST.helper (and credential.http://HOST.helper for a"
+                    + " loopback host) is reset, then set to '!<this command> git-credential', by absolute paths"
+                    + " when run from a clone. Options given here that git-credential needs later"
                     + " (--git-host, --git-username, --profile) go into the helper line.")
             .options(Options.PROFILE, Option.flag("dry-run", "print the git commands instead of running them"))
             .groups(Options.GIT)
-            .examples("", "--git-host git.example.com --dry-run");
+            .examples("", "--git-host git.example.com --dry-run", "--git-host http://127.0.0.1:3000");
 
     @Override
     public CommandSpec spec() {
@@ -36,9 +37,12 @@ public final class SetupGitCommand implements Command {
                 + " organisation's installed command or catalog (it sets jlogin.launcher-path or jlogin.catalog)"));
         List<List<String>> commands = new ArrayList<>();
         for (GitHost host : GitHosts.configured(ctx)) {
-            String key = "credential.https://" + host + ".helper";
-            commands.add(List.of("git", "config", "--global", "--replace-all", key, ""));
-            commands.add(List.of("git", "config", "--global", "--add", key, helper + options(ctx, host)));
+            // git picks helpers by URL, scheme included; a loopback server may be plain http
+            for (String scheme : host.isLoopback() ? List.of("https", "http") : List.of("https")) {
+                String key = "credential." + scheme + "://" + host + ".helper";
+                commands.add(List.of("git", "config", "--global", "--replace-all", key, ""));
+                commands.add(List.of("git", "config", "--global", "--add", key, helper + options(ctx, host)));
+            }
         }
         for (List<String> command : commands) {
             String line = command.stream().map(Invocation::quote).collect(Collectors.joining(" "));

@@ -17,16 +17,39 @@ import java.util.Optional;
  */
 public record GitHost(String host, Optional<Integer> port) {
 
-    /** A comma-separated list, as {@code JLOGIN_GIT_HOSTS} and {@code jlogin.git-hosts} hold it. */
+    /**
+     * A comma-separated list, as {@code JLOGIN_GIT_HOSTS} and {@code jlogin.git-hosts} hold it;
+     * an entry may be written as the server's URL, {@code https://host}, or {@code http://host}
+     * for loopback (a local git server, the sandbox).
+     */
     public static List<GitHost> parseList(String commaSeparated) {
         List<GitHost> hosts = new ArrayList<>();
         for (String entry : commaSeparated.split(",")) {
             if (!entry.isBlank()) {
-                hosts.add(parse(entry.strip()).orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
-                        "git host '" + entry.strip() + "' is not host or host:port")));
+                hosts.add(parseConfigured(entry.strip()));
             }
         }
         return hosts;
+    }
+
+    private static GitHost parseConfigured(String entry) {
+        String lower = entry.toLowerCase(Locale.ROOT);
+        boolean http = lower.startsWith("http://");
+        String bare = http ? entry.substring("http://".length())
+                : lower.startsWith("https://") ? entry.substring("https://".length()) : entry;
+        GitHost host = parse(bare.endsWith("/") ? bare.substring(0, bare.length() - 1) : bare)
+                .orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
+                        "git host '" + entry + "' is not host, host:port or its https:// URL"));
+        if (http && !host.isLoopback()) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "git host '" + entry + "' must use https:"
+                    + " git sends the token as a password, and plain http is allowed only to loopback");
+        }
+        return host;
+    }
+
+    /** Whether git may reach it over plain http: only on this machine. */
+    public boolean isLoopback() {
+        return Loopback.is(host);
     }
 
     /** {@code host[:port]}, or empty when the text is anything else (a URL, a path, user@host). */
@@ -47,7 +70,7 @@ public record GitHost(String host, Optional<Integer> port) {
     /** Whether a request for {@code protocol} and {@code host} (git's attributes) is for this server. */
     public boolean serves(String protocol, String requestHost) {
         String scheme = protocol.toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && Loopback.is(host))) {
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback())) {
             return false;
         }
         return parse(requestHost).filter(other -> other.host.equals(host)

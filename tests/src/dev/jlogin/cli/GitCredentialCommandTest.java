@@ -205,8 +205,8 @@ class GitCredentialCommandTest extends InProcessCommands {
             assertThat(result.out()).isEmpty();
             assertThat(result.err()).startsWith("git-credential: ").hasLineCount(1).doesNotContain("Exception");
         });
-        cli.env.put("JLOGIN_GIT_HOSTS", "https://" + HOST + "/");
-        assertThat(helper("protocol=https\nhost=" + HOST + "\n\n", "get").err()).contains("is not host or host:port");
+        cli.env.put("JLOGIN_GIT_HOSTS", "https://" + HOST + "/org/repo.git");
+        assertThat(helper("protocol=https\nhost=" + HOST + "\n\n", "get").err()).contains("is not host, host:port or its https:// URL");
         cli.env.remove("JLOGIN_GIT_HOSTS");
         assertThat(helper("protocol=https\nhost=" + HOST + "\n\n", "get").err()).contains("no git host configured");
     }

@@ -24,6 +24,17 @@ class GitHostTest {
         assertThat(host.serves("https", "")).isFalse();
     }
 
+    /** A server's URL is what a user has at hand; http:// would send the token in clear text, so loopback only. */
+    @Test
+    void aHostMayBeGivenAsItsUrlAndPlainHttpOnlyForLoopback() {
+        assertThat(GitHost.parseList("https://git.acme.com/, http://127.0.0.1:3000, HTTPS://code.acme.com:8443"))
+                .extracting(GitHost::toString).containsExactly("git.acme.com", "127.0.0.1:3000", "code.acme.com:8443");
+        assertThatThrownBy(() -> GitHost.parseList("http://git.acme.com")).isInstanceOf(JLoginException.class)
+                .hasMessageContaining("must use https");
+        assertThatThrownBy(() -> GitHost.parseList("https://git.acme.com/org/repo")).isInstanceOf(JLoginException.class)
+                .hasMessageContaining("is not host, host:port or its https:// URL");
+    }
+
     @Test
     void aPortMustMatchAndPlainHttpIsOnlyForLoopback() {
         assertThat(GitHost.parse("127.0.0.1:8080").orElseThrow().serves("http", "127.0.0.1:8080")).isTrue();
@@ -48,8 +59,8 @@ class GitHostTest {
     void aListIsCommaSeparatedAndABadEntryIsAConfigurationError() {
         assertThat(GitHost.parseList(" a.example , b.example:444,,")).extracting(GitHost::toString)
                 .containsExactly("a.example", "b.example:444");
-        assertThatThrownBy(() -> GitHost.parseList("a.example,https://b.example"))
+        assertThatThrownBy(() -> GitHost.parseList("a.example,alice@b.example"))
                 .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION))
-                .hasMessageContaining("https://b.example");
+                .hasMessageContaining("alice@b.example");
     }
 }

@@ -46,6 +46,27 @@ public class GitCredentialScriptTest extends FakeServerScripts {
         git.useHelper("http://" + gitServer.host(), HELPER);
     }
 
+    /**
+     * As a newcomer does it, from the clone's root: setup-git with the loopback git server's URL
+     * writes a helper that git then runs from any folder, and the clone works with the token.
+     */
+    @Test
+    void setupGitFromACloneWritesAHelperThatGitRuns() {
+        storeLogin(Instant.now().plusSeconds(300));
+        env.remove("JLOGIN_GIT_HOSTS");
+        JBang.Result reset = jbang.shell("git config --global --unset-all credential.http://" + gitServer.host() + ".helper");
+        assertThat(reset.exit()).as(reset.err()).isZero();
+
+        JBang.Result setup = jbang.shell("cd " + GitClient.quote(JBang.REPO.toString())
+                + " && ./jbang setup-git@jbang-catalog.json --git-host http://" + gitServer.host());
+        assertThat(setup.exit()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("credential.http://" + gitServer.host() + ".helper");
+
+        JBang.Result clone = git.git(home, "clone -q " + gitServer.url("repo.git") + " work");
+        assertThat(clone.exit()).as(clone.err()).isZero();
+        assertThat(home.resolve("work/README")).hasContent("hello");
+    }
+
     @AfterEach
     void stopGitServer() {
         gitServer.close();
