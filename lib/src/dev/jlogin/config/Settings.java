@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.oauth.Client;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,11 @@ public record Settings(String profile, Optional<String> issuer, String clientId,
     /** Where tokens of this login came from, for checks that a stored login matches the settings. */
     public String describeServer() {
         return issuer.orElse(endpoints.get(TOKEN_ENDPOINT));
+    }
+
+    /** These settings as the store keeps them for a profile, with no tokens. */
+    public SavedSettings saved() {
+        return new SavedSettings(issuer, clientId, scope, parameters, endpoints, provider.name());
     }
 
     /** A login of these settings holding {@code tokens}, as the store keeps it. */

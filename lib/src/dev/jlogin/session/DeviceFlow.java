@@ -71,6 +71,10 @@ public final class DeviceFlow {
             throw Thread.currentThread().isInterrupted() ? cancelled() : e;
         }
         Instant issuedAt = clock.instant();
+        // the server took these settings: a retry after an expired or denied code needs no flags
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.rememberSettings(settings.profile(), settings.saved());
+        }
         listener.codeReady(authorization, issuedAt);
         PollOutcome outcome;
         try {
@@ -134,7 +138,7 @@ public final class DeviceFlow {
 
     private static JLoginException idTokenFailed(String reason) {
         return new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: " + reason
-                + "; nothing was stored (check the issuer and client id, or report it to the server's administrators)");
+                + "; no token was stored (check the issuer and client id, or report it to the server's administrators)");
     }
 
     private static JLoginException cancelled() {

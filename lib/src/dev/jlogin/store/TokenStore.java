@@ -87,8 +87,12 @@ public final class TokenStore {
 
     /** Replaces the profile's login; the caller holds the profile's {@link #lock}. */
     public void write(String profile, StoredLogin login) {
+        put(profile, login.toBytes());
+    }
+
+    private void put(String profile, byte[] content) {
         try {
-            backend.write(checkProfileName(profile), login.toBytes());
+            backend.write(checkProfileName(profile), content);
         } catch (IOException e) {
             throw failure("write", profile, e);
         }
@@ -141,6 +145,17 @@ public final class TokenStore {
     }
 
     /**
+     * Keeps the settings of a login being attempted for a profile that holds no tokens, so that a
+     * retry after an expired or denied code needs no flags again; a profile that holds a login
+     * keeps it untouched until a new one succeeds. The caller holds the profile's {@link #lock}.
+     */
+    public void rememberSettings(String profile, SavedSettings settings) {
+        if (entry(profile).flatMap(StoredLogin.Parsed::login).isEmpty()) {
+            put(profile, settings.toBytes());
+        }
+    }
+
+    /**
      * Logs the profile out: its tokens go, its settings stay, so that logging in again needs no
      * flags. The caller holds the profile's {@link #lock}. True if there were tokens.
      */
@@ -149,11 +164,7 @@ public final class TokenStore {
         if (parsed.isEmpty()) {
             return false;
         }
-        try {
-            backend.write(profile, parsed.get().settings().toBytes());
-        } catch (IOException e) {
-            throw failure("write", profile, e);
-        }
+        put(profile, parsed.get().settings().toBytes());
         return parsed.get().login().isPresent();
     }
 

@@ -20,6 +20,11 @@ class CommandsTest extends InProcessCommands {
                 : new dev.jlogin.store.TokenStore(home, Duration.ofSeconds(1)).read("default").get().tokens().accessToken().reveal();
     }
 
+    /** What a failed login leaves: at most the settings it was attempted with, never a token. */
+    private void assertNoTokensStored() {
+        assertThat(new dev.jlogin.store.TokenStore(home, java.time.Duration.ofSeconds(1)).read("default")).isEmpty();
+    }
+
     @Test
     void loginShowsTheCodeOnStderrAndWhoLoggedInOnStdout() {
         CliHarness.Result result = cli.login();
@@ -56,7 +61,7 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(4);
         assertThat(result.err()).contains("denied");
-        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        assertNoTokensStored();
     }
 
     @Test
@@ -64,6 +69,23 @@ class CommandsTest extends InProcessCommands {
         cli.server.enqueueTokenReplies(Reply.error(400, "expired_token"));
 
         assertThat(cli.run(new LoginCommand()).exit()).isEqualTo(5);
+    }
+
+    /** The hint of an expired code, pasted as it is, logs in: the settings given with flags were kept for it. */
+    @Test
+    void theRetryHintOfAnExpiredCodeWorksWithoutTheFlags() {
+        cli.env.remove("JLOGIN_ISSUER");
+        cli.env.remove("JLOGIN_CLIENT_ID");
+        cli.server.enqueueTokenReplies(Reply.error(400, "expired_token"));
+
+        CliHarness.Result expired = cli.run(new LoginCommand(), "--profile", "short", "--issuer", cli.server.issuer(),
+                "--client-id", "cli");
+        assertThat(expired.exit()).isEqualTo(5);
+        assertThat(expired.err()).endsWith("; run login --profile short again\n");
+
+        CliHarness.Result again = cli.login("--profile", "short");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Logged in to " + cli.server.issuer());
     }
 
     @Test
@@ -450,7 +472,7 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(6);
         assertThat(result.err()).contains("access_token").doesNotContain("X-Injected").doesNotContain("report");
-        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        assertNoTokensStored();
     }
 
     @Test
@@ -461,7 +483,7 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(result.exit()).isEqualTo(6);
         assertThat(result.err()).contains("token_type");
-        assertThat(home.resolve("profiles/default.json")).doesNotExist();
+        assertNoTokensStored();
     }
 
     @Test

@@ -71,7 +71,7 @@ class GooglePresetTest extends InProcessCommands {
 
             assertThat(login.exit()).as(other).isEqualTo(6);
             assertThat(login.err()).contains("failed verification").contains("issued by " + other);
-            assertThat(home.resolve("profiles/default.json")).doesNotExist();
+            assertThat(new dev.jlogin.store.TokenStore(home, java.time.Duration.ofSeconds(1)).read("default")).isEmpty();
         }
     }
 

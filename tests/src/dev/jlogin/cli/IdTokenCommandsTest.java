@@ -65,7 +65,7 @@ class IdTokenCommandsTest extends InProcessCommands {
 
         assertThat(login.exit()).isEqualTo(6);
         assertThat(login.err()).contains("the server's ID token failed verification: the ID token's RS256 signature is not valid")
-                .contains("nothing was stored");
+                .contains("no token was stored");
         assertThat(login.out()).contains("\"exit_code\":6");
         assertNoSecretIn(login);
         assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(3);
@@ -79,7 +79,7 @@ class IdTokenCommandsTest extends InProcessCommands {
 
         assertThat(login.exit()).isEqualTo(6);
         assertThat(login.err()).contains("the server's ID token failed verification: signed by the issuer, but expired at")
-                .contains("nothing was stored");
+                .contains("no token was stored");
         assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(3);
     }
 
