@@ -33,12 +33,17 @@ public record UserHome(boolean windows, Path javaUserHome) {
      * next, tokens written into a project checkout), and no system sets one on purpose.
      */
     public Path in(Map<String, String> variables) {
+        return fromHomeVariable(variables) ? Path.of(variables.get("HOME")) : javaUserHome;
+    }
+
+    /** Which one {@link #in} takes: "HOME", or "user.home" (the JVM's, from the password file). */
+    public String from(Map<String, String> variables) {
+        return fromHomeVariable(variables) ? "HOME" : "user.home";
+    }
+
+    private boolean fromHomeVariable(Map<String, String> variables) {
         String home = variables.get("HOME");
-        if (windows || home == null || home.isBlank()) {
-            return javaUserHome;
-        }
-        Path path = Path.of(home);
-        return path.isAbsolute() ? path : javaUserHome;
+        return !windows && home != null && !home.isBlank() && Path.of(home).isAbsolute();
     }
 
     /**

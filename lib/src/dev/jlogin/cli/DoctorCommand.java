@@ -1,6 +1,8 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.Host;
+import dev.jlogin.UserHome;
+import dev.jlogin.config.JLoginHome;
 import dev.jlogin.JLoginException;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
@@ -53,8 +55,12 @@ public final class DoctorCommand implements Command {
         String profile = ctx.profile();
         Path profiles = ctx.home().resolve("profiles");
         report.put("profile", profile);
+        JLoginHome.Choice home = JLoginHome.choose(ctx.env().variables());
         report.put("home", ctx.home().toString());
-        report.put("home_from", ctx.source().environment("JLOGIN_HOME").isPresent() ? "JLOGIN_HOME" : "default");
+        report.put("home_from", home.from());
+        report.put("user_home", UserHome.of(ctx.env().variables()).toString());
+        report.put("user_home_from", UserHome.ofThisMachine().from(ctx.env().variables()));
+        report.put("metadata_cache", ctx.home().resolve("cache").resolve("metadata").toString());
         report.put("store", ctx.source().get("store").orElse("file"));
         report.put("store_from", ctx.source().origin("store"));
         report.put("store_fallback", ctx.source().get("store-fallback").orElse("none"));
@@ -172,13 +178,15 @@ public final class DoctorCommand implements Command {
         }
         var out = ctx.env().out();
         out.println("jlogin doctor, profile '" + report.get("profile") + "'");
-        out.println("  home:          " + report.get("home") + " (" + report.get("home_from") + ")");
+        out.println("  home:          " + report.get("home") + " (from " + report.get("home_from") + ")");
+        out.println("  user home:     " + report.get("user_home") + " (from " + report.get("user_home_from") + ")");
         out.println("  store:         " + report.get("store") + " (chosen by " + report.get("store_from") + "; fallback: "
                 + report.get("store_fallback") + ")" + (report.containsKey("store_backend") ? ", " + report.get("store_backend") : ""));
         out.println("  home dir:      " + describe((Map<String, Object>) report.get("home_directory")));
         out.println("  profiles dir:  " + describe((Map<String, Object>) report.get("profiles_directory")));
         out.println("  login file:    " + describe((Map<String, Object>) report.get("login_file")));
-        out.println("  metadata cache: " + (Boolean.TRUE.equals(report.get("metadata_cache_trusted")) ? "trusted" : "not trusted, see below"));
+        out.println("  metadata cache: " + report.get("metadata_cache") + " ("
+                + (Boolean.TRUE.equals(report.get("metadata_cache_trusted")) ? "trusted" : "not trusted, see below") + ")");
         out.println("  login:         " + (report.containsKey("login") ? describeLogin(ctx, (Map<String, Object>) report.get("login"))
                 : report.containsKey("logged_in") ? "none" : "unknown"));
         out.println("  lock:          " + (report.get("lock") == null ? "unknown" : switch ((String) report.get("lock")) {

@@ -13,24 +13,33 @@ public final class JLoginHome {
     private JLoginHome() {
     }
 
-    public static Path resolve(Map<String, String> env) {
-        return resolve(env, UserHome.ofThisMachine());
+    /** The folder, and which setting chose it: JLOGIN_HOME, APPDATA, XDG_CONFIG_HOME, or the user's home. */
+    public record Choice(Path path, String from) {
     }
 
-    /** As {@link #resolve(Map)}, on the machine {@code machine} describes. */
-    static Path resolve(Map<String, String> env, UserHome machine) {
+    public static Path resolve(Map<String, String> env) {
+        return choose(env).path();
+    }
+
+    /** As {@link #resolve(Map)}, saying where from: for doctor. */
+    public static Choice choose(Map<String, String> env) {
+        return choose(env, UserHome.ofThisMachine());
+    }
+
+    /** As {@link #choose(Map)}, on the machine {@code machine} describes. */
+    static Choice choose(Map<String, String> env, UserHome machine) {
         String explicit = env.get("JLOGIN_HOME");
         if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
+            return new Choice(Path.of(explicit), "JLOGIN_HOME");
         }
         String appData = env.get("APPDATA");
         if (machine.windows() && appData != null) {
-            return Path.of(appData, "jlogin");
+            return new Choice(Path.of(appData, "jlogin"), "APPDATA");
         }
         String xdg = env.get("XDG_CONFIG_HOME");
         if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "jlogin");
+            return new Choice(Path.of(xdg, "jlogin"), "XDG_CONFIG_HOME");
         }
-        return machine.in(env).resolve(".config").resolve("jlogin");
+        return new Choice(machine.in(env).resolve(".config").resolve("jlogin"), machine.from(env));
     }
 }

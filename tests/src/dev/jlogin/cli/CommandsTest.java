@@ -565,7 +565,7 @@ class CommandsTest extends InProcessCommands {
         try (var entries = Files.newDirectoryStream(home.resolve("cache/metadata"))) {
             entry = entries.iterator().next();
         }
-        assertThat(cli.run(new DoctorCommand()).out()).contains("metadata cache: trusted");
+        assertThat(cli.run(new DoctorCommand()).out()).contains("metadata cache: " + home.resolve("cache/metadata") + " (trusted)");
 
         Files.writeString(entry, Files.readString(entry).replaceFirst("\"fetched_at\"\\s*:\\s*\\d+", "\"fetched_at\": 99999999999")
                 .replace(cli.server.issuer(), "https://evil.example"));

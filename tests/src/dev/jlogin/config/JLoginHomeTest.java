@@ -16,17 +16,19 @@ class JLoginHomeTest {
 
     @Test
     void underHomeWhereSetElseUnderTheJvmsHome() {
-        assertThat(JLoginHome.resolve(Map.of("HOME", "/tmp/b"), POSIX)).isEqualTo(Path.of("/tmp/b/.config/jlogin"));
-        assertThat(JLoginHome.resolve(Map.of("HOME", " "), POSIX)).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
-        assertThat(JLoginHome.resolve(Map.of("HOME", "b"), POSIX)).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
-        assertThat(JLoginHome.resolve(Map.of(), POSIX)).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of("HOME", "/tmp/b"), POSIX).path()).isEqualTo(Path.of("/tmp/b/.config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of("HOME", " "), POSIX).path()).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of("HOME", "b"), POSIX).path()).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of(), POSIX).path()).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of(), POSIX).from()).isEqualTo("user.home");
+        assertThat(JLoginHome.choose(Map.of("HOME", "/tmp/b"), POSIX).from()).isEqualTo("HOME");
     }
 
     @Test
     void xdgConfigHomeComesBeforeHome() {
-        assertThat(JLoginHome.resolve(Map.of("HOME", "/tmp/b", "XDG_CONFIG_HOME", "/tmp/xdg"), POSIX))
+        assertThat(JLoginHome.choose(Map.of("HOME", "/tmp/b", "XDG_CONFIG_HOME", "/tmp/xdg"), POSIX).path())
                 .isEqualTo(Path.of("/tmp/xdg/jlogin"));
-        assertThat(JLoginHome.resolve(Map.of("HOME", "/tmp/b", "XDG_CONFIG_HOME", ""), POSIX))
+        assertThat(JLoginHome.choose(Map.of("HOME", "/tmp/b", "XDG_CONFIG_HOME", ""), POSIX).path())
                 .isEqualTo(Path.of("/tmp/b/.config/jlogin"));
     }
 
@@ -34,20 +36,20 @@ class JLoginHomeTest {
     void jloginHomeComesFirstUnlessBlank() {
         Map<String, String> all = Map.of("JLOGIN_HOME", "/tmp/jl", "HOME", "/tmp/b", "XDG_CONFIG_HOME", "/tmp/xdg",
                 "APPDATA", "C:\\Users\\alice\\AppData\\Roaming");
-        assertThat(JLoginHome.resolve(all, POSIX)).isEqualTo(Path.of("/tmp/jl"));
-        assertThat(JLoginHome.resolve(all, WINDOWS)).isEqualTo(Path.of("/tmp/jl"));
-        assertThat(JLoginHome.resolve(Map.of("JLOGIN_HOME", "", "HOME", "/tmp/b"), POSIX))
+        assertThat(JLoginHome.choose(all, POSIX).path()).isEqualTo(Path.of("/tmp/jl"));
+        assertThat(JLoginHome.choose(all, WINDOWS).path()).isEqualTo(Path.of("/tmp/jl"));
+        assertThat(JLoginHome.choose(Map.of("JLOGIN_HOME", "", "HOME", "/tmp/b"), POSIX).path())
                 .isEqualTo(Path.of("/tmp/b/.config/jlogin"));
     }
 
     @Test
     void onWindowsAppDataComesBeforeHomeAndXdg() {
         String appData = "C:\\Users\\alice\\AppData\\Roaming";
-        assertThat(JLoginHome.resolve(Map.of("APPDATA", appData, "HOME", "/tmp/b", "XDG_CONFIG_HOME", "/tmp/xdg"), WINDOWS))
+        assertThat(JLoginHome.choose(Map.of("APPDATA", appData, "HOME", "/tmp/b", "XDG_CONFIG_HOME", "/tmp/xdg"), WINDOWS).path())
                 .isEqualTo(Path.of(appData, "jlogin"));
-        assertThat(JLoginHome.resolve(Map.of("HOME", "/c/Users/alice"), WINDOWS)).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
+        assertThat(JLoginHome.choose(Map.of("HOME", "/c/Users/alice"), WINDOWS).path()).isEqualTo(PASSWORD_HOME.resolve(".config/jlogin"));
         // APPDATA means nothing elsewhere
-        assertThat(JLoginHome.resolve(Map.of("APPDATA", appData, "HOME", "/tmp/b"), POSIX))
+        assertThat(JLoginHome.choose(Map.of("APPDATA", appData, "HOME", "/tmp/b"), POSIX).path())
                 .isEqualTo(Path.of("/tmp/b/.config/jlogin"));
     }
 }

@@ -62,6 +62,10 @@ class HomeFromEnvironmentTest extends FakeServerScripts {
                 .contains(launcher + " git-credential");
         run("\"$HOME/.local/bin/jlogin\" setup-kube");
         assertThat(Files.readString(home.resolve(".kube/config"))).contains("name: jlogin").contains(launcher.toString());
+        // doctor shows the folders in use and what chose them
+        assertThat(run("\"$HOME/.local/bin/jlogin\" doctor").out())
+                .contains("  home:          " + home.resolve(".config/jlogin") + " (from HOME)")
+                .contains("  user home:     " + home + " (from HOME)");
 
         try (Stream<Path> written = Files.walk(passwordHome)) {
             assertThat(written).containsExactly(passwordHome);
