@@ -29,6 +29,7 @@
 //SOURCES src/dev/jlogin/cli/Invocation.java
 //SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/Launcher.java
+//SOURCES src/dev/jlogin/cli/LauncherEntries.java
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/Nearest.java

@@ -29,6 +29,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Invocation.java
 //SOURCES ../lib/src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Launcher.java
+//SOURCES ../lib/src/dev/jlogin/cli/LauncherEntries.java
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES ../lib/src/dev/jlogin/cli/LoginCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Nearest.java

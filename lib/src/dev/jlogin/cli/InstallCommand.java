@@ -11,6 +11,7 @@ import dev.jlogin.install.LibraryJars;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,16 @@ public final class InstallCommand implements Command {
         Path dataDir = dataDir(vars).toAbsolutePath();
 
         if (ctx.args().has("uninstall")) {
-            List<Path> removed = Installer.uninstall(name, binDir, dataDir);
+            // where install put it, unless told: --uninstall need not be given the --bin-dir of the install
+            Path launcher = ctx.args().has("bin-dir") ? Installer.launcherFile(binDir, name)
+                    : Installer.recordedLauncher(dataDir, name).orElse(Installer.launcherFile(binDir, name));
+            List<String> removed = new ArrayList<>(Installer.uninstall(name, launcher, dataDir).stream().map(Path::toString).toList());
+            removed.addAll(LauncherEntries.remove(launcher, vars));
             if (ctx.json()) {
-                ctx.printJson(Map.of("status", "uninstalled", "name", name, "removed",
-                        removed.stream().map(Path::toString).toList()));
+                ctx.printJson(Map.of("status", "uninstalled", "name", name, "removed", removed));
             } else {
-                ctx.env().out().println(removed.isEmpty() ? "Nothing to remove: " + name + " is not installed in " + binDir
-                        : "Removed " + name + ": " + String.join(", ", removed.stream().map(Path::toString).toList()));
+                ctx.env().out().println(removed.isEmpty() ? "Nothing to remove: " + name + " is not installed (no "
+                        + launcher + ")" : "Removed " + name + ": " + String.join(", ", removed));
             }
             return ExitCode.OK;
         }

@@ -43,6 +43,8 @@ import java.util.stream.Stream;
  */
 public final class Installer {
     private static final long TRAINING_TIMEOUT_SECONDS = 180;
+    /** The record of where a launcher went: {@code launchers/NAME.install}. */
+    private static final String RECORD = ".install";
 
     /**
      * What to install: {@code jars} are the library and its dependencies (jars, or class folders to
@@ -91,6 +93,7 @@ public final class Installer {
             try {
                 Installed installed = build(plan, launcher, app);
                 removeOthers(root, app);
+                record(launchers, plan.name(), launcher);
                 return installed;
             } catch (RuntimeException | IOException e) {
                 deleteTree(app);
@@ -134,10 +137,33 @@ public final class Installer {
         return new Installed(launcher, app, plan.runtime(), cache, note);
     }
 
-    /** Removes the launcher (only if we wrote it) and its folder; returns what was removed. */
+    /**
+     * Notes where the launcher of {@code name} went, beside its folder (not in it: a launcher whose
+     * files are gone must still be found), so that --uninstall finds it without --bin-dir.
+     */
+    private static void record(Path launchers, String name, Path launcher) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("launcher", launcher.toAbsolutePath().toString());
+        try (OutputStream out = Files.newOutputStream(launchers.resolve(name + RECORD), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            p.store(out, "where jlogin's install wrote the launcher " + name);
+        }
+    }
+
+    /** Where install last wrote the launcher of {@code name}, if it noted it. */
+    public static Optional<Path> recordedLauncher(Path dataDir, String name) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dataDir.resolve("launchers").resolve(name + RECORD), LinkOption.NOFOLLOW_LINKS)) {
+            p.load(in);
+            return Optional.ofNullable(p.getProperty("launcher")).map(Path::of);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the launcher (only if we wrote it), its folder and its record; returns what was removed. */
     @SuppressWarnings("try") // the resource is the lock: held, not used
-    public static List<Path> uninstall(String name, Path binDir, Path dataDir) {
-        Path launcher = launcherFile(binDir, name);
+    public static List<Path> uninstall(String name, Path launcher, Path dataDir) {
         Path launchers = dataDir.resolve("launchers");
         Path root = launchers.resolve(name);
         refuseForeign(launcher, root);
@@ -146,6 +172,7 @@ public final class Installer {
             if (Files.deleteIfExists(launcher)) {
                 removed.add(launcher);
             }
+            Files.deleteIfExists(launchers.resolve(name + RECORD));
             if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                 deleteTree(root);
                 removed.add(root);

@@ -71,18 +71,25 @@ public final class LauncherScript {
         s.append("# update it, or install --uninstall to remove it.\n");
         s.append("java=").append(quote(runtime.java().toString())).append('\n');
         s.append("app=").append(quote(app.toString())).append('\n');
-        s.append("if [ ! -x \"$java\" ] || [ ! -f \"$app/install.properties\" ]; then\n");
-        // printf, not echo: dash's echo would act on backslashes in the values (a catalog's name, say)
-        s.append("  printf '%s\\n' ").append(quote(name + ": its Java runtime or its files are gone (")).append("\"$java\"")
-                .append(quote("); reinstall it with: " + reinstall)).append(" >&2\n");
-        s.append("  exit 2\n");
-        s.append("fi\n");
+        // say which is gone: files gone after an uninstall are not the runtime's fault
+        gone(s, "[ ! -f \"$app/install.properties\" ]", name + ": its files are gone (", "\"$app\"", reinstall);
+        gone(s, "[ ! -x \"$java\" ]", name + ": its Java runtime is gone (", "\"$java\"", reinstall);
         s.append("exec \"$java\"");
         for (String arg : javaArguments) {
             s.append(" \\\n  ").append(quote(arg));
         }
         s.append(" \"$@\"\n");
         return s.toString();
+    }
+
+    /** An sh test that ends the launcher with one line naming what is gone and the reinstall command. */
+    private static void gone(StringBuilder s, String test, String what, String path, String reinstall) {
+        s.append("if ").append(test).append("; then\n");
+        // printf, not echo: dash's echo would act on backslashes in the values (a catalog's name, say)
+        s.append("  printf '%s\\n' ").append(quote(what)).append(path).append(quote("); reinstall it with: " + reinstall))
+                .append(" >&2\n");
+        s.append("  exit 2\n");
+        s.append("fi\n");
     }
 
     /**

@@ -87,8 +87,8 @@ class InstallPiecesTest {
 
         Process sh = new ProcessBuilder("sh", script.toString()).start();
 
-        assertThat(new String(sh.getErrorStream().readAllBytes())).isEqualTo("acme: its Java runtime or its files are gone ("
-                + dir.resolve("gone/bin/java") + "); reinstall it with: " + reinstall + "\n");
+        assertThat(new String(sh.getErrorStream().readAllBytes())).isEqualTo("acme: its files are gone ("
+                + dir.resolve("app") + "); reinstall it with: " + reinstall + "\n");
         assertThat(sh.waitFor()).isEqualTo(2);
     }
 

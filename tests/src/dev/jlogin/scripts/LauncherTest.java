@@ -125,19 +125,35 @@ class LauncherTest extends FakeServerScripts {
         assertThat(installedFolders()).hasSize(1).doesNotContainAnyElementsOf(first);
         assertThat(acme("--version").exit()).isZero();
 
+        // setup-git and setup-kube write entries that run the launcher
+        Path gitConfig = home.resolve("gitconfig");
+        Path kubeconfig = home.resolve("kubeconfig");
+        env.put("GIT_CONFIG_GLOBAL", gitConfig.toString());
+        env.put("KUBECONFIG", kubeconfig.toString());
+        assertThat(acme("setup-git --git-host git.example.com").exit()).isZero();
+        assertThat(acme("setup-kube").exit()).isZero();
+        assertThat(Files.readString(gitConfig)).contains(bin.resolve("acme").toString());
+        assertThat(Files.readString(kubeconfig)).contains("name: acme");
+
         // files removed behind its back: one line that says how to reinstall
         for (Path folder : installedFolders()) {
             Files.delete(folder.resolve("install.properties"));
         }
         JBang.Result broken = acme("token");
         assertThat(broken.exit()).isEqualTo(2);
-        assertThat(broken.err()).startsWith("acme: its Java runtime or its files are gone")
+        assertThat(broken.err()).startsWith("acme: its files are gone")
                 .contains("reinstall it with: jbang install@acme").hasLineCount(1);
 
-        JBang.Result uninstall = jbang.run("install@" + orgCatalog, "--bin-dir", bin.toString(), "--uninstall");
+        // without the --bin-dir of the install: it noted where the launcher went; and what setup-git
+        // and setup-kube wrote for it goes with it
+        JBang.Result uninstall = jbang.run("install@" + orgCatalog, "--uninstall");
         assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(uninstall.out()).contains("Removed acme: " + bin.resolve("acme"))
+                .contains("git: credential.https://git.example.com.helper").contains("kubeconfig user: acme");
         assertThat(bin.resolve("acme")).doesNotExist();
         assertThat(home.resolve(".local/share/jlogin/launchers/acme")).doesNotExist();
+        assertThat(Files.readString(gitConfig)).doesNotContain("acme");
+        assertThat(Files.readString(kubeconfig)).doesNotContain("name: acme");
     }
 
     @Test
@@ -158,7 +174,7 @@ class LauncherTest extends FakeServerScripts {
         Files.delete(java);
         JBang.Result gone = acme("token");
         assertThat(gone.exit()).isEqualTo(2);
-        assertThat(gone.err()).isEqualTo("acme: its Java runtime or its files are gone (" + java
+        assertThat(gone.err()).isEqualTo("acme: its Java runtime is gone (" + java
                 + "); reinstall it with: jbang install@acme\n");
     }
 
