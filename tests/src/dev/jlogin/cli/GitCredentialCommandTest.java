@@ -238,13 +238,18 @@ class GitCredentialCommandTest extends InProcessCommands {
                 ""));
     }
 
-    @Test
-    void setupGitWritesTheGlobalConfigWithGitAndKeepsWhatTheHelperWillNeed() throws Exception {
-        Path config = home.resolve("gitconfig");
-        Files.writeString(config, "[credential \"https://git.acme.test\"]\n\thelper = store\n[user]\n\tname = Alice\n");
+    /** A global git configuration of the test's own, holding {@code content}, for setup-git run through catalog acme. */
+    private Path gitConfig(String content) throws Exception {
+        Path config = Files.writeString(home.resolve("gitconfig"), content);
         cli.env.put("GIT_CONFIG_GLOBAL", config.toString());
         cli.env.put("PATH", System.getenv("PATH"));
         cli.properties.setProperty("jlogin.catalog", "acme");
+        return config;
+    }
+
+    @Test
+    void setupGitWritesTheGlobalConfigWithGitAndKeepsWhatTheHelperWillNeed() throws Exception {
+        Path config = gitConfig("[credential \"https://git.acme.test\"]\n\thelper = store\n[user]\n\tname = Alice\n");
 
         CliHarness.Result result = cli.run(new SetupGitCommand(), "--profile", "work", "--git-host", HOST);
         CliHarness.Result again = cli.run(new SetupGitCommand(), "--profile", "work", "--git-host", HOST);
@@ -259,11 +264,7 @@ class GitCredentialCommandTest extends InProcessCommands {
     /** What setup-git writes is run by every later git call: a newline in it would break them all. */
     @Test
     void setupGitValidatesWhatItWritesBeforeWritingAnything() throws Exception {
-        Path config = home.resolve("gitconfig");
-        Files.writeString(config, "[user]\n\tname = Alice\n");
-        cli.env.put("GIT_CONFIG_GLOBAL", config.toString());
-        cli.env.put("PATH", System.getenv("PATH"));
-        cli.properties.setProperty("jlogin.catalog", "acme");
+        Path config = gitConfig("[user]\n\tname = Alice\n");
 
         CliHarness.Result profile = cli.run(new SetupGitCommand(), "--profile", "work\nx", "--git-host", HOST);
         CliHarness.Result username = cli.run(new SetupGitCommand(), "--git-username", "bot\n[core]", "--git-host", HOST);

@@ -48,6 +48,17 @@ class KeychainBackendTest {
         return new KeychainBackend("0123456789abcdef", security.program().toString(), Duration.ofSeconds(30));
     }
 
+    /** The stand-in driven directly, to set up what a writer of another kind or time left. */
+    private SecurityTool tool() {
+        return new SecurityTool(security.program().toString(), Duration.ofSeconds(30));
+    }
+
+    /** The Keychain holds {@code login} and nothing else: its head and its parts. */
+    private void assertHoldsOnly(String login) throws IOException {
+        assertThat(keychain.read("default")).contains(login);
+        assertThat(security.items()).hasSize(parts(login));
+    }
+
     /** A login's text of {@code size} bytes: JSON around token-like characters. */
     private String login(int size) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
@@ -85,8 +96,7 @@ class KeychainBackendTest {
 
         write("default", small);
 
-        assertThat(keychain.read("default")).contains(small);
-        assertThat(security.items()).hasSize(1);
+        assertHoldsOnly(small);
     }
 
     @Test
@@ -145,34 +155,32 @@ class KeychainBackendTest {
         for (int i = 1; i < 5; i++) {
             lines.add(add("default:" + old.nextSlot() + ":" + i, "QUJD"));
         }
-        new SecurityTool(security.program().toString(), Duration.ofSeconds(30)).session(lines);
+        tool().session(lines);
         assertThat(security.items()).hasSize(6);
         String next = login(1000);
 
         write("default", next);
 
-        assertThat(keychain.read("default")).contains(next);
-        assertThat(security.items()).hasSize(1);
+        assertHoldsOnly(next);
     }
 
     @Test
     void aLoginWrittenByAnEarlierVersionIsReadAndReplaced() throws Exception {
         String login = login(1500);
         // earlier versions kept the whole login, base64-encoded, in the one item
-        new SecurityTool(security.program().toString(), Duration.ofSeconds(30)).session(List.of(add("default",
+        tool().session(List.of(add("default",
                 Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(keychain.read("default")).contains(login);
 
         String next = login(7000);
         write("default", next);
-        assertThat(keychain.read("default")).contains(next);
-        assertThat(security.items()).hasSize(parts(next));
+        assertHoldsOnly(next);
     }
 
     @Test
     void aDamagedHeadIsAnErrorThatANewLoginRepairs() throws Exception {
-        new SecurityTool(security.program().toString(), Duration.ofSeconds(30))
+        tool()
                 .session(List.of(add("default", "jlogin:2:z:1:1::QUJD")));
 
         assertThatThrownBy(() -> keychain.read("default")).isInstanceOf(IOException.class)
@@ -186,7 +194,7 @@ class KeychainBackendTest {
     @Test
     void aMissingPartIsAnErrorNotAShortLogin() throws Exception {
         write("default", login(9000));
-        new SecurityTool(security.program().toString(), Duration.ofSeconds(30))
+        tool()
                 .session(List.of("delete-generic-password -s jlogin:0123456789abcdef -a default:a:2"));
 
         assertThatThrownBy(() -> keychain.read("default")).isInstanceOf(IOException.class)
@@ -213,7 +221,7 @@ class KeychainBackendTest {
     }
 
     private String findHead() throws IOException {
-        return new SecurityTool(security.program().toString(), Duration.ofSeconds(30))
+        return tool()
                 .find("jlogin:0123456789abcdef", "default").orElseThrow();
     }
 
