@@ -21,6 +21,7 @@
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExecCommand.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
+//SOURCES src/dev/jlogin/cli/ExitCodes.java
 //SOURCES src/dev/jlogin/cli/Format.java
 //SOURCES src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/GitHosts.java

@@ -21,6 +21,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Environment.java
 //SOURCES ../lib/src/dev/jlogin/cli/ExecCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/ExitCode.java
+//SOURCES ../lib/src/dev/jlogin/cli/ExitCodes.java
 //SOURCES ../lib/src/dev/jlogin/cli/Format.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitHosts.java

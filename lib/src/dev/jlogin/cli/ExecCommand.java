@@ -52,7 +52,9 @@ public final class ExecCommand implements Command {
             .groups(Options.LOGIN, Options.NETWORK)
             .examples("-- ./deploy.sh staging",
                     "--env TF_HTTP_PASSWORD -- terraform plan")
-            .takingCommand();
+            .takingCommand()
+            .exits("CMD's own once it runs (127: not found, 126: cannot be run); before that",
+                    ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

@@ -40,7 +40,8 @@ public final class StatusCommand implements Command {
                     Option.value("profile", "NAME", "only this profile"),
                     Options.STORE)
             .groups(Options.NETWORK, Options.OUTPUT)
-            .examples("", "--online", "--profile work --json");
+            .examples("", "--online", "--profile work --json")
+            .exits(ExitCode.OK, ExitCode.PROBLEM, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {
