@@ -28,6 +28,7 @@
 //SOURCES src/dev/jlogin/cli/HelperProgram.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
+//SOURCES src/dev/jlogin/cli/KubeContexts.java
 //SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/Launcher.java
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java

@@ -28,6 +28,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/InstallCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Invocation.java
+//SOURCES ../lib/src/dev/jlogin/cli/KubeContexts.java
 //SOURCES ../lib/src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Launcher.java
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherTraining.java
