@@ -89,6 +89,7 @@
 //SOURCES src/dev/jlogin/oauth/Base64Url.java
 //SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
+//SOURCES src/dev/jlogin/oauth/ClientRefusal.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES src/dev/jlogin/oauth/Dialect.java

@@ -89,6 +89,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/Base64Url.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Bounded.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Client.java
+//SOURCES ../lib/src/dev/jlogin/oauth/ClientRefusal.java
 //SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Dialect.java
