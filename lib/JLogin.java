@@ -21,12 +21,14 @@
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExecCommand.java
 //SOURCES src/dev/jlogin/cli/ExitCode.java
+//SOURCES src/dev/jlogin/cli/ExitCodes.java
 //SOURCES src/dev/jlogin/cli/Format.java
 //SOURCES src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/GitHosts.java
 //SOURCES src/dev/jlogin/cli/HelperProgram.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
+//SOURCES src/dev/jlogin/cli/KubeContexts.java
 //SOURCES src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/Launcher.java
 //SOURCES src/dev/jlogin/cli/LauncherEntries.java
@@ -88,6 +90,7 @@
 //SOURCES src/dev/jlogin/oauth/Base64Url.java
 //SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
+//SOURCES src/dev/jlogin/oauth/ClientRefusal.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES src/dev/jlogin/oauth/Dialect.java

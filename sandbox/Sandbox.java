@@ -21,12 +21,14 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Environment.java
 //SOURCES ../lib/src/dev/jlogin/cli/ExecCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/ExitCode.java
+//SOURCES ../lib/src/dev/jlogin/cli/ExitCodes.java
 //SOURCES ../lib/src/dev/jlogin/cli/Format.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitHosts.java
 //SOURCES ../lib/src/dev/jlogin/cli/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/InstallCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Invocation.java
+//SOURCES ../lib/src/dev/jlogin/cli/KubeContexts.java
 //SOURCES ../lib/src/dev/jlogin/cli/KubeCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Launcher.java
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherEntries.java
@@ -88,6 +90,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/Base64Url.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Bounded.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Client.java
+//SOURCES ../lib/src/dev/jlogin/oauth/ClientRefusal.java
 //SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorization.java
 //SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Dialect.java

@@ -23,6 +23,8 @@ public final class Args {
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final List<String> operands = new ArrayList<>();
     private final List<String> command = new ArrayList<>();
+    /** The command line with '--' put where a command to run began without it; empty when it was there. */
+    private List<String> separated = List.of();
 
     private Args() {
     }
@@ -49,6 +51,13 @@ public final class Args {
                 continue;
             }
             if (!arg.startsWith("--") || arg.length() == 2) {
+                if (takesCommand && !arg.startsWith("-") && args.operands.size() >= maxOperands) {
+                    // the user's command, typed without '--': the rest is not ours to read
+                    args.separated = new ArrayList<>(Arrays.asList(argv).subList(0, i));
+                    args.separated.add("--");
+                    args.separated.addAll(Arrays.asList(argv).subList(i, argv.length));
+                    break;
+                }
                 if (arg.startsWith("-") || args.operands.size() >= maxOperands) {
                     throw usage("unexpected argument '" + arg + "'");
                 }
@@ -105,6 +114,14 @@ public final class Args {
     /** What followed {@code --}: a command line to run, untouched. */
     public List<String> command() {
         return List.copyOf(command);
+    }
+
+    /**
+     * For a command that takes a command line to run, given one without {@code --}: the whole
+     * command line with {@code --} where it belongs, for a hint that works as printed.
+     */
+    public Optional<List<String>> withSeparator() {
+        return separated.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(separated));
     }
 
     /** All values, for the settings lookup (which knows the names it wants). */

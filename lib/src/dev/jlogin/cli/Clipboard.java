@@ -34,16 +34,33 @@ final class Clipboard {
 
     /** Copies {@code text}; empty when it worked, else why not (a clause for a person). */
     static Optional<String> copy(String text, Map<String, String> env) {
+        List<Tool> withoutDisplay = new ArrayList<>();
         for (Tool tool : TOOLS) {
-            if (!tool.display().isEmpty() && env.getOrDefault(tool.display(), "").isEmpty()) {
+            Optional<Path> found = onPath(tool.command().get(0), env.getOrDefault("PATH", ""));
+            if (found.isEmpty()) {
                 continue;
             }
-            Optional<Path> found = onPath(tool.command().get(0), env.getOrDefault("PATH", ""));
-            if (found.isPresent()) {
-                return run(tool, found.get(), text, env);
+            if (!tool.display().isEmpty() && env.getOrDefault(tool.display(), "").isEmpty()) {
+                withoutDisplay.add(tool);
+                continue;
             }
+            return run(tool, found.get(), text, env);
         }
-        return Optional.of("no clipboard tool found (wl-copy, xclip, xsel, pbcopy or clip.exe, with its display)");
+        if (!withoutDisplay.isEmpty()) {
+            return Optional.of(noDisplay(withoutDisplay));
+        }
+        return Optional.of("no clipboard tool found (wl-copy, xclip, xsel, pbcopy or clip.exe)");
+    }
+
+    /** Installed tools that cannot work for lack of a display: "no tool found" would send the user looking for one. */
+    private static String noDisplay(List<Tool> tools) {
+        List<String> names = tools.stream().map(t -> t.command().get(0)).toList();
+        List<String> displays = tools.stream().map(Tool::display).distinct().toList();
+        String listed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return listed + (names.size() == 1 ? " is" : " are") + " installed, but there is no display ("
+                + (displays.size() == 1 ? displays.get(0) + " is not set" : "neither " + String.join(" nor ", displays) + " is set")
+                + ")";
     }
 
     private static Optional<String> run(Tool tool, Path executable, String text, Map<String, String> env) {

@@ -8,56 +8,67 @@ import java.util.stream.Stream;
 
 /**
  * What a command is, declared once: its name, one-line summary, what follows the name, a
- * paragraph of description, its own options, the shared {@link Options} groups it reads, and
- * examples. Parsing, {@code --help} and the launcher's command list all come from this.
+ * paragraph of description, its own options, the shared {@link Options} groups it reads,
+ * examples, and the exit codes it can end with. Parsing, {@code --help} and the launcher's command
+ * list all come from this.
  */
 public record CommandSpec(String name, String summary, String usage, String about, List<Option> options,
-                          List<OptionGroup> groups, List<String> examples, int maxOperands, boolean takesCommand) {
+                          List<OptionGroup> groups, List<String> examples, int maxOperands, boolean takesCommand,
+                          ExitCodes exitCodes) {
     static final Option HELP = Option.flag("help", "this text (also -h)");
     /** The narrowest common terminal: help and the login screen are wrapped to it, so no line breaks mid-word. */
     static final int WIDTH = 80;
     private static final int COLUMN = 27;
-    private static final String EXIT_CODES = "Exit codes: 0 ok, 1 unexpected error, 2 usage or configuration error,"
-            + " 3 login required, 4 denied by the user, 5 code expired or login timed out, 6 network or server error,"
-            + " 7 token store error, 130 login cancelled (Ctrl-C).";
 
     public static CommandSpec of(String name, String summary) {
-        return new CommandSpec(name, summary, "[options]", "", List.of(), List.of(), List.of(), 0, false);
+        return new CommandSpec(name, summary, "[options]", "", List.of(), List.of(), List.of(), 0, false,
+                ExitCodes.DEFAULT);
     }
 
     /** What follows the command's name in the usage line, such as {@code [options] -- CMD [ARGS...]}. */
     public CommandSpec usage(String usage) {
-        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, takesCommand);
+        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, takesCommand, exitCodes);
     }
 
     /** A paragraph for help, wrapped to the terminal's width. */
     public CommandSpec about(String about) {
-        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, takesCommand);
+        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, takesCommand, exitCodes);
     }
 
     /** The command's own options. */
     public CommandSpec options(Option... own) {
-        return new CommandSpec(name, summary, usage, about, List.of(own), groups, examples, maxOperands, takesCommand);
+        return new CommandSpec(name, summary, usage, about, List.of(own), groups, examples, maxOperands, takesCommand, exitCodes);
     }
 
     /** The shared groups of options the command reads. */
     public CommandSpec groups(OptionGroup... shared) {
-        return new CommandSpec(name, summary, usage, about, options, List.of(shared), examples, maxOperands, takesCommand);
+        return new CommandSpec(name, summary, usage, about, options, List.of(shared), examples, maxOperands, takesCommand, exitCodes);
     }
 
     /** Command lines after the command's name (empty: the name alone), shown with the name the user runs it by. */
     public CommandSpec examples(String... lines) {
-        return new CommandSpec(name, summary, usage, about, options, groups, List.of(lines), maxOperands, takesCommand);
+        return new CommandSpec(name, summary, usage, about, options, groups, List.of(lines), maxOperands, takesCommand, exitCodes);
     }
 
     /** How many arguments that are not options it takes (such as git-credential's action). */
     public CommandSpec operands(int max) {
-        return new CommandSpec(name, summary, usage, about, options, groups, examples, max, takesCommand);
+        return new CommandSpec(name, summary, usage, about, options, groups, examples, max, takesCommand, exitCodes);
     }
 
     /** It takes a command line to run after {@code --}. */
     public CommandSpec takingCommand() {
-        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, true);
+        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, true, exitCodes);
+    }
+
+    /** The exit codes it can end with besides 1 and 2, which any command can. */
+    public CommandSpec exits(ExitCode... codes) {
+        return exits("", codes);
+    }
+
+    /** As {@link #exits(ExitCode...)}, after {@code lead}: what else decides the status (exec: its command's). */
+    public CommandSpec exits(String lead, ExitCode... codes) {
+        return new CommandSpec(name, summary, usage, about, options, groups, examples, maxOperands, takesCommand,
+                new ExitCodes(lead, java.util.Set.of(codes)));
     }
 
     /** Every option the command takes, its own first, then its groups', then --help. */
@@ -100,7 +111,7 @@ public record CommandSpec(String name, String summary, String usage, String abou
             examples.forEach(e -> lines.add("  " + command + (e.isEmpty() ? "" : " " + e)));
         }
         lines.add("");
-        lines.addAll(Format.wrap(EXIT_CODES, WIDTH));
+        lines.addAll(Format.wrap(exitCodes.help(), WIDTH));
         return String.join("\n", lines);
     }
 

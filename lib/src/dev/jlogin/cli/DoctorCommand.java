@@ -36,7 +36,8 @@ public final class DoctorCommand implements Command {
                     + " store cannot be used.")
             .options(Options.PROFILE, Options.STORE)
             .groups(Options.OUTPUT)
-            .examples("", "--store keyring", "--json");
+            .examples("", "--store keyring", "--json")
+            .exits(ExitCode.OK, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.JLoginException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +52,9 @@ public final class ExecCommand implements Command {
             .groups(Options.LOGIN, Options.NETWORK)
             .examples("-- ./deploy.sh staging",
                     "--env TF_HTTP_PASSWORD -- terraform plan")
-            .takingCommand();
+            .takingCommand()
+            .exits("CMD's own once it runs (127: not found, 126: cannot be run); before that",
+                    ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {
@@ -65,9 +68,12 @@ public final class ExecCommand implements Command {
 
     @Override
     public int exitStatus(Context ctx) {
+        ctx.args().withSeparator().ifPresent(line -> {
+            throw endingWithCommand("the command to run goes after '--': ", ctx, line);
+        });
         List<String> command = ctx.args().command();
         if (command.isEmpty()) {
-            throw Args.usage("exec needs a command to run after '--'");
+            throw endingWithCommand("exec needs a command to run after '--', such as: ", ctx, List.of("--", "env"));
         }
         String variable = ctx.args().value("env").orElse(DEFAULT_VARIABLE);
         if (!VARIABLE.matcher(variable).matches()) {
@@ -96,6 +102,12 @@ public final class ExecCommand implements Command {
             forwarder.forwardTo(child.toHandle());
             return waitFor(child);
         }
+    }
+
+    /** A usage error whose last words are an exec command line that works, so that it can be pasted as it is. */
+    private JLoginException endingWithCommand(String message, Context ctx, List<String> args) {
+        return new JLoginException(JLoginException.Kind.CONFIGURATION, message + Invocation.of(ctx.env()).command(name())
+                + " " + String.join(" ", args.stream().map(Invocation::quote).toList()));
     }
 
     /** Why the child could not be started, as the JDK said, and the shell's status for it. */

@@ -30,7 +30,8 @@ public final class GitCredentialCommand implements Command {
             .groups(Options.GIT, Options.LOGIN, Options.NETWORK)
             .examples("get <<< $'protocol=https\\nhost=git.example.com\\n'",
                     "--git-host git.example.com --profile work get")
-            .operands(1);
+            .operands(1)
+            .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

@@ -30,7 +30,9 @@ public final class KubeCredentialCommand implements Command {
                     + " interactively, it runs the device login with the prompt on stderr; otherwise it exits 3.")
             .options(Options.MIN_VALID, Options.NO_BROWSER)
             .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
-            .examples("--profile work --min-valid 300");
+            .examples("--profile work --min-valid 300")
+            .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE,
+                    ExitCode.CANCELLED);
 
     @Override
     public CommandSpec spec() {

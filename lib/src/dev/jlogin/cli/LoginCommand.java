@@ -29,7 +29,8 @@ public final class LoginCommand implements Command {
             .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
             .examples("--issuer https://idp.example.com/realms/acme --client-id cli",
                     "--profile work --scope 'openid offline_access'",
-                    "--no-browser --json");
+                    "--no-browser --json")
+            .exits(ExitCode.OK, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE, ExitCode.CANCELLED);
 
     @Override
     public CommandSpec spec() {

@@ -11,7 +11,8 @@ public final class RefreshCommand implements Command {
             .about("Uses the stored refresh token now, whatever the access token's expiry, stores the new tokens"
                     + " and reports the new expiry and whether the server rotated the refresh token.")
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
-            .examples("", "--profile work --json");
+            .examples("", "--profile work --json")
+            .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

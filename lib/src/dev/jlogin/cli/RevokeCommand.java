@@ -17,7 +17,8 @@ public final class RevokeCommand implements Command {
                     + " flags afterwards. Exits 6 if the server could not revoke (the local tokens are deleted all"
                     + " the same).")
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
-            .examples("", "--profile work");
+            .examples("", "--profile work")
+            .exits(ExitCode.OK, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

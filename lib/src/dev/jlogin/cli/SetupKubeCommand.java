@@ -4,12 +4,15 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.json.Json;
+import dev.jlogin.json.MalformedJsonException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,8 +28,8 @@ public final class SetupKubeCommand implements Command {
     static final CommandSpec SPEC = CommandSpec.of("setup-kube", "write a kubeconfig user whose token comes from"
                     + " kube-credential")
             .about("Writes a kubeconfig user whose credentials come from kube-credential (an exec plugin entry),"
-                    + " with 'kubectl config set-credentials'. Point a context at it with"
-                    + " 'kubectl config set-context --current --user NAME'. The login settings given here go into"
+                    + " with 'kubectl config set-credentials', then prints the kubectl command that points a context"
+                    + " at it: the current one, else one it makes current. The login settings given here go into"
                     + " the entry, because kubectl runs the plugin without them.")
             .options(Option.value("user", "NAME", "the kubeconfig user to write (default: the launcher's name, else jlogin;"
                     + " -PROFILE added for another profile)"),
@@ -68,11 +71,36 @@ public final class SetupKubeCommand implements Command {
                 "--exec-interactive-mode=IfAvailable"));
         args.forEach(a -> kubectl.add("--exec-arg=" + csvField(a)));
         env.forEach((k, v) -> kubectl.add("--exec-env=" + k + "=" + v));
-        ctx.args().value("kubeconfig").ifPresent(file -> kubectl.add("--kubeconfig=" + file));
-        runKubectl(kubectl, ctx.env().variables());
+        // the same file for every kubectl command here and in what we print
+        List<String> kubeconfig = ctx.args().value("kubeconfig").map(file -> List.of("--kubeconfig=" + file)).orElse(List.of());
+        kubectl.addAll(kubeconfig);
+        Ran written = runKubectl(kubectl, ctx.env().variables());
+        if (written.exit() != 0) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl config set-credentials failed (exit "
+                    + written.exit() + ", see above); kubectl older than 1.30 lacks its --exec-interactive-mode:"
+                    + " there, add the entry that setup-kube --dry-run prints");
+        }
         ctx.env().out().println("Wrote kubeconfig user '" + user + "': kubectl now runs " + String.join(" ", invocation)
-                + " for its token. Use it with: kubectl config set-context --current --user " + user);
+                + " for its token.");
+        contexts(kubeconfig, ctx.env().variables()).pointAt(user, kubeconfig, Invocation.of(ctx.env()).command(name()))
+                .forEach(line -> ctx.env().out().println(Terminal.sanitizeWhole(line)));
         return ExitCode.OK;
+    }
+
+    /** The kubeconfig's contexts and clusters, as kubectl merges its files. */
+    private static KubeContexts contexts(List<String> kubeconfig, Map<String, String> variables) {
+        List<String> view = new ArrayList<>(List.of("kubectl", "config", "view", "-o", "json"));
+        view.addAll(kubeconfig);
+        Ran ran = runKubectl(view, variables);
+        try {
+            if (ran.exit() == 0) {
+                return KubeContexts.parse(ran.out());
+            }
+        } catch (MalformedJsonException e) {
+            // said below
+        }
+        throw new JLoginException(JLoginException.Kind.CONFIGURATION, "wrote the user, but kubectl config view failed (exit "
+                + ran.exit() + "), so there is no telling which context to point at it");
     }
 
     /** Flags and JLOGIN_* variables of the common settings, as flags for the plugin's command line. */
@@ -109,15 +137,27 @@ public final class SetupKubeCommand implements Command {
         return out.append("      interactiveMode: IfAvailable").toString();
     }
 
-    /** kubectl's own messages go straight to stderr; its "User set" line is replaced by ours. */
-    private static void runKubectl(List<String> command, Map<String, String> variables) {
+    /** How kubectl ended, and its stdout. */
+    private record Ran(int exit, String out) {
+    }
+
+    /** kubectl's own messages go straight to stderr; its stdout is ours to read (its "User set" line is replaced by ours). */
+    private static Ran runKubectl(List<String> command, Map<String, String> variables) {
         Process process;
         try {
-            process = ConfigProgram.builder(command, variables).start();
+            process = ConfigProgram.builder(command, variables).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION,
                     "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself");
         }
+        // read while it runs: a large merged kubeconfig would fill the pipe and stall kubectl
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
         try {
             if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -129,10 +169,6 @@ public final class SetupKubeCommand implements Command {
             process.destroyForcibly();
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while waiting for kubectl");
         }
-        if (process.exitValue() != 0) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl config set-credentials failed (exit "
-                    + process.exitValue() + ", see above); kubectl older than 1.30 lacks its --exec-interactive-mode:"
-                    + " there, add the entry that setup-kube --dry-run prints");
-        }
+        return new Ran(process.exitValue(), out.join());
     }
 }

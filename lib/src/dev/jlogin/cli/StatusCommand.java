@@ -21,21 +21,27 @@ import java.util.Properties;
 
 /**
  * {@code status}: every profile at a glance (user, provider, server, client, store, expiry) and whether it
- * works, like {@code gh auth status}: exit 1 when any has a problem. Offline by default (a valid
- * token, or an expired one with a refresh token, counts as working); {@code --online} asks the
- * server, refreshing what has expired and calling userinfo.
+ * works, like {@code gh auth status}: exit 1 when any has a problem. Offline by default: a valid
+ * token counts as working, and an expired one with a refresh token is said to be expired with its
+ * refresh untested, which is no problem; {@code --online} asks the server, refreshing what has
+ * expired and calling userinfo.
  */
 public final class StatusCommand implements Command {
+    /** A profile's status, and the command's: README's "status" JSON schema lists them. */
+    private static final String OK = "ok";
+    private static final String EXPIRED = "expired";
+    private static final String PROBLEM = "problem";
     static final CommandSpec SPEC = CommandSpec.of("status", "every profile: who, where, until when, and whether it works")
             .about("Shows every stored profile: user, issuer, client, store, token expiry, and whether it works;"
                     + " the profile that commands use without --profile is marked. Tokens are never shown."
                     + " Exits 1 when any profile has a problem (not logged in, expired without a refresh token, or"
-                    + " refused by the server with --online).")
+                    + " refused by the server with --online); offline, an expired token's refresh is not tried.")
             .options(Option.flag("online", "ask the server: refresh what has expired and call userinfo"),
                     Option.value("profile", "NAME", "only this profile"),
                     Options.STORE)
             .groups(Options.NETWORK, Options.OUTPUT)
-            .examples("", "--online", "--profile work --json");
+            .examples("", "--online", "--profile work --json")
+            .exits(ExitCode.OK, ExitCode.PROBLEM, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {
@@ -44,22 +50,26 @@ public final class StatusCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        String current = ctx.profile();
+        // status's own --profile picks the profile to show; the default is what other commands use without one
+        SettingSource withoutFlags = new SettingSource(Map.of(), ctx.env().variables(), ctx.env().properties());
+        String current = SettingsResolver.profile(withoutFlags);
+        String from = withoutFlags.origin("profile");
         List<String> names = ctx.args().value("profile").map(List::of).orElseGet(() -> ctx.store().profiles());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : names) {
             rows.add(describe(ctx, name, name.equals(current)));
         }
-        boolean problem = rows.isEmpty() || rows.stream().anyMatch(r -> !r.get("status").equals("ok"));
+        boolean problem = rows.isEmpty() || rows.stream().anyMatch(r -> r.get("status").equals(PROBLEM));
         if (ctx.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("status", problem ? "problem" : "ok");
+            json.put("status", problem ? PROBLEM : OK);
             json.put("default_profile", current);
+            json.put("default_profile_from", from);
             json.put("store", ctx.store().backend().describe());
             json.put("profiles", rows);
             ctx.printJson(json);
         } else {
-            print(ctx, rows);
+            print(ctx, rows, from.equals("default") ? "default" : "default: " + from);
         }
         return problem ? ExitCode.PROBLEM : ExitCode.OK;
     }
@@ -96,10 +106,12 @@ public final class StatusCommand implements Command {
             Instant now = ctx.env().clock().instant();
             login.get().tokens().expiresAt().ifPresent(t -> row.put("expires_at", Format.timestamp(t)));
             row.put("has_refresh_token", login.get().tokens().refreshToken().isPresent());
-            if (!login.get().tokens().isValidFor(Duration.ZERO, now) && login.get().tokens().refreshToken().isEmpty()) {
+            boolean expired = !login.get().tokens().isValidFor(Duration.ZERO, now);
+            if (expired && login.get().tokens().refreshToken().isEmpty()) {
                 return problem(ctx, row, profile, "the access token has expired and there is no refresh token");
             }
-            row.put("status", "ok");
+            // offline, nothing tells whether the refresh token still works: the server may be gone
+            row.put("status", expired ? EXPIRED : OK);
             return row;
         } catch (JLoginException e) {
             return problem(ctx, row, profile, Terminal.sanitize(e.getMessage()));
@@ -116,22 +128,28 @@ public final class StatusCommand implements Command {
     }
 
     private static Map<String, Object> problem(Context ctx, Map<String, Object> row, String profile, String what) {
-        row.put("status", "problem");
+        row.put("status", PROBLEM);
         row.put("problem", what);
         row.put("fix", Invocation.of(ctx.env()).loginCommand(profile));
         return row;
     }
 
-    private static void print(Context ctx, List<Map<String, Object>> rows) {
+    /** @param label what marks the default profile, and where that choice came from */
+    private static void print(Context ctx, List<Map<String, Object>> rows, String label) {
         PrintStream out = ctx.env().out();
         if (rows.isEmpty()) {
             out.println("No profile has logged in yet; log in with: " + Invocation.of(ctx.env()).command("login"));
             return;
         }
+        String online = Invocation.of(ctx.env()).command("status") + " --online";
+        boolean asked = ctx.args().has("online");
         Instant now = ctx.env().clock().instant();
         for (Map<String, Object> row : rows) {
-            out.println(row.get("profile") + (Boolean.TRUE.equals(row.get("default")) ? " (default)" : ""));
-            line(out, "user", Optional.ofNullable(row.get("user")).orElse("unknown (no ID token; --online asks the server)"));
+            out.println(row.get("profile") + (Boolean.TRUE.equals(row.get("default")) ? " (" + label + ")" : ""));
+            if (row.containsKey("has_refresh_token")) { // someone is logged in: say who, or why that is unknown
+                line(out, "user", Optional.ofNullable(row.get("user")).orElse(asked ? "unknown (the server did not say)"
+                        : "unknown (no ID token; " + online + " asks the server)"));
+            }
             line(out, "provider", row.get("provider") == null ? null : Terminal.sanitize((String) row.get("provider")));
             line(out, "issuer", row.get("issuer") == null ? null : Terminal.sanitize((String) row.get("issuer")));
             line(out, "client", row.get("client_id") == null ? null : Terminal.sanitize((String) row.get("client_id")));
@@ -140,9 +158,11 @@ public final class StatusCommand implements Command {
                 line(out, "token", Format.expiry(Optional.ofNullable((String) row.get("expires_at")).map(Instant::parse), now)
                         + (Boolean.TRUE.equals(row.get("has_refresh_token")) ? "; refresh token stored" : "; no refresh token"));
             }
-            line(out, "status", row.get("status").equals("ok")
-                    ? "ok" + (row.containsKey("checked_with") ? " (the server answered " + row.get("checked_with") + ")" : "")
-                    : "problem: " + row.get("problem") + "; log in with: " + row.get("fix"));
+            line(out, "status", switch ((String) row.get("status")) {
+                case OK -> "ok" + (row.containsKey("checked_with") ? " (the server answered " + row.get("checked_with") + ")" : "");
+                case EXPIRED -> "expired, refresh untested (" + online + " tries it)";
+                default -> "problem: " + row.get("problem") + "; log in with: " + row.get("fix");
+            });
         }
     }
 

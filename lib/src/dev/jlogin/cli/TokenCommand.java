@@ -21,7 +21,8 @@ public final class TokenCommand implements Command {
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
             .examples("--header | curl -H @- https://api.example.com/",
                     "--min-valid 300 > token.txt",
-                    "--profile work --json");
+                    "--profile work --json")
+            .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

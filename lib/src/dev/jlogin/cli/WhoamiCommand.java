@@ -16,7 +16,8 @@ public final class WhoamiCommand implements Command {
                     + " The ID token is verified (signature against the issuer's keys, issuer, audience, expiry) and"
                     + " labelled with the outcome. Tokens are never shown.")
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
-            .examples("", "--profile work --json");
+            .examples("", "--profile work --json")
+            .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
     public CommandSpec spec() {

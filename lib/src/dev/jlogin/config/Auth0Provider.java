@@ -1,5 +1,7 @@
 package dev.jlogin.config;
 
+import dev.jlogin.oauth.Dialect;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,5 +25,17 @@ record Auth0Provider(String scope) implements Provider {
     @Override
     public Optional<String> defaultScope() {
         return Optional.of(scope);
+    }
+
+    /**
+     * Auth0's device endpoint answers 403 {@code unauthorized_client} "Unauthorized or unknown
+     * client" both for a client id it does not know and for an application without the Device Code
+     * grant; a grant not allowed has words of its own.
+     */
+    @Override
+    public Dialect dialect() {
+        return new Dialect(Map.of("Unauthorized or unknown client", "Auth0 does not know this client id, or the"
+                + " application does not allow the Device Code grant: check the client id, and the application's"
+                + " Advanced Settings, Grant Types"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jlogin.config;
 
+import dev.jlogin.oauth.ClientRefusal;
 import dev.jlogin.oauth.Dialect;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +56,10 @@ final class EntraProvider implements Provider {
                         + " flow; ask the tenant's administrators",
                 "AADSTS50059", "no such tenant: check the tenant in the issuer URL",
                 "AADSTS90002", "no such tenant: check the tenant in the issuer URL",
-                "AADSTS700016", "no such application in this tenant: check the client id and the tenant",
+                "AADSTS700016", "no such application in this tenant",
                 "AADSTS65001", "the user or an administrator has not consented to this application");
-        return new Dialect(false, false, false, advice, advice.keySet());
+        // 7000218 asks for the secret of an app that does not allow public client flows
+        return new Dialect(false, false, false, advice, advice.keySet()).withRefusals(Map.of(
+                "AADSTS700016", ClientRefusal.UNKNOWN_CLIENT, "AADSTS7000218", ClientRefusal.SECRET_REQUIRED));
     }
 }

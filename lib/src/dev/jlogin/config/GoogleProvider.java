@@ -1,5 +1,6 @@
 package dev.jlogin.config;
 
+import dev.jlogin.oauth.ClientRefusal;
 import dev.jlogin.oauth.Dialect;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class GoogleProvider implements Provider {
     @Override
     public Dialect dialect() {
         return new Dialect(Map.of("invalid_scope", "Google allows only some scopes in the device"
-                + " flow, such as openid, email, profile: see " + ALLOWED_SCOPES_PAGE));
+                + " flow, such as openid, email, profile: see " + ALLOWED_SCOPES_PAGE))
+                .withRefusals(Map.of("The OAuth client was not found.", ClientRefusal.UNKNOWN_CLIENT));
     }
 }

@@ -1,7 +1,10 @@
 package dev.jlogin.config;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.oauth.ClientRefusal;
+import dev.jlogin.oauth.Dialect;
 import java.util.List;
+import java.util.Map;
 
 /** The known presets, by name; {@code oidc} (discovery, nothing else assumed) is the default. */
 public final class Providers {
@@ -24,9 +27,14 @@ public final class Providers {
             case "github" -> new GitHubProvider();
             case "google" -> new GoogleProvider();
             case "entra" -> new EntraProvider();
-            case "okta" -> new OidcProvider("okta", WITH_REFRESH);
+            // Okta's words for a client id it does not know (its invalid_client also means a missing secret)
+            case "okta" -> new OidcProvider("okta", WITH_REFRESH, Dialect.STANDARD.withRefusals(
+                    Map.of("Invalid value for 'client_id' parameter.", ClientRefusal.UNKNOWN_CLIENT)));
             case "auth0" -> new Auth0Provider(WITH_REFRESH);
-            case "keycloak" -> new OidcProvider("keycloak", SettingsResolver.DEFAULT_SCOPE);
+            // Keycloak answers invalid_client only for a client it does not know (or one disabled), and
+            // unauthorized_client with 401 for a confidential client without its secret
+            case "keycloak" -> new OidcProvider("keycloak", SettingsResolver.DEFAULT_SCOPE, Dialect.STANDARD.withRefusals(
+                    Map.of("invalid_client", ClientRefusal.UNKNOWN_CLIENT)));
             case "zitadel" -> new OidcProvider("zitadel", WITH_REFRESH);
             case "workos" -> new WorkOsProvider();
             default -> throw new JLoginException(JLoginException.Kind.CONFIGURATION, "unknown provider '" + name

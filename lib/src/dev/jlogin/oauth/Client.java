@@ -23,16 +23,12 @@ public record Client(String clientId, Optional<Secret> secret) {
     }
 
     /**
-     * What to do about a refusal: a server that could not authenticate a client sending no secret
-     * (RFC 6749 §5.2 {@code invalid_client}; Keycloak answers {@code unauthorized_client} with HTTP
-     * 401, where a grant that is not enabled gets 400) is most likely refusing a confidential
-     * client, which needs its secret. Empty for any other refusal.
+     * What to do about a refusal of this client, as far as the server's answer tells (see
+     * {@link ClientRefusal}); empty for a refusal of anything else. {@code httpStatus} is 0 where
+     * it is not known.
      */
-    public String refusalHint(OAuthError error, int httpStatus) {
-        boolean unauthenticated = error.code().equals("invalid_client")
-                || error.code().equals("unauthorized_client") && httpStatus == 401;
-        return secret.isEmpty() && unauthenticated
-                ? "; if this client is confidential it needs its secret: set JLOGIN_CLIENT_SECRET" : "";
+    public Optional<String> refusalAdvice(OAuthError error, int httpStatus, Dialect dialect) {
+        return dialect.refusal(error, httpStatus).map(r -> r.advice(clientId, secret.isPresent()));
     }
 
     /** Adds the client's identification to a token, device or revocation request. */

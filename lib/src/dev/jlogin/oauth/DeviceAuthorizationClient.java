@@ -43,11 +43,11 @@ public final class DeviceAuthorizationClient {
         }
         Optional<OAuthError> error = OAuthError.from(json);
         if (error.isPresent() || !result.isSuccess()) {
-            String what = error.map(dialect::explain).orElse("HTTP " + result.status());
+            String what = error.map(e -> dialect.explain(e, client.refusalAdvice(e, result.status(), dialect)))
+                    .orElse("HTTP " + result.status());
             boolean config = error.map(dialect::blamesConfiguration).orElse(false);
             throw new JLoginException(config ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "device authorization refused: " + what + error.map(e -> client.refusalHint(e, result.status())).orElse(""),
-                    error.map(OAuthError::code).orElse(null));
+                    "device authorization refused: " + what, error.map(OAuthError::code).orElse(null));
         }
         try {
             return parse(json, http.log());

@@ -38,8 +38,12 @@ public record OAuthError(String code, Optional<String> description, Optional<Dur
      * trace and correlation ids, timestamps and a support link on further lines.
      */
     public String summary() {
-        return description.map(d -> d.strip().split("\\R", 2)[0].strip()).filter(d -> !d.isBlank())
-                .map(d -> code + ": " + d).orElse(code);
+        return headline().map(d -> code + ": " + d).orElse(code);
+    }
+
+    /** The description's first line, where a server's own words for the error are. */
+    Optional<String> headline() {
+        return description.map(d -> d.strip().split("\\R", 2)[0].strip()).filter(d -> !d.isBlank());
     }
 
     /** Whether the server blames the client's registration or settings rather than this attempt. */

@@ -7,6 +7,7 @@ import dev.jlogin.device.PollOutcome;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.oauth.Dialect;
 import dev.jlogin.oauth.IdTokenCheck;
 import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;
@@ -92,11 +93,12 @@ public final class DeviceFlow {
             throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason());
         }
         if (outcome instanceof PollOutcome.Failed failed) {
-            // the poll's HTTP status is not kept: only invalid_client means "not authenticated" for sure
-            String hint = settings.client().refusalHint(failed.error(), 0);
-            boolean configuration = !hint.isEmpty() || settings.provider().dialect().blamesConfiguration(failed.error());
+            // the poll's HTTP status is not kept: the code and the provider's words tell
+            Dialect dialect = settings.provider().dialect();
+            Optional<String> refusal = settings.client().refusalAdvice(failed.error(), 0, dialect);
+            boolean configuration = refusal.isPresent() || dialect.blamesConfiguration(failed.error());
             throw new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
-                    "login failed: " + settings.provider().dialect().explain(failed.error()) + hint, failed.error().code());
+                    "login failed: " + dialect.explain(failed.error(), refusal), failed.error().code());
         }
         TokenSet tokens = ((PollOutcome.Approved) outcome).tokens();
         Optional<IdTokenCheck> check = tokens.idToken().map(idToken -> idTokens.check(idToken, metadata,

@@ -43,7 +43,8 @@ public final class SandboxCommand implements Command {
             .options(Option.flag("tour", "instead: log in (approving as the demo user over HTTP), whoami, token"
                     + " piped into curl, refresh, revoke; then stop"))
             .groups(Options.OUTPUT)
-            .examples("", "--tour");
+            .examples("", "--tour")
+            .exits(ExitCode.OK, ExitCode.SERVER);
 
     @Override
     public CommandSpec spec() {

@@ -42,7 +42,15 @@ class ArgsTest {
         }
         assertThatThrownBy(() -> Args.parse(new String[] {"get", "erase"}, VALUES, SWITCHES, 1, false))
                 .hasMessageContaining("unexpected argument 'erase'");
-        assertThatThrownBy(() -> Args.parse(new String[] {"sh", "--", "x"}, VALUES, SWITCHES, 0, true))
-                .hasMessageContaining("unexpected argument 'sh'");
+    }
+
+    @Test
+    void aCommandToRunTypedWithoutTheDoubleDashIsKeptWholeWithOnePutBeforeIt() {
+        Args args = Args.parse(new String[] {"--env", "T", "sh", "-c", "--verbose"}, VALUES, SWITCHES, 0, true);
+
+        assertThat(args.withSeparator()).contains(List.of("--env", "T", "--", "sh", "-c", "--verbose"));
+        assertThat(args.has("verbose")).as("the command's own options are not ours").isFalse();
+        assertThat(args.command()).isEmpty();
+        assertThat(Args.parse(new String[] {"--", "sh"}, VALUES, SWITCHES, 0, true).withSeparator()).isEmpty();
     }
 }

@@ -55,6 +55,11 @@ final class CliHarness implements AutoCloseable {
                     onWait.run();
                 }, () -> stdinTerminal, () -> terminal, () -> stderrTerminal, () -> browser);
         int exit = Cli.run(command, args, environment);
+        // every test of a command checks that it ends only as its help says; exec ends as its child did
+        if (!(command instanceof ExecCommand)) {
+            org.assertj.core.api.Assertions.assertThat(command.spec().exitCodes().numbers())
+                    .as(command.name() + " ended with an exit code its help does not list").contains(exit);
+        }
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

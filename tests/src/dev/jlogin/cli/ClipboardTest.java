@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,8 @@ class ClipboardTest extends InProcessCommands {
 
     @Test
     void withoutAToolItSaysSo() {
+        cli.env.put("PATH", tools.toString());
+
         CliHarness.Result result = cli.login("--copy");
 
         assertThat(result.exit()).isZero();
@@ -85,14 +88,38 @@ class ClipboardTest extends InProcessCommands {
     }
 
     @Test
-    void theRealXclipOnAVirtualDisplayHoldsTheCode() throws Exception {
+    void toolsThatNeedADisplayAreSaidToLackOneRatherThanToBeMissing() throws Exception {
+        tool("wl-copy", 0);
+        tool("xclip", 0);
+        tool("xsel", 0);
+
+        CliHarness.Result result = cli.login("--copy");
+
+        assertThat(result.exit()).isZero();
+        // the login screen wraps its lines at 80 columns
+        assertThat(result.err().replace('\n', ' ')).contains(" (The code was not copied: wl-copy, xclip and xsel are installed,"
+                + " but there is no display (neither WAYLAND_DISPLAY nor DISPLAY is set).) ").doesNotContain("no clipboard tool found");
+        assertThat(tools.resolve("xclip.stdin")).doesNotExist();
+    }
+
+    @Test
+    void theRealXclipSaysItHasNoDisplayAndOnAVirtualOneHoldsTheCode() throws Exception {
+        // the real xclip, alone on PATH: whatever else this machine has installed does not change the message
+        Path xclip = Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "xclip")).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new AssertionError("xclip is not installed"));
+        Files.createSymbolicLink(tools.resolve("xclip"), xclip);
+        cli.env.put("PATH", tools.toString());
+
+        CliHarness.Result headless = cli.login("--copy");
+
+        assertThat(headless.err().replace('\n', ' ')).contains(" (The code was not copied: xclip is installed, but there is no"
+                + " display (DISPLAY is not set).) ");
         // Xvfb picks a free display itself and tells its number on the descriptor given (stdout)
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String display = ":" + new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8)).readLine();
             cli.env.put("DISPLAY", display);
-            cli.env.put("PATH", System.getenv("PATH"));
 
             CliHarness.Result result = cli.login("--copy");
 

@@ -31,13 +31,14 @@ class ErrorHintsTest extends InProcessCommands {
     }
 
     @Test
-    void aConfidentialClientRefusedAtTheTokenEndpointNeedsItsSecret() {
+    void aClientRefusedAtTheTokenEndpointIsUnknownOrNeedsItsSecret() {
         cli.server.enqueueTokenReplies(Reply.error(401, "invalid_client"));
 
         CliHarness.Result result = cli.run(new LoginCommand());
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("invalid_client").contains("set JLOGIN_CLIENT_SECRET");
+        assertThat(result.err()).contains("invalid_client").contains("does not know the client id 'cli'")
+                .contains("set JLOGIN_CLIENT_SECRET");
     }
 
     @Test

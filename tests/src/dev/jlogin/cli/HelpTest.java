@@ -28,6 +28,10 @@ class HelpTest {
     /** An option at the start of a help line: "  --name" (or "  --name VALUE"). */
     private static final Pattern OPTION_LINE = Pattern.compile("^  --([a-z][a-z-]*)");
     private static final Pattern OPTION_NAME = Pattern.compile("--([a-z][a-z-]+)");
+    /** A code in help's list of exit codes: "Exit codes: 0 ok, 1 unexpected error, ...". */
+    private static final Pattern LISTED_CODE = Pattern.compile("(?<=: |, )(\\d+)(?= [a-z])");
+    /** A row of the README's exit codes per command: "| `token` | 0, 1, 2, 3, 6, 7 |". */
+    private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z-]+)` \\| (\\d+(?:, \\d+)*)");
 
     @TempDir
     Path home;
@@ -61,6 +65,50 @@ class HelpTest {
             assertThat(new HashSet<>(declared)).as(command.name() + " declares an option twice").hasSameSizeAs(declared);
             assertThat(result.out()).as(command.name()).contains("Exit codes:").contains("Examples:");
         }
+    }
+
+    @Test
+    void eachCommandsHelpListsTheExitCodesItDeclaresAndTheReadmeListsTheSame() throws Exception {
+        Map<String, Set<Integer>> readme = readmeExitCodes();
+        for (Command command : everyCommand()) {
+            Set<Integer> declared = command.spec().exitCodes().numbers();
+            String exits = exitCodesIn(help(command, Map.of(), "--help").out());
+            Set<Integer> listed = LISTED_CODE.matcher(exits).results().map(m -> Integer.parseInt(m.group(1)))
+                    .collect(Collectors.toSet());
+
+            assertThat(listed).as(command.name() + ": " + exits).isEqualTo(declared).contains(1, 2);
+            assertThat(readme.get(command.name())).as("the README's exit codes of " + command.name()).isEqualTo(declared);
+        }
+        assertThat(readme.keySet()).containsExactlyInAnyOrderElementsOf(everyCommand().stream().map(Command::name).toList());
+    }
+
+    @Test
+    void aCommandThatRunsNoLoginDoesNotListALoginsOutcomes() {
+        assertThat(exitCodesIn(help(new TokenCommand(), Map.of(), "--help").out())).contains("3 login required")
+                .doesNotContain("denied").doesNotContain("expired").doesNotContain("130");
+        assertThat(exitCodesIn(help(new LoginCommand(), Map.of(), "--help").out())).contains("4 denied by the user")
+                .contains("5 code expired").contains("130 login cancelled");
+    }
+
+    /** Help's list of exit codes, its lines joined. */
+    private static String exitCodesIn(String help) {
+        return help.substring(help.indexOf("Exit codes:")).replace('\n', ' ');
+    }
+
+    /** The README's table of exit codes per command, under "### Exit codes". */
+    private static Map<String, Set<Integer>> readmeExitCodes() throws Exception {
+        List<String> lines = Files.readAllLines(JBang.REPO.resolve("README.md"));
+        Map<String, Set<Integer>> codes = new java.util.LinkedHashMap<>();
+        for (String line : lines.subList(lines.indexOf("### Exit codes"), lines.size())) {
+            if (line.startsWith("### JSON output")) {
+                break;
+            }
+            Matcher row = README_ROW.matcher(line);
+            if (row.find()) {
+                codes.put(row.group(1), Stream.of(row.group(2).split(", ")).map(Integer::valueOf).collect(Collectors.toSet()));
+            }
+        }
+        return codes;
     }
 
     @Test

@@ -66,6 +66,8 @@ class JsonSchemaTest extends InProcessCommands {
         json("refresh", 0, new RefreshCommand(), "--json");
         json("token", 0, new TokenCommand(), "--json");
         json("status", 0, new StatusCommand(), "--json");
+        cli.clock.advance(Duration.ofDays(1));
+        json("status", 0, new StatusCommand(), "--json"); // expired, its refresh untested
         json("status", 0, new StatusCommand(), "--json", "--online");
         json("doctor", 0, new DoctorCommand(), "--json");
         Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));
@@ -84,5 +86,6 @@ class JsonSchemaTest extends InProcessCommands {
                 assertThat(schemas.unseenValues(schema, "status")).as(schema + ": status values never produced").isEmpty();
             }
         }
+        assertThat(schemas.unseenValues("status", "profiles[].status")).as("a profile's status values never produced").isEmpty();
     }
 }

@@ -6,11 +6,15 @@ import dev.jlogin.json.JsonObject;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * kube-credential and setup-kube in-process: the ExecCredential on stdout and nothing else there,
@@ -198,6 +202,97 @@ class KubeCommandsTest extends InProcessCommands {
                 .containsEntry("apiVersion", "client.authentication.k8s.io/v1")
                 .containsEntry("args", java.util.List.of("kube-credential@acme", "--client-id", "cli", "--issuer", cli.server.issuer(),
                         "--param", "resource=a,b", "--scope", "openid \"quoted\""));
+    }
+
+    /** Kubeconfigs that need different commands to point a context at the new user; none names it yet. */
+    enum Kubeconfig {
+        CURRENT_CONTEXT(List.of("a"), List.of("a:a"), "a", 1),
+        ONE_CONTEXT_NONE_CURRENT(List.of("a"), List.of("a:a"), null, 1),
+        TWO_CONTEXTS_NONE_CURRENT(List.of("a", "b"), List.of("a:a", "b:b"), null, 2),
+        ONLY_A_CLUSTER(List.of("a"), List.of(), null, 1),
+        A_CURRENT_CONTEXT_THAT_IS_GONE(List.of("a"), List.of(), "gone", 1),
+        TWO_CLUSTERS(List.of("a", "b"), List.of(), null, 2);
+
+        final List<String> clusters;
+        /** "name:cluster" */
+        final List<String> contexts;
+        final String current;
+        /** How many commands it should print, one per choice. */
+        final int choices;
+
+        Kubeconfig(List<String> clusters, List<String> contexts, String current, int choices) {
+            this.clusters = clusters;
+            this.contexts = contexts;
+            this.current = current;
+            this.choices = choices;
+        }
+
+        String yaml() {
+            StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Config\nusers: []\nclusters:\n");
+            clusters.forEach(c -> out.append("- name: ").append(c).append("\n  cluster:\n    server: https://127.0.0.1:9\n"));
+            out.append(contexts.isEmpty() ? "contexts: []\n" : "contexts:\n");
+            contexts.forEach(c -> out.append("- name: ").append(c.split(":")[0]).append("\n  context:\n    cluster: ")
+                    .append(c.split(":")[1]).append("\n    user: someone-else\n"));
+            return current == null ? out.toString() : out.append("current-context: ").append(current).append('\n').toString();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kubeconfig.class)
+    void setupKubeEndsWithCommandsThatKubectlRunsToPointACurrentContextAtTheUser(Kubeconfig state) throws Exception {
+        cli.properties.setProperty("jlogin.catalog", "acme");
+        Path kubeconfig = home.resolve("kube config");
+        Files.writeString(kubeconfig, state.yaml());
+
+        CliHarness.Result result = cli.run(new SetupKubeCommand(), "--kubeconfig", kubeconfig.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        List<String> printed = result.out().lines().filter(l -> l.startsWith("  ")).map(String::strip).toList();
+        assertThat(printed).as(result.out()).hasSize(state.choices).allSatisfy(line -> assertThat(line).startsWith("kubectl "));
+        String written = Files.readString(kubeconfig);
+        for (String command : printed) {
+            Files.writeString(kubeconfig, written);
+            assertThat(shell(command).exit()).as(command).isZero();
+            // --minify keeps the current context only, and fails without one
+            Shell current = shell("kubectl config view --minify -o jsonpath='{.contexts[0].context.user} {.contexts[0].context.cluster}'"
+                    + " --kubeconfig " + Invocation.quote(kubeconfig.toString()));
+            assertThat(current.exit()).as(command + ": " + current.out()).isZero();
+            assertThat(current.out()).as(command).matches("jlogin (a|b)");
+        }
+    }
+
+    @Test
+    void setupKubeUsesTheKubeconfigKubectlDoesAndWithoutAClusterSaysToRunItAgain() throws Exception {
+        cli.properties.setProperty("jlogin.catalog", "acme");
+        Path kubeconfig = home.resolve("from-environment");
+        Files.writeString(kubeconfig, Kubeconfig.ONE_CONTEXT_NONE_CURRENT.yaml());
+        cli.env.put("KUBECONFIG", kubeconfig.toString());
+
+        CliHarness.Result result = cli.run(new SetupKubeCommand());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).endsWith("\n  kubectl config set-context a --user jlogin && kubectl config use-context a\n");
+        assertThat(shell(result.out().lines().reduce((first, last) -> last).orElseThrow()).exit()).isZero();
+        assertThat(cli.run(new SetupKubeCommand()).out()).endsWith("\nThe current context ('a') uses it already.\n");
+
+        Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\n");
+        CliHarness.Result empty = cli.run(new SetupKubeCommand());
+
+        assertThat(empty.exit()).as(empty.err()).isZero();
+        assertThat(empty.out()).contains("no cluster yet").contains("run jbang setup-kube@acme again").doesNotContain("  kubectl");
+    }
+
+    private record Shell(int exit, String out) {
+    }
+
+    /** A command line as a user pastes it into a shell, with this test's environment. */
+    private Shell shell(String commandLine) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", commandLine).redirectErrorStream(true);
+        builder.environment().putAll(cli.env);
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Shell(process.waitFor(), out);
     }
 
     @Test

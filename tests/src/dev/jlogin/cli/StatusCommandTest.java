@@ -7,6 +7,8 @@ import dev.jlogin.testing.FakeAuthorizationServer.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code status}: every profile and whether it works; exit 1 when any does not, as gh auth status does. */
@@ -36,7 +38,76 @@ class StatusCommandTest extends InProcessCommands {
         assertNoSecretIn(result);
 
         cli.env.put("JLOGIN_PROFILE", "work");
-        assertThat(cli.run(new StatusCommand()).out()).contains("\nwork (default)\n");
+        assertThat(cli.run(new StatusCommand()).out()).contains("\nwork (default: JLOGIN_PROFILE)\n");
+    }
+
+    @Test
+    void statussOwnProfileOptionShowsAProfileWithoutMakingItTheDefault() throws Exception {
+        cli.login("--profile", "short");
+
+        CliHarness.Result text = cli.run(new StatusCommand(), "--profile", "short");
+        CliHarness.Result json = cli.run(new StatusCommand(), "--profile", "short", "--json");
+
+        assertThat(text.out()).startsWith("short\n");
+        assertThat(JsonObject.parse(json.out()).asMap()).containsEntry("default_profile", "default")
+                .containsEntry("default_profile_from", "default");
+        assertThat(profiles(json).get(0)).containsEntry("profile", "short").containsEntry("default", false);
+
+        cli.properties.setProperty("jlogin.profile", "short");
+        assertThat(cli.run(new StatusCommand(), "--profile", "short").out()).startsWith("short (default: jlogin.profile)\n");
+        assertThat(JsonObject.parse(cli.run(new StatusCommand(), "--json").out()).asMap())
+                .containsEntry("default_profile", "short").containsEntry("default_profile_from", "jlogin.profile");
+    }
+
+    @Test
+    void offlineAnExpiredTokenIsNotCalledOkAndThePrintedOnlineCheckTriesItsRefresh() throws Exception {
+        cli.login();
+        cli.clock.advance(Duration.ofDays(30));
+
+        CliHarness.Result offline = cli.run(new StatusCommand());
+        CliHarness.Result json = cli.run(new StatusCommand(), "--json");
+
+        assertThat(offline.exit()).as("no problem found: nothing was tried").isZero();
+        assertThat(offline.out()).contains("  token:    expired").doesNotContain("status:   ok");
+        Matcher hint = Pattern.compile("\n  status:   expired, refresh untested \\((.+) tries it\\)\n").matcher(offline.out());
+        assertThat(hint.find()).as(offline.out()).isTrue();
+        assertThat(profiles(json).get(0)).containsEntry("status", "expired");
+        assertThat(JsonObject.parse(json.out()).asMap()).containsEntry("status", "ok");
+        assertThat(cli.server.refreshes()).isEmpty();
+
+        // the check as printed: "status --online" (no launcher or catalog here)
+        List<String> printed = List.of(hint.group(1).split(" "));
+        assertThat(printed.get(0)).isEqualTo("status");
+        CliHarness.Result online = cli.run(new StatusCommand(), printed.subList(1, printed.size()).toArray(String[]::new));
+
+        assertThat(online.exit()).as(online.out()).isZero();
+        assertThat(cli.server.refreshes()).hasSize(1);
+        assertThat(online.out()).contains("  status:   ok (the server answered userinfo)\n");
+    }
+
+    @Test
+    void onlineNothingSuggestsGoingOnlineAndAProfileNobodyIsLoggedInToHasNoUserLine() {
+        cli.login();
+        cli.run(new RevokeCommand());
+
+        CliHarness.Result online = cli.run(new StatusCommand(), "--online");
+
+        assertThat(online.exit()).isEqualTo(1);
+        assertThat(online.out()).doesNotContain("--online").doesNotContain("user:")
+                .contains("  status:   problem: not logged in; log in with: login\n");
+    }
+
+    @Test
+    void withoutAnIdTokenTheUserIsUnknownAndOnlyTheOfflineViewSaysWhoToAsk() {
+        cli.login(); // the fake server issues no ID token unless asked to
+
+        assertThat(cli.run(new StatusCommand()).out()).contains("  user:     unknown (no ID token; status --online asks the server)\n");
+        assertThat(cli.run(new StatusCommand(), "--online").out()).doesNotContain("--online");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> profiles(CliHarness.Result json) throws Exception {
+        return (List<Map<String, Object>>) JsonObject.parse(json.out()).asMap().get("profiles");
     }
 
     @Test

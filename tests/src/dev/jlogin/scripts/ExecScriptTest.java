@@ -151,6 +151,22 @@ public class ExecScriptTest extends FakeServerScripts {
         assertThat(notExecutable.err()).startsWith("exec: cannot run ").hasLineCount(1);
     }
 
+    @Test
+    void aCommandTypedWithoutTheDoubleDashGetsTheCommandLineThatWorksAndItDoes() throws Exception {
+        String hint = "exec: the command to run goes after '--': ";
+
+        JBang.Result typo = jbang.shell(EXEC + " --min-valid 30 sh -c 'printf %s \"$ACCESS_TOKEN\" | sha256sum'");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.out()).isEmpty();
+        // JBang says on stderr when it builds the scripts first
+        List<String> ours = typo.err().lines().filter(l -> !l.startsWith("[jbang]")).toList();
+        assertThat(ours).singleElement().asString().startsWith(hint + JBang.fromThisClone("exec") + " --min-valid 30 -- sh -c ");
+        JBang.Result asPrinted = jbang.shell(ours.get(0).substring(hint.length()));
+        assertThat(asPrinted.exit()).as(asPrinted.err()).isZero();
+        assertThat(asPrinted.out()).isEqualTo(sha256(token()) + "  -\n");
+    }
+
     /** A process's command line, NUL-separated; empty for one that is gone or not ours to read. */
     private static String cmdline(long pid) {
         try {

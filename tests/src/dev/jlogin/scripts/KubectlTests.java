@@ -47,7 +47,8 @@ abstract class KubectlTests extends FakeServerScripts {
         env.remove("JLOGIN_CLIENT_ID");
         kubeconfig = Kubectl.isolate(home, env);
         api = new StubKubeApiServer(home, server::accepts);
-        api.kubeconfig(kubeconfig, USER);
+        // a context of its own, current: the command setup-kube prints points it at our user
+        api.kubeconfig(kubeconfig, "before-setup-kube");
     }
 
     @AfterEach
@@ -56,11 +57,15 @@ abstract class KubectlTests extends FakeServerScripts {
         Kubectl.release(home);
     }
 
-    /** setup-kube as a user runs it; then kubectl's current context uses our plugin. */
+    /** setup-kube as a user runs it, then the one kubectl command it printed; then kubectl's current context uses our plugin. */
     void setupKube() {
         JBang.Result setup = jbang.shell(jlogin("setup-kube") + " --user " + USER + " --no-browser --kubeconfig " + kubeconfig);
         assertThat(setup.exit()).as(setup.err()).isZero();
         assertThat(setup.out()).contains("Wrote kubeconfig user '" + USER + "'");
+        List<String> printed = setup.out().lines().filter(line -> line.startsWith("  kubectl ")).toList();
+        assertThat(printed).as(setup.out()).hasSize(1);
+        JBang.Result pointed = jbang.shell(printed.get(0).strip());
+        assertThat(pointed.exit()).as(printed.get(0) + ": " + pointed.err()).isZero();
     }
 
     private StoredLogin storeToken(Instant expiresAt) {
@@ -102,6 +107,17 @@ abstract class KubectlTests extends FakeServerScripts {
 
         assertThat(bearers()).containsOnly(token);
         assertThat(server.refreshes()).isEmpty();
+    }
+
+    @Test
+    void withoutAContextTheCommandSetupKubePrintsMakesOneThatKubectlUses() {
+        api.clusterOnly(kubeconfig);
+        setupKube();
+        String token = storeToken(Instant.now().plusSeconds(600)).tokens().accessToken().reveal();
+
+        assertApiAnswered(kubectl("get --raw /api"));
+
+        assertThat(bearers()).containsOnly(token);
     }
 
     @Test

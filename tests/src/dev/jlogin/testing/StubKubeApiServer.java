@@ -86,23 +86,33 @@ public final class StubKubeApiServer implements AutoCloseable {
 
     /** Writes a kubeconfig with this server as the cluster and a current context that uses {@code user}. */
     public Path kubeconfig(Path file, String user) {
+        return write(file, List.of(
+                "contexts:",
+                "- name: stub",
+                "  context:",
+                "    cluster: stub",
+                "    user: " + user,
+                "current-context: stub"));
+    }
+
+    /** Writes a kubeconfig with this server as its one cluster, and no context. */
+    public Path clusterOnly(Path file) {
+        return write(file, List.of());
+    }
+
+    private Path write(Path file, List<String> contexts) {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: stub",
+                "  cluster:",
+                "    server: " + url(),
+                "    certificate-authority: " + caFile));
+        lines.addAll(contexts);
+        lines.addAll(List.of("users: []", ""));
         try {
-            Files.writeString(file, String.join("\n",
-                    "apiVersion: v1",
-                    "kind: Config",
-                    "clusters:",
-                    "- name: stub",
-                    "  cluster:",
-                    "    server: " + url(),
-                    "    certificate-authority: " + caFile,
-                    "contexts:",
-                    "- name: stub",
-                    "  context:",
-                    "    cluster: stub",
-                    "    user: " + user,
-                    "current-context: stub",
-                    "users: []",
-                    ""));
+            Files.writeString(file, String.join("\n", lines));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
