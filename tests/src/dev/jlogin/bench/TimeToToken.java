@@ -53,7 +53,7 @@ public final class TimeToToken {
         if (keycloak) {
             var home = KeycloakDistribution.fromEnvironment(System.getenv(), System.err::println).home();
             var work = TempFolders.create(System.getenv(), "jlogin-bench-");
-            try (KeycloakProcess server = KeycloakProcess.start(home, work, System.err::println)) {
+            try (KeycloakProcess server = KeycloakProcess.start(home, work, 0, System.err::println)) {
                 measure("Keycloak, interval 5 s", runs, 5, () -> new Target(server.issuer(), SandboxRealm.PUBLIC_CLIENT,
                         auth -> DemoUser.alice().approve(auth.linkToOpen()), () -> { }));
             } finally {

@@ -19,7 +19,7 @@ final class ProcessKeycloak implements Keycloak {
         try {
             var home = KeycloakDistribution.fromEnvironment(System.getenv(), line -> System.err.println("[keycloak] " + line)).home();
             work = TempFolders.create(System.getenv(), "jlogin-test-keycloak-");
-            process = KeycloakProcess.start(home, work, line -> System.err.println("[keycloak] " + line));
+            process = KeycloakProcess.start(home, work, 0, line -> System.err.println("[keycloak] " + line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
