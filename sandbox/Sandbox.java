@@ -146,6 +146,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/TokenStore.java
 //SOURCES ../lib/src/dev/jlogin/store/UtcInstant.java
 //SOURCES src/dev/jlogin/sandbox/DemoUser.java
+//SOURCES src/dev/jlogin/sandbox/DownloadProgress.java
 //SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
 //SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
 //SOURCES src/dev/jlogin/sandbox/SandboxCommand.java

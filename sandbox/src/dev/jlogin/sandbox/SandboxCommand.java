@@ -66,7 +66,8 @@ public final class SandboxCommand implements Command {
         }
         KeycloakProcess keycloak;
         try {
-            Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
+            Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say,
+                    new DownloadProgress(ctx.env().err(), Terminal.controlsStderr(ctx.env()))).home();
             keycloak = KeycloakProcess.start(home, work, port, ctx::say);
         } catch (UncheckedIOException | IllegalStateException e) {
             cleanUp(ctx, work, false);
