@@ -216,8 +216,9 @@ public final class SandboxCommand implements Command {
     }
 
     /**
-     * The demo user answers the pages while login polls. If that fails, the login would wait for
-     * the code to expire: interrupting the polling thread ends it at once instead.
+     * The demo user answers the pages while login polls, and login says so in place of a browser
+     * opening. If that fails, the login would wait for the code to expire: interrupting the polling
+     * thread ends it at once instead.
      */
     private static BrowserLauncher.Outcome approveInBackground(Context ctx, java.net.URI uri) {
         Thread polling = Thread.currentThread();
@@ -231,7 +232,8 @@ public final class SandboxCommand implements Command {
         }, "demo-user");
         approver.setDaemon(true);
         approver.start();
-        return BrowserLauncher.Outcome.success();
+        return BrowserLauncher.Outcome.notOpened("the sandbox signs in as " + SandboxRealm.USER
+                + " and approves on Keycloak's pages over HTTP, as a browser would");
     }
 
     /** A real request with the token from a pipe, as a script would make it. */
