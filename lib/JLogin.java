@@ -43,6 +43,7 @@
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES src/dev/jlogin/cli/StatusCommand.java
 //SOURCES src/dev/jlogin/cli/StatusLine.java
+//SOURCES src/dev/jlogin/cli/Steps.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java

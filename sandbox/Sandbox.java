@@ -43,6 +43,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES ../lib/src/dev/jlogin/cli/StatusCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/StatusLine.java
+//SOURCES ../lib/src/dev/jlogin/cli/Steps.java
 //SOURCES ../lib/src/dev/jlogin/cli/Terminal.java
 //SOURCES ../lib/src/dev/jlogin/cli/TokenCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/WhoamiCommand.java

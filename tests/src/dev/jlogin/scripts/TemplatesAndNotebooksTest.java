@@ -3,9 +3,11 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.cli.Invocation;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +68,22 @@ class TemplatesAndNotebooksTest extends FakeServerScripts {
                 "After logging out: LOGIN_REQUIRED").doesNotContain("Exception", "|  Error");
         assertThat(server.refreshes()).hasSize(1);
         assertNoSecretIn(transcript);
+    }
+
+    /** Without a login the notebook ends at its first step: one line saying how to log in, exit 3. */
+    @Test
+    void theTokenLifecycleNotebookWithoutALoginEndsInOneLineNamingTheLoginCommand() {
+        JBang.Result result = jbang.shell("cd " + Invocation.quote(JBang.REPO.toString()) + " && ./jbang notebooks/token-lifecycle.jsh");
+
+        assertThat(result.exit()).as(result.both()).isEqualTo(3);
+        assertThat(ourLines(result.err())).singleElement().asString().startsWith("token-lifecycle: not logged in")
+                .endsWith("; log in with: ./jbang login@jbang-catalog.json");
+        assertThat(result.out()).isEmpty();
+    }
+
+    /** What the script wrote on stderr, without JBang's lines about building it and JShell's about its modules. */
+    private static List<String> ourLines(String stderr) {
+        return stderr.lines().filter(l -> !l.startsWith("[jbang]") && !l.startsWith("WARNING: Using incubator modules")).toList();
     }
 
     private void generate(String template, String file) {
