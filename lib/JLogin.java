@@ -32,6 +32,7 @@
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/Nearest.java
+//SOURCES src/dev/jlogin/cli/NewCommand.java
 //SOURCES src/dev/jlogin/cli/Option.java
 //SOURCES src/dev/jlogin/cli/OptionGroup.java
 //SOURCES src/dev/jlogin/cli/Options.java

@@ -32,6 +32,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES ../lib/src/dev/jlogin/cli/LoginCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Nearest.java
+//SOURCES ../lib/src/dev/jlogin/cli/NewCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Option.java
 //SOURCES ../lib/src/dev/jlogin/cli/OptionGroup.java
 //SOURCES ../lib/src/dev/jlogin/cli/Options.java
