@@ -35,6 +35,7 @@
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
 //SOURCES src/dev/jlogin/cli/Nearest.java
+//SOURCES src/dev/jlogin/cli/NewCommand.java
 //SOURCES src/dev/jlogin/cli/Option.java
 //SOURCES src/dev/jlogin/cli/OptionGroup.java
 //SOURCES src/dev/jlogin/cli/Options.java
@@ -46,6 +47,7 @@
 //SOURCES src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES src/dev/jlogin/cli/StatusCommand.java
 //SOURCES src/dev/jlogin/cli/StatusLine.java
+//SOURCES src/dev/jlogin/cli/Steps.java
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java

@@ -35,6 +35,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES ../lib/src/dev/jlogin/cli/LoginCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Nearest.java
+//SOURCES ../lib/src/dev/jlogin/cli/NewCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Option.java
 //SOURCES ../lib/src/dev/jlogin/cli/OptionGroup.java
 //SOURCES ../lib/src/dev/jlogin/cli/Options.java
@@ -46,6 +47,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/SignalForwarder.java
 //SOURCES ../lib/src/dev/jlogin/cli/StatusCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/StatusLine.java
+//SOURCES ../lib/src/dev/jlogin/cli/Steps.java
 //SOURCES ../lib/src/dev/jlogin/cli/Terminal.java
 //SOURCES ../lib/src/dev/jlogin/cli/TokenCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/WhoamiCommand.java
@@ -150,6 +152,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/TokenStore.java
 //SOURCES ../lib/src/dev/jlogin/store/UtcInstant.java
 //SOURCES src/dev/jlogin/sandbox/DemoUser.java
+//SOURCES src/dev/jlogin/sandbox/DownloadProgress.java
 //SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
 //SOURCES src/dev/jlogin/sandbox/KeycloakProcess.java
 //SOURCES src/dev/jlogin/sandbox/SandboxCommand.java

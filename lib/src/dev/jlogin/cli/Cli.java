@@ -33,13 +33,18 @@ public final class Cli {
             }
             return command.exitStatus(new Context(args, env));
         } catch (JLoginException e) {
-            return fail(command, env, json, ExitCode.of(e.kind()), withHint(e, options, env));
+            return fail(command.name(), env, json, ExitCode.of(e.kind()), withHint(e, options, env));
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            return fail(command, env, json, ExitCode.UNEXPECTED, "unexpected error " + e.getClass().getName()
+            return fail(command.name(), env, json, ExitCode.UNEXPECTED, "unexpected error " + e.getClass().getName()
                     + (where == null ? "" : " at " + where) + "; please report it");
         }
+    }
+
+    /** A failure of {@code program} (a script using the library) as a command reports it: one line; its exit code. */
+    static int fail(String program, JLoginException e, Environment env) {
+        return fail(program, env, false, ExitCode.of(e.kind()), withHint(e, Map.of(), env));
     }
 
     /**
@@ -71,9 +76,9 @@ public final class Cli {
         return false;
     }
 
-    private static int fail(Command command, Environment env, boolean json, ExitCode code, String message) {
+    private static int fail(String name, Environment env, boolean json, ExitCode code, String message) {
         String line = Terminal.sanitize(message == null ? "failed" : message);
-        env.err().println(command.name() + ": " + line);
+        env.err().println(name + ": " + line);
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("status", "error");

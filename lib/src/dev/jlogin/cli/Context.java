@@ -28,7 +28,7 @@ public final class Context {
     Context(Args args, Environment env) {
         this.args = args;
         this.env = env;
-        this.api = JLogin.builder().settings(args.asMap()).environment(env.variables(), env.properties())
+        this.api = JLogin.builder().flags(args.asMap()).environment(env.variables(), env.properties())
                 .clock(env.clock()).sleeper(env.sleeper())
                 .httpLog(args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE)
                 .notices(this::say).prompts(env.err()).build();

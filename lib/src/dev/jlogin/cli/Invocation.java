@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param catalog the catalog as the user can name it: a published catalog's name, or a clone's
  *                catalog file (relative to the working folder when it lies within it)
  * @param absolute the same two for a program that runs later from any folder (git, kubectl)
+ * @param repository the clone of this repository it runs from, when it does
  */
 public record Invocation(Optional<String> launcher, Optional<String> launcherPath, String jbang, Optional<String> catalog,
-                         Optional<List<String>> absolute) {
+                         Optional<List<String>> absolute, Optional<Path> repository) {
     /** Launcher names become file names in a bin directory. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
@@ -33,9 +34,11 @@ public record Invocation(Optional<String> launcher, Optional<String> launcherPat
         Optional<String> launcherPath = nonBlank(env.properties().getProperty("jlogin.launcher-path"));
         Optional<String> published = nonBlank(env.properties().getProperty("jlogin.catalog"));
         if (published.isPresent() || launcher.isPresent() || launcherPath.isPresent()) {
-            return new Invocation(launcher, launcherPath, "jbang", published, published.map(c -> List.of("jbang", c)));
+            return new Invocation(launcher, launcherPath, "jbang", published, published.map(c -> List.of("jbang", c)),
+                    Optional.empty());
         }
-        return clone(env).orElse(new Invocation(launcher, launcherPath, "jbang", Optional.empty(), Optional.empty()));
+        return clone(env).orElse(new Invocation(launcher, launcherPath, "jbang", Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     /**
@@ -58,7 +61,7 @@ public record Invocation(Optional<String> launcher, Optional<String> launcherPat
             String named = catalog.startsWith(workingFolder.get()) ? workingFolder.get().relativize(catalog).toString()
                     : catalog.toString();
             return Optional.of(new Invocation(Optional.empty(), Optional.empty(), typed.get(), Optional.of(named),
-                    Optional.of(List.of(launcher.toString(), catalog.toString()))));
+                    Optional.of(List.of(launcher.toString(), catalog.toString())), Optional.of(catalog.getParent())));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

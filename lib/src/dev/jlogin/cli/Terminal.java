@@ -41,7 +41,7 @@ public final class Terminal {
     }
 
     /** Whether stderr is a terminal that takes control sequences (TERM=dumb does not). */
-    static boolean controlsStderr(Environment env) {
+    public static boolean controlsStderr(Environment env) {
         return env.stderrIsTerminal().getAsBoolean() && !"dumb".equals(env.variables().get("TERM"));
     }
 

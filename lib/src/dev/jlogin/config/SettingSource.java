@@ -16,11 +16,37 @@ public final class SettingSource {
     private final Map<String, String> flags;
     private final Map<String, String> environment;
     private final Properties properties;
+    private final boolean commandLine;
 
     public SettingSource(Map<String, String> flags, Map<String, String> environment, Properties properties) {
+        this(flags, environment, properties, true);
+    }
+
+    private SettingSource(Map<String, String> flags, Map<String, String> environment, Properties properties, boolean commandLine) {
         this.flags = flags;
         this.environment = environment;
         this.properties = properties;
+        this.commandLine = commandLine;
+    }
+
+    /**
+     * Settings that a script gives in code ({@code JLogin.builder()}) where a command takes flags:
+     * a runbook or notebook has no flags, so a message about a missing setting names what it has.
+     */
+    public static SettingSource inCode(Map<String, String> given, Map<String, String> environment, Properties properties) {
+        return new SettingSource(given, environment, properties, false);
+    }
+
+    /** The setting as a person gives it here: its flag, or in a script its variable. */
+    public String name(String key) {
+        return commandLine ? "--" + key : environmentName(key);
+    }
+
+    /** How a person gives {@code key} a value where these settings come from, {@code value} naming what it is. */
+    public String howToGive(String key, String value) {
+        return commandLine
+                ? "pass --" + key + " " + value + ", set " + environmentName(key) + ", or use a catalog alias that sets jlogin." + key
+                : "set " + environmentName(key) + ", or give it in the script: JLogin.builder().property(\"" + key + "\", " + value + ")";
     }
 
     /** The value of {@code key} from flags, environment or system properties, whichever comes first. */

@@ -1,6 +1,5 @@
 package dev.jlogin.config;
 
-import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.oauth.Client;
 import dev.jlogin.oauth.TokenSet;
@@ -13,7 +12,8 @@ import java.util.Optional;
  * What a command needs to talk to an authorization server: the issuer (or explicit endpoints),
  * the client, the scope, extra device-request parameters (such as Auth0's {@code audience}) and
  * the provider preset. The client secret, when there is one, comes from the environment or an
- * owner-only file and is never stored.
+ * owner-only file and is never stored. {@link SettingsResolver} checks that the server and the
+ * client are named, and says how to name them.
  */
 public record Settings(String profile, Optional<String> issuer, String clientId, Optional<Secret> clientSecret,
                        Optional<String> scope, Map<String, String> parameters, Map<String, String> endpoints,
@@ -28,15 +28,11 @@ public record Settings(String profile, Optional<String> issuer, String clientId,
     public Settings {
         parameters = Map.copyOf(parameters);
         endpoints = Map.copyOf(endpoints);
-        if (issuer.isEmpty() && !(endpoints.containsKey(DEVICE_ENDPOINT) && endpoints.containsKey(TOKEN_ENDPOINT))) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
-                    "no issuer: pass --issuer URL, set JLOGIN_ISSUER, or use a catalog alias that sets jlogin.issuer"
-                            + " (or give --device-endpoint and --token-endpoint for a server without discovery)");
-        }
-        if (clientId == null || clientId.isBlank()) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
-                    "no client id: pass --client-id ID, set JLOGIN_CLIENT_ID, or use a catalog alias that sets jlogin.client-id");
-        }
+    }
+
+    /** Whether the issuer, or else the endpoints, say where the device flow happens. */
+    static boolean locatesServer(Optional<String> issuer, Map<String, String> endpoints) {
+        return issuer.isPresent() || endpoints.containsKey(DEVICE_ENDPOINT) && endpoints.containsKey(TOKEN_ENDPOINT);
     }
 
     /** Settings for a standard OIDC server. */

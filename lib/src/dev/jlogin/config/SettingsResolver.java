@@ -1,5 +1,6 @@
 package dev.jlogin.config;
 
+import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.TokenStore;
@@ -76,6 +77,14 @@ public final class SettingsResolver {
             ENDPOINT_KEYS.forEach((key, name) -> source.get(key).ifPresent(v -> endpoints.put(name, v)));
         } else if (saved.isPresent()) {
             endpoints.putAll(saved.get().endpoints());
+        }
+        if (!Settings.locatesServer(issuer, endpoints)) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no issuer: " + source.howToGive("issuer", "URL")
+                    + " (for a server without discovery: " + source.name("device-endpoint") + " and "
+                    + source.name("token-endpoint") + " instead)");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no client id: " + source.howToGive("client-id", "ID"));
         }
         return new Settings(profile, issuer.map(provider::issuer), clientId, secret, scope.map(provider::scope), parameters,
                 endpoints, provider);

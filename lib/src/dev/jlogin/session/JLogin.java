@@ -71,7 +71,8 @@ public final class JLogin {
     private IdTokenVerifier idTokens;
 
     private JLogin(Builder builder) {
-        this.source = new SettingSource(builder.settings, builder.variables, builder.properties);
+        this.source = builder.flags ? new SettingSource(builder.settings, builder.variables, builder.properties)
+                : SettingSource.inCode(builder.settings, builder.variables, builder.properties);
         this.home = JLoginHome.resolve(builder.variables);
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
@@ -330,6 +331,7 @@ public final class JLogin {
      */
     public static final class Builder {
         private final Map<String, String> settings = new HashMap<>();
+        private boolean flags;
         private Map<String, String> variables = Host.variables();
         private Properties properties = Host.properties();
         private Clock clock = Clock.systemUTC();
@@ -369,9 +371,13 @@ public final class JLogin {
             return this;
         }
 
-        /** Settings by flag name, as the commands parse them from their arguments. */
-        public Builder settings(Map<String, String> values) {
+        /**
+         * A command's flags, by name, as the commands parse them from their arguments: a message
+         * about a missing setting then names its flag, where for a script it names what a script has.
+         */
+        public Builder flags(Map<String, String> values) {
             settings.putAll(values);
+            flags = true;
             return this;
         }
 

@@ -38,12 +38,16 @@ public final class KeycloakDistribution {
     private final URI repository;
     private final Path localRepository;
     private final Consumer<String> progress;
+    private final DownloadProgress downloads;
 
-    public KeycloakDistribution(Path cache, URI repository, Path localRepository, Consumer<String> progress) {
+    /** {@code progress} takes what is being done, a line each; {@code downloads} shows how far the download has got. */
+    public KeycloakDistribution(Path cache, URI repository, Path localRepository, Consumer<String> progress,
+                                DownloadProgress downloads) {
         this.cache = cache;
         this.repository = repository;
         this.localRepository = localRepository;
         this.progress = progress;
+        this.downloads = downloads;
     }
 
     /**
@@ -51,11 +55,12 @@ public final class KeycloakDistribution {
      * the local Maven repository where Maven keeps it ({@code maven.repo.local}, else .m2/repository
      * in {@code user.home}: Maven takes its default from there, not from $HOME).
      */
-    public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress) {
+    public static KeycloakDistribution fromEnvironment(Map<String, String> env, Consumer<String> progress,
+                                                       DownloadProgress downloads) {
         URI repo = URI.create(env.getOrDefault("JLOGIN_MAVEN_REPOSITORY", "https://repo.maven.apache.org/maven2/"));
         Path local = Path.of(Host.property("maven.repo.local",
                 Host.userHome().resolve(".m2").resolve("repository").toString()));
-        return new KeycloakDistribution(cacheFolder(env), repo, local, progress);
+        return new KeycloakDistribution(cacheFolder(env), repo, local, progress, downloads);
     }
 
     /** The cache folder of the distribution: JLOGIN_CACHE/keycloak, ~/.cache/jlogin/keycloak by default. */
@@ -117,9 +122,12 @@ public final class KeycloakDistribution {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         Path temp = Files.createTempFile(cache, ".download-", ".zip");
         try {
-            String expected = send(http, URI.create(uri + ".sha1"), HttpResponse.BodyHandlers.ofString()).trim().split("\\s+")[0];
+            String expected = send(http, URI.create(uri + ".sha1"), HttpResponse.BodyHandlers.ofString()).body().trim()
+                    .split("\\s+")[0];
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            try (InputStream in = new DigestInputStream(send(http, uri, HttpResponse.BodyHandlers.ofInputStream()), sha1)) {
+            HttpResponse<InputStream> response = send(http, uri, HttpResponse.BodyHandlers.ofInputStream());
+            long size = response.headers().firstValueAsLong("content-length").orElse(-1);
+            try (InputStream in = new DigestInputStream(downloads.track(response.body(), size), sha1)) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             String actual = HexFormat.of().formatHex(sha1.digest());
@@ -135,13 +143,13 @@ public final class KeycloakDistribution {
         }
     }
 
-    private static <T> T send(HttpClient http, URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
+    private static <T> HttpResponse<T> send(HttpClient http, URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
         try {
             HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).build(), handler);
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " from " + uri);
             }
-            return response.body();
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + uri);

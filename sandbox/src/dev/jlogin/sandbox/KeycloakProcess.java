@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A Keycloak server as a local process on free loopback ports, with the sandbox realm imported
- * into an in-memory database (a fresh realm at every start). Ready when the realm's discovery
- * document answers; {@link #close()} stops it and its child processes.
+ * A Keycloak server as a local process on loopback, with the sandbox realm imported into an
+ * in-memory database (a fresh realm at every start). Ready when the realm's discovery document
+ * answers; {@link #close()} stops it and its child processes.
  */
 public final class KeycloakProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
@@ -38,11 +38,13 @@ public final class KeycloakProcess implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak from the distribution at {@code home}, with its log and temporary files in {@code workDir}.
+     * Starts Keycloak from the distribution at {@code home} on {@code port} of 127.0.0.1 (0: a free
+     * one), with its log and temporary files in {@code workDir}. Its management interface (health)
+     * takes a free port: nothing outside refers to it.
      * Starts are serialised through a lock file beside the distribution: Keycloak rebuilds itself
      * on its first start, and two rebuilds at once would trample each other.
      */
-    public static KeycloakProcess start(Path home, Path workDir, Consumer<String> progress) {
+    public static KeycloakProcess start(Path home, Path workDir, int port, Consumer<String> progress) {
         try {
             Files.createDirectories(workDir);
             Path importDir = home.resolve("data/import");
@@ -56,12 +58,12 @@ public final class KeycloakProcess implements AutoCloseable {
             try (FileChannel lockChannel = FileChannel.open(home.resolveSibling(home.getFileName() + ".start.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lockChannel.lock()) {
-                int port = freePort();
+                int http = port == 0 ? freePort() : port;
                 int management = freePort();
                 Path log = workDir.resolve("keycloak.log");
                 ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--db=dev-mem", "--health-enabled=true", "--import-realm", "--http-host=127.0.0.1", "--http-management-host=127.0.0.1",
-                        "--http-port=" + port, "--http-management-port=" + management))
+                        "--http-port=" + http, "--http-management-port=" + management))
                         .redirectErrorStream(true).redirectOutput(log.toFile());
                 Map<String, String> env = builder.environment();
                 // a throwaway admin for a throwaway, loopback-only server
@@ -71,9 +73,9 @@ public final class KeycloakProcess implements AutoCloseable {
                 // files (vertx-cache, uploads) go into the work folder, so they leave with it.
                 env.put("JAVA_OPTS_APPEND", env.getOrDefault("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1")
                         + " -Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
-                progress.accept("starting Keycloak " + KeycloakDistribution.VERSION + " on http://127.0.0.1:" + port
+                progress.accept("starting Keycloak " + KeycloakDistribution.VERSION + " on http://127.0.0.1:" + http
                         + " (log: " + log + ")");
-                KeycloakProcess server = new KeycloakProcess(builder.start(), port, log);
+                KeycloakProcess server = new KeycloakProcess(builder.start(), http, log);
                 try {
                     server.awaitReady();
                 } catch (RuntimeException e) {
@@ -141,6 +143,16 @@ public final class KeycloakProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Whether nothing listens on {@code port} of 127.0.0.1 (nor on every address), so Keycloak can take it. */
+    public static boolean isFree(int port) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

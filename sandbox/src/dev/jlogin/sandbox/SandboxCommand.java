@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,14 +37,18 @@ import java.util.concurrent.CountDownLatch;
  * {@code --tour} it instead walks through every command, approving as the demo user, and stops.
  */
 public final class SandboxCommand implements Command {
+    /** One port from one start to the next, so that a login saved against the sandbox keeps working. */
+    public static final int DEFAULT_PORT = 8180;
     static final CommandSpec SPEC = CommandSpec.of("sandbox", "a local Keycloak with a demo realm to try jlogin against")
             .about("Starts Keycloak " + KeycloakDistribution.VERSION + " (fetched once from Maven Central into"
-                    + " ~/.cache/jlogin, or JLOGIN_CACHE) on free loopback ports with a demo realm, prints the issuer,"
-                    + " client ids and demo credentials, and runs until Ctrl-C or SIGTERM.")
-            .options(Option.flag("tour", "instead: log in (approving as the demo user over HTTP), whoami, token"
+                    + " ~/.cache/jlogin, or JLOGIN_CACHE) on http://127.0.0.1:" + DEFAULT_PORT + " with a demo realm,"
+                    + " prints the issuer, client ids and demo credentials, and runs until Ctrl-C or SIGTERM.")
+            .options(Option.value("port", "N", "the port on 127.0.0.1 (default " + DEFAULT_PORT + "; with --tour,"
+                            + " a free one)"),
+                    Option.flag("tour", "instead: log in (approving as the demo user over HTTP), whoami, token"
                     + " piped into curl, refresh, revoke; then stop"))
             .groups(Options.OUTPUT)
-            .examples("", "--tour")
+            .examples("", "--port 8280", "--tour")
             .exits(ExitCode.OK, ExitCode.SERVER);
 
     @Override
@@ -53,6 +58,7 @@ public final class SandboxCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
+        int port = port(ctx);
         Path work;
         try {
             work = TempFolders.create(ctx.env().variables(), "jlogin-sandbox-");
@@ -61,8 +67,9 @@ public final class SandboxCommand implements Command {
         }
         KeycloakProcess keycloak;
         try {
-            Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say).home();
-            keycloak = KeycloakProcess.start(home, work, ctx::say);
+            Path home = KeycloakDistribution.fromEnvironment(ctx.env().variables(), ctx::say,
+                    new DownloadProgress(ctx.env().err(), Terminal.controlsStderr(ctx.env()))).home();
+            keycloak = KeycloakProcess.start(home, work, port, ctx::say);
         } catch (UncheckedIOException | IllegalStateException e) {
             cleanUp(ctx, work, false);
             throw new JLoginException(JLoginException.Kind.SERVER, e.getMessage());
@@ -94,6 +101,31 @@ public final class SandboxCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * --port, else the default; the tour, whose login is thrown away, takes a free one (0) so that
+     * it runs beside a sandbox already started. A taken port is said before anything is fetched.
+     */
+    private static int port(Context ctx) {
+        Optional<String> given = ctx.args().value("port");
+        if (given.isEmpty() && ctx.args().has("tour")) {
+            return 0;
+        }
+        int port;
+        try {
+            port = given.map(Integer::parseInt).orElse(DEFAULT_PORT);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "--port takes a port number from 1 to 65535");
+        }
+        if (!KeycloakProcess.isFree(port)) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "port " + port + " on 127.0.0.1 is in use"
+                    + " (by a sandbox started before?); stop that, or choose another port with --port N");
+        }
+        return port;
     }
 
     /**
@@ -185,8 +217,9 @@ public final class SandboxCommand implements Command {
     }
 
     /**
-     * The demo user answers the pages while login polls. If that fails, the login would wait for
-     * the code to expire: interrupting the polling thread ends it at once instead.
+     * The demo user answers the pages while login polls, and login says so in place of a browser
+     * opening. If that fails, the login would wait for the code to expire: interrupting the polling
+     * thread ends it at once instead.
      */
     private static BrowserLauncher.Outcome approveInBackground(Context ctx, java.net.URI uri) {
         Thread polling = Thread.currentThread();
@@ -200,7 +233,8 @@ public final class SandboxCommand implements Command {
         }, "demo-user");
         approver.setDaemon(true);
         approver.start();
-        return BrowserLauncher.Outcome.success();
+        return BrowserLauncher.Outcome.notOpened("the sandbox signs in as " + SandboxRealm.USER
+                + " and approves on Keycloak's pages over HTTP, as a browser would");
     }
 
     /** A real request with the token from a pipe, as a script would make it. */

@@ -10,6 +10,7 @@ import dev.jlogin.oauth.DeviceAuthorizationClient;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.sandbox.DemoUser;
+import dev.jlogin.sandbox.DownloadProgress;
 import dev.jlogin.sandbox.KeycloakDistribution;
 import dev.jlogin.sandbox.KeycloakProcess;
 import dev.jlogin.sandbox.SandboxRealm;
@@ -51,9 +52,10 @@ public final class TimeToToken {
         boolean keycloak = args.length > 0 && args[0].equals("keycloak");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : keycloak ? 5 : 20;
         if (keycloak) {
-            var home = KeycloakDistribution.fromEnvironment(System.getenv(), System.err::println).home();
+            var home = KeycloakDistribution.fromEnvironment(System.getenv(), System.err::println,
+                    new DownloadProgress(System.err, false)).home();
             var work = TempFolders.create(System.getenv(), "jlogin-bench-");
-            try (KeycloakProcess server = KeycloakProcess.start(home, work, System.err::println)) {
+            try (KeycloakProcess server = KeycloakProcess.start(home, work, 0, System.err::println)) {
                 measure("Keycloak, interval 5 s", runs, 5, () -> new Target(server.issuer(), SandboxRealm.PUBLIC_CLIENT,
                         auth -> DemoUser.alice().approve(auth.linkToOpen()), () -> { }));
             } finally {

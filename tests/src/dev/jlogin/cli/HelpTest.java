@@ -36,11 +36,12 @@ class HelpTest {
     @TempDir
     Path home;
 
-    /** Every command there is: the launcher's and the two that only scripts run. */
+    /** Every command there is: the launcher's and the three that only scripts run. */
     private static List<Command> everyCommand() {
         List<Command> all = new ArrayList<>();
         Launcher.COMMANDS.forEach(name -> all.add(Launcher.command(name)));
         all.add(new InstallCommand());
+        all.add(new NewCommand());
         all.add(new SandboxCommand());
         return all;
     }

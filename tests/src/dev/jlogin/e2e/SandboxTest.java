@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.cli.Invocation;
+import dev.jlogin.sandbox.SandboxCommand;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.JsonSchemas;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,12 +51,25 @@ class SandboxTest {
         }
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What the sandbox itself wrote on stderr: JBang's lines about building the script set aside. */
+    private static List<String> sandboxLines(String stderr) {
+        return stderr.lines().filter(l -> !l.startsWith("[jbang]")).toList();
+    }
+
     @Test
     void startsKeycloakWithTheDemoRealmAndStopsItOnSigterm() throws Exception {
-        JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json");
+        int port = freePort();
+        JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json", "--port", String.valueOf(port));
         String line = sandbox.nextLine();
         JsonSchemas.readme().check("sandbox", line);
         String issuer = KeycloakLogins.field(line, "issuer");
+        assertThat(issuer).isEqualTo("http://127.0.0.1:" + port + "/realms/devicetest");
         assertThat(KeycloakLogins.field(line, "client_id")).isEqualTo("device-public");
         assertThat(KeycloakLogins.field(line, "username")).isEqualTo("alice");
         assertThat(status(issuer + "/.well-known/openid-configuration")).isEqualTo(200);
@@ -74,6 +90,45 @@ class SandboxTest {
         assertThat(sandbox.await().err()).contains("Sandbox stopped.");
     }
 
+    /**
+     * The sandbox keeps one port, so a login saved against it works at the next start; when that
+     * port is taken it says so in one line (exit 2) before fetching or starting anything.
+     */
+    @Test
+    void aTakenPortIsOneLineBeforeAnythingIsFetched() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            JBang.Result chosen = jbang.run("sandbox@" + JBang.CATALOG, "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(chosen.exit()).as(chosen.err()).isEqualTo(2);
+            assertThat(sandboxLines(chosen.err())).containsExactly("sandbox: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is in use (by a sandbox started before?); stop that, or choose another port with --port N");
+        }
+        // the default, as the README runs it; someone else holding it makes it just as taken
+        ServerSocket held = holdIfFree(SandboxCommand.DEFAULT_PORT);
+        try {
+            JBang.Result usual = jbang.shell("cd " + Invocation.quote(JBang.REPO.toString()) + " && ./jbang sandbox@jbang-catalog.json");
+
+            assertThat(usual.exit()).as(usual.err()).isEqualTo(2);
+            assertThat(sandboxLines(usual.err())).singleElement().asString()
+                    .startsWith("sandbox: port 8180 on 127.0.0.1 is in use");
+        } finally {
+            if (held != null) {
+                held.close();
+            }
+        }
+        assertThat(home.resolve(".cache/jlogin/keycloak")).as("nothing fetched or unpacked").doesNotExist();
+        assertThat(leftInTmp()).isEmpty();
+    }
+
+    /** A socket holding {@code port}, or null when something else holds it already. */
+    private static ServerSocket holdIfFree(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Test
     void tourRunsEveryCommandAndLeavesNothingBehind() throws Exception {
         // as the README runs it: from the clone, through its launcher and catalog
@@ -85,6 +140,10 @@ class SandboxTest {
                 .contains("confidential client: device-confidential (its secret, device-confidential-secret, goes in JLOGIN_CLIENT_SECRET)")
                 .contains("$ ./jbang login@jbang-catalog.json").contains("\"preferred_username\":\"alice\"")
                 .contains("$ ./jbang revoke@jbang-catalog.json").contains("Tour complete.");
+        // what really happens, not that a browser opened
+        assertThat(tour.err().replace('\n', ' ')).doesNotContain("A browser window was opened")
+                .contains("(No browser was opened: the sandbox signs in as alice and approves on Keycloak's pages over HTTP, as a"
+                        + " browser would.)");
         assertThat(tour.err()).as("Keycloak's log was under TMPDIR").contains("(log: " + tmp.resolve("jlogin-sandbox-"));
         assertThat(leftInTmp()).isEmpty();
     }

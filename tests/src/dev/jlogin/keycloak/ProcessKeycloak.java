@@ -1,5 +1,6 @@
 package dev.jlogin.keycloak;
 
+import dev.jlogin.sandbox.DownloadProgress;
 import dev.jlogin.sandbox.KeycloakDistribution;
 import dev.jlogin.sandbox.KeycloakProcess;
 import dev.jlogin.sandbox.TempFolders;
@@ -17,9 +18,10 @@ final class ProcessKeycloak implements Keycloak {
 
     ProcessKeycloak() {
         try {
-            var home = KeycloakDistribution.fromEnvironment(System.getenv(), line -> System.err.println("[keycloak] " + line)).home();
+            var home = KeycloakDistribution.fromEnvironment(System.getenv(), line -> System.err.println("[keycloak] " + line),
+                    new DownloadProgress(System.err, false)).home();
             work = TempFolders.create(System.getenv(), "jlogin-test-keycloak-");
-            process = KeycloakProcess.start(home, work, line -> System.err.println("[keycloak] " + line));
+            process = KeycloakProcess.start(home, work, 0, line -> System.err.println("[keycloak] " + line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

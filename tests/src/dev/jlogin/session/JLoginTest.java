@@ -55,6 +55,21 @@ class JLoginTest {
         return (authorization, issuedAt) -> server.approve();
     }
 
+    /** A script has no flags: a missing setting is named as a script gives one, never as --issuer. */
+    @Test
+    void aMissingSettingIsNamedAsAScriptGivesIt() {
+        JLogin.Builder unconfigured = JLogin.builder().environment(Map.of("JLOGIN_HOME", home.toString()), new Properties());
+
+        assertThatThrownBy(() -> unconfigured.build().login()).isInstanceOf(JLoginException.class)
+                .hasMessage("no issuer: set JLOGIN_ISSUER, or give it in the script: JLogin.builder().property(\"issuer\", URL)"
+                        + " (for a server without discovery: JLOGIN_DEVICE_ENDPOINT and JLOGIN_TOKEN_ENDPOINT instead)");
+        assertThatThrownBy(() -> unconfigured.property("issuer", server.issuer()).build().login())
+                .hasMessage("no client id: set JLOGIN_CLIENT_ID, or give it in the script: JLogin.builder().property(\"client-id\", ID)");
+        // a command, whose settings are flags, names the flag
+        assertThatThrownBy(() -> JLogin.builder().environment(Map.of("JLOGIN_HOME", home.toString()), new Properties())
+                .flags(Map.of()).build().login()).hasMessageStartingWith("no issuer: pass --issuer URL, set JLOGIN_ISSUER");
+    }
+
     @Test
     void theCommonPathLogsInShowsWhoGivesATokenCallsAnApiRefreshesAndRevokes() {
         JLogin jl = configured().build();
