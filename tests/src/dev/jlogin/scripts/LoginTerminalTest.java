@@ -50,7 +50,8 @@ class LoginTerminalTest extends FakeServerScripts {
                 // on a line of its own: the status line, if drawn yet, was cleared first (the output
                 // is read line by line, so a carriage return shows as a line break here)
                 .containsPattern("\n(\u001b\\[K)?login: login cancelled");
-        assertThat(home.resolve("jlogin/profiles/default.json")).doesNotExist();
+        // the settings it was started with may be kept for a retry, but no token
+        assertThat(new dev.jlogin.store.TokenStore(home.resolve("jlogin"), java.time.Duration.ofSeconds(1)).read("default")).isEmpty();
     }
 
     @Test
