@@ -110,17 +110,6 @@ abstract class KubectlTests extends FakeServerScripts {
     }
 
     @Test
-    void withoutAContextTheCommandSetupKubePrintsMakesOneThatKubectlUses() {
-        api.clusterOnly(kubeconfig);
-        setupKube();
-        String token = storeToken(Instant.now().plusSeconds(600)).tokens().accessToken().reveal();
-
-        assertApiAnswered(kubectl("get --raw /api"));
-
-        assertThat(bearers()).containsOnly(token);
-    }
-
-    @Test
     void notInteractiveANeededLoginFailsWithOurMessageNamingTheLoginCommand() {
         setupKube();
 

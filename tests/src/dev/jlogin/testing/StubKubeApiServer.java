@@ -95,11 +95,6 @@ public final class StubKubeApiServer implements AutoCloseable {
                 "current-context: stub"));
     }
 
-    /** Writes a kubeconfig with this server as its one cluster, and no context. */
-    public Path clusterOnly(Path file) {
-        return write(file, List.of());
-    }
-
     private Path write(Path file, List<String> contexts) {
         List<String> lines = new java.util.ArrayList<>(List.of(
                 "apiVersion: v1",
