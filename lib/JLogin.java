@@ -1,14 +1,17 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
 //DEPS io.nayuki:qrcodegen:1.8.0
+//SOURCES src/dev/jlogin/HelperProgram.java
 //SOURCES src/dev/jlogin/Host.java
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
 //SOURCES src/dev/jlogin/ServerText.java
 //SOURCES src/dev/jlogin/UserHome.java
 //SOURCES src/dev/jlogin/Version.java
+//SOURCES src/dev/jlogin/browser/BrowserLauncher.java
+//SOURCES src/dev/jlogin/browser/CallbackPage.java
+//SOURCES src/dev/jlogin/browser/RedirectListener.java
 //SOURCES src/dev/jlogin/cli/Args.java
-//SOURCES src/dev/jlogin/cli/BrowserLauncher.java
 //SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES src/dev/jlogin/cli/Cli.java
 //SOURCES src/dev/jlogin/cli/Clipboard.java
@@ -16,7 +19,6 @@
 //SOURCES src/dev/jlogin/cli/CommandSpec.java
 //SOURCES src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES src/dev/jlogin/cli/Context.java
-//SOURCES src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES src/dev/jlogin/cli/Environment.java
 //SOURCES src/dev/jlogin/cli/ExecCommand.java
@@ -25,7 +27,6 @@
 //SOURCES src/dev/jlogin/cli/Format.java
 //SOURCES src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES src/dev/jlogin/cli/GitHosts.java
-//SOURCES src/dev/jlogin/cli/HelperProgram.java
 //SOURCES src/dev/jlogin/cli/InstallCommand.java
 //SOURCES src/dev/jlogin/cli/Invocation.java
 //SOURCES src/dev/jlogin/cli/KubeContexts.java
@@ -34,6 +35,7 @@
 //SOURCES src/dev/jlogin/cli/LauncherEntries.java
 //SOURCES src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES src/dev/jlogin/cli/LoginCommand.java
+//SOURCES src/dev/jlogin/cli/LoginScreen.java
 //SOURCES src/dev/jlogin/cli/Nearest.java
 //SOURCES src/dev/jlogin/cli/NewCommand.java
 //SOURCES src/dev/jlogin/cli/Option.java
@@ -57,6 +59,7 @@
 //SOURCES src/dev/jlogin/config/GitHubProvider.java
 //SOURCES src/dev/jlogin/config/GoogleProvider.java
 //SOURCES src/dev/jlogin/config/JLoginHome.java
+//SOURCES src/dev/jlogin/config/LoginFlow.java
 //SOURCES src/dev/jlogin/config/OidcProvider.java
 //SOURCES src/dev/jlogin/config/Provider.java
 //SOURCES src/dev/jlogin/config/Providers.java
@@ -89,6 +92,8 @@
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/oauth/AuthorizationRequest.java
+//SOURCES src/dev/jlogin/oauth/AuthorizationResponse.java
 //SOURCES src/dev/jlogin/oauth/Base64Url.java
 //SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
@@ -105,6 +110,7 @@
 //SOURCES src/dev/jlogin/oauth/JwsAlgorithm.java
 //SOURCES src/dev/jlogin/oauth/NotJson.java
 //SOURCES src/dev/jlogin/oauth/OAuthError.java
+//SOURCES src/dev/jlogin/oauth/Pkce.java
 //SOURCES src/dev/jlogin/oauth/RevocationClient.java
 //SOURCES src/dev/jlogin/oauth/ServerMetadata.java
 //SOURCES src/dev/jlogin/oauth/SignedJwt.java
@@ -114,6 +120,7 @@
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
 //SOURCES src/dev/jlogin/session/AccessToken.java
 //SOURCES src/dev/jlogin/session/AuthorizedHttp.java
+//SOURCES src/dev/jlogin/session/BrowserFlow.java
 //SOURCES src/dev/jlogin/session/DeviceFlow.java
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
@@ -122,6 +129,7 @@
 //SOURCES src/dev/jlogin/session/LoginListener.java
 //SOURCES src/dev/jlogin/session/Logout.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
+//SOURCES src/dev/jlogin/session/NewLogin.java
 //SOURCES src/dev/jlogin/session/PrintingListener.java
 //SOURCES src/dev/jlogin/session/Refresh.java
 //SOURCES src/dev/jlogin/session/Revocation.java

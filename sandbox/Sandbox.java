@@ -1,14 +1,17 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
 //DEPS io.nayuki:qrcodegen:1.8.0
+//SOURCES ../lib/src/dev/jlogin/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/Host.java
 //SOURCES ../lib/src/dev/jlogin/JLoginException.java
 //SOURCES ../lib/src/dev/jlogin/Secret.java
 //SOURCES ../lib/src/dev/jlogin/ServerText.java
 //SOURCES ../lib/src/dev/jlogin/UserHome.java
 //SOURCES ../lib/src/dev/jlogin/Version.java
+//SOURCES ../lib/src/dev/jlogin/browser/BrowserLauncher.java
+//SOURCES ../lib/src/dev/jlogin/browser/CallbackPage.java
+//SOURCES ../lib/src/dev/jlogin/browser/RedirectListener.java
 //SOURCES ../lib/src/dev/jlogin/cli/Args.java
-//SOURCES ../lib/src/dev/jlogin/cli/BrowserLauncher.java
 //SOURCES ../lib/src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES ../lib/src/dev/jlogin/cli/Cli.java
 //SOURCES ../lib/src/dev/jlogin/cli/Clipboard.java
@@ -16,7 +19,6 @@
 //SOURCES ../lib/src/dev/jlogin/cli/CommandSpec.java
 //SOURCES ../lib/src/dev/jlogin/cli/ConfigProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/Context.java
-//SOURCES ../lib/src/dev/jlogin/cli/DeviceLogin.java
 //SOURCES ../lib/src/dev/jlogin/cli/DoctorCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Environment.java
 //SOURCES ../lib/src/dev/jlogin/cli/ExecCommand.java
@@ -25,7 +27,6 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Format.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitCredentialCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/GitHosts.java
-//SOURCES ../lib/src/dev/jlogin/cli/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/cli/InstallCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Invocation.java
 //SOURCES ../lib/src/dev/jlogin/cli/KubeContexts.java
@@ -34,6 +35,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherEntries.java
 //SOURCES ../lib/src/dev/jlogin/cli/LauncherTraining.java
 //SOURCES ../lib/src/dev/jlogin/cli/LoginCommand.java
+//SOURCES ../lib/src/dev/jlogin/cli/LoginScreen.java
 //SOURCES ../lib/src/dev/jlogin/cli/Nearest.java
 //SOURCES ../lib/src/dev/jlogin/cli/NewCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/Option.java
@@ -57,6 +59,7 @@
 //SOURCES ../lib/src/dev/jlogin/config/GitHubProvider.java
 //SOURCES ../lib/src/dev/jlogin/config/GoogleProvider.java
 //SOURCES ../lib/src/dev/jlogin/config/JLoginHome.java
+//SOURCES ../lib/src/dev/jlogin/config/LoginFlow.java
 //SOURCES ../lib/src/dev/jlogin/config/OidcProvider.java
 //SOURCES ../lib/src/dev/jlogin/config/Provider.java
 //SOURCES ../lib/src/dev/jlogin/config/Providers.java
@@ -89,6 +92,8 @@
 //SOURCES ../lib/src/dev/jlogin/json/JsonObject.java
 //SOURCES ../lib/src/dev/jlogin/json/JsonReader.java
 //SOURCES ../lib/src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES ../lib/src/dev/jlogin/oauth/AuthorizationRequest.java
+//SOURCES ../lib/src/dev/jlogin/oauth/AuthorizationResponse.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Base64Url.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Bounded.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Client.java
@@ -105,6 +110,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/JwsAlgorithm.java
 //SOURCES ../lib/src/dev/jlogin/oauth/NotJson.java
 //SOURCES ../lib/src/dev/jlogin/oauth/OAuthError.java
+//SOURCES ../lib/src/dev/jlogin/oauth/Pkce.java
 //SOURCES ../lib/src/dev/jlogin/oauth/RevocationClient.java
 //SOURCES ../lib/src/dev/jlogin/oauth/ServerMetadata.java
 //SOURCES ../lib/src/dev/jlogin/oauth/SignedJwt.java
@@ -114,6 +120,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/UserInfoClient.java
 //SOURCES ../lib/src/dev/jlogin/session/AccessToken.java
 //SOURCES ../lib/src/dev/jlogin/session/AuthorizedHttp.java
+//SOURCES ../lib/src/dev/jlogin/session/BrowserFlow.java
 //SOURCES ../lib/src/dev/jlogin/session/DeviceFlow.java
 //SOURCES ../lib/src/dev/jlogin/session/Identity.java
 //SOURCES ../lib/src/dev/jlogin/session/IdentityLookup.java
@@ -122,6 +129,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/LoginListener.java
 //SOURCES ../lib/src/dev/jlogin/session/Logout.java
 //SOURCES ../lib/src/dev/jlogin/session/MetadataResolver.java
+//SOURCES ../lib/src/dev/jlogin/session/NewLogin.java
 //SOURCES ../lib/src/dev/jlogin/session/PrintingListener.java
 //SOURCES ../lib/src/dev/jlogin/session/Refresh.java
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java

@@ -59,4 +59,9 @@ public final class Host {
     public static Path javaHome() {
         return Path.of(property("java.home", ""));
     }
+
+    /** Whether {@code variables} are those of an SSH session: a browser here would open on the far machine, if at all. */
+    public static boolean overSsh(Map<String, String> variables) {
+        return variables.containsKey("SSH_CONNECTION") || variables.containsKey("SSH_TTY");
+    }
 }

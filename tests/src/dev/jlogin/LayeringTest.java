@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library's packages depend one way only, as README's "Layout" states:
- * (root) → http, json → oauth → device, store, integration → config → session, install → cli → sandbox.
+ * (root) → http, json → oauth → device, browser, store, integration → config → session, install → cli → sandbox.
  * A package may use its own classes and those of lower layers, never a class of its own layer's
  * other packages or of a layer above (by import, static import or qualified name).
  */
@@ -27,7 +27,7 @@ class LayeringTest {
             Map.entry("", 0),
             Map.entry("http", 1), Map.entry("json", 1),
             Map.entry("oauth", 2),
-            Map.entry("device", 3), Map.entry("store", 3), Map.entry("integration", 3),
+            Map.entry("device", 3), Map.entry("browser", 3), Map.entry("store", 3), Map.entry("integration", 3),
             Map.entry("config", 4),
             Map.entry("session", 5), Map.entry("install", 5),
             Map.entry("cli", 6),

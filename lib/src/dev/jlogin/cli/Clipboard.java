@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.HelperProgram;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -28,10 +28,29 @@ public final class Context {
     Context(Args args, Environment env) {
         this.args = args;
         this.env = env;
-        this.api = JLogin.builder().flags(args.asMap()).environment(env.variables(), env.properties())
-                .clock(env.clock()).sleeper(env.sleeper())
+        this.api = JLogin.builder().flags(flags(args)).environment(env.variables(), env.properties())
+                .clock(env.clock()).sleeper(env.sleeper()).browser(env.browser())
                 .httpLog(args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE)
                 .notices(this::say).prompts(env.err()).build();
+    }
+
+    /**
+     * The flags as settings: {@code --browser} and {@code --device} are {@code --flow} in short,
+     * and {@code --no-browser} means the device flow, whose link is then only printed.
+     */
+    private static Map<String, String> flags(Args args) {
+        // conditionals, not a stream: this runs on every token call
+        boolean browser = args.has("browser");
+        boolean device = args.has("device") || args.has("no-browser");
+        if (browser && device) {
+            throw Args.usage("--browser and --" + (args.has("device") ? "device" : "no-browser") + " exclude each other");
+        }
+        if (!browser && !device) {
+            return args.asMap();
+        }
+        Map<String, String> flags = new java.util.HashMap<>(args.asMap());
+        flags.put("flow", browser ? "browser" : "device");
+        return flags;
     }
 
     public Args args() {

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.Host;
 import dev.jlogin.device.Sleeper;
 import java.io.InputStream;

@@ -27,9 +27,9 @@ public final class KubeCredentialCommand implements Command {
             .about("A kubectl exec credential plugin: reads KUBERNETES_EXEC_INFO and prints an ExecCredential"
                     + " (client.authentication.k8s.io/v1 or v1beta1) with a valid access token, refreshing it first"
                     + " when it expires within --min-valid seconds. When a login is needed and kubectl runs"
-                    + " interactively, it runs the device login with the prompt on stderr; otherwise it exits 3.")
+                    + " interactively, it logs in as login does (a browser, or the device flow) with the prompt on stderr; otherwise it exits 3.")
             .options(Options.MIN_VALID, Options.NO_BROWSER)
-            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
+            .groups(Options.LOGIN, Options.FLOW, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
             .examples("--profile work --min-valid 300")
             .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE,
                     ExitCode.CANCELLED);
@@ -56,7 +56,7 @@ public final class KubeCredentialCommand implements Command {
                 throw e; // one line naming the login command: Cli adds it
             }
             ctx.say("kubectl needs a login (" + Terminal.sanitize(e.getMessage()) + ").");
-            login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), false)
+            login = new LoginScreen(ctx, !ctx.args().has("no-browser"), false)
                     .run(settings, ctx.metadata().resolve(settings));
         }
         Optional<Instant> askAgain = login.tokens().expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));

@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code login}: the device flow, from code to stored tokens. */
+/** {@code login}: a new login, in a browser or with the device flow, to stored tokens. */
 public final class LoginCommand implements Command {
-    static final CommandSpec SPEC = CommandSpec.of("login", "log in with the device flow and store the tokens")
-            .about("Logs in with the OAuth 2.0 device flow (RFC 8628): shows a code and a link (on stderr), waits"
-                    + " while you approve in a browser, and stores the tokens in the profile. Prints who logged in,"
-                    + " never a token. With --json, stdout gets one JSON line when the code is ready (user_code,"
-                    + " verification_uri, verification_uri_complete, expires_at) and one with the outcome.")
+    static final CommandSpec SPEC = CommandSpec.of("login", "log in (in a browser, or with a code) and store the tokens")
+            .about("Logs in and stores the tokens in the profile. Where a browser can be opened on this machine,"
+                    + " it opens one (authorization code with PKCE, RFC 8252) and waits for it to come back; elsewhere"
+                    + " (over SSH, without a display, or with --device) it uses the device flow (RFC 8628): shows a"
+                    + " code and a link (on stderr) and waits while you approve on any device. Prints who logged in,"
+                    + " never a token. With --json, stdout gets one JSON line when the login waits (flow; for the"
+                    + " device flow user_code, verification_uri, verification_uri_complete; for the browser"
+                    + " authorization_uri, browser_opened; expires_at) and one with the outcome.")
             .options(Options.NO_BROWSER,
                     Option.flag("force", "replace the profile's login without asking (on a terminal, login asks"
                             + " before replacing one; in scripts it always replaces)"),
@@ -26,10 +29,10 @@ public final class LoginCommand implements Command {
                             + " on a terminal)"),
                     Option.flag("no-qr", "no QR code, even over SSH"),
                     Option.flag("copy", "put the code on the clipboard (wl-copy, xclip, xsel, pbcopy or clip.exe)"))
-            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
+            .groups(Options.LOGIN, Options.FLOW, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
             .examples("--issuer https://idp.example.com/realms/acme --client-id cli",
                     "--profile work --scope 'openid offline_access'",
-                    "--no-browser --json")
+                    "--device --json", "--browser --redirect-port 8400")
             .exits(ExitCode.OK, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE, ExitCode.CANCELLED);
 
     @Override
@@ -44,7 +47,7 @@ public final class LoginCommand implements Command {
             ctx.say("Kept the current login.");
             return ExitCode.OK;
         }
-        Login login = new DeviceLogin(ctx, !ctx.args().has("no-browser"), ctx.json()).login(settings);
+        Login login = new LoginScreen(ctx, !ctx.args().has("no-browser"), ctx.json()).login(settings);
         report(ctx, login);
         return ExitCode.OK;
     }

@@ -14,7 +14,8 @@ public final class Options {
     public static final Option CA_FILE = Option.value("ca-file", "PEM",
             "trust only these CA certificates for HTTPS (JLOGIN_CA_FILE)");
     public static final Option VERBOSE = Option.flag("verbose", "HTTP requests on stderr (method, URL and status only)");
-    public static final Option NO_BROWSER = Option.flag("no-browser", "do not try to open the login link in a browser");
+    public static final Option NO_BROWSER = Option.flag("no-browser", "do not open a browser: the device flow, its link"
+            + " printed only");
     public static final Option MIN_VALID = Option.value("min-valid", "SECONDS",
             "refresh if the token expires sooner than this (default 60)");
 
@@ -39,9 +40,20 @@ public final class Options {
             Option.value("param", "NAME=VALUE", "extra device-request parameter, repeatable")).withNotes(
             "JLOGIN_CLIENT_SECRET is for providers that insist on a client secret (environment only), or"
                     + " JLOGIN_CLIENT_SECRET_FILE (also jlogin.client-secret-file): a file only you can read that holds it.");
+    /** How a new login is made. */
+    public static final OptionGroup FLOW = OptionGroup.of("How to log in",
+            Option.flag("browser", "log in in a browser on this machine (authorization code with PKCE)"),
+            Option.flag("device", "log in with a code entered on any device (the device flow)"),
+            Option.value("flow", "auto|browser|device", "the same as a setting (JLOGIN_FLOW, jlogin.flow; default auto:"
+                    + " the browser where one can be opened here, else the device flow)"),
+            Option.value("redirect-port", "PORT", "the browser login's loopback port, where the client is registered with one"
+                    + " (JLOGIN_REDIRECT_PORT, jlogin.redirect-port; default: any free port)"),
+            Option.value("browser-timeout", "SECONDS", "how long the browser login waits for the browser (default 300)"))
+            .withNotes("Over SSH or without a display no browser can be opened here, so auto chooses the device flow.");
     /** Explicit endpoints, kept with the login, for servers without discovery. */
     public static final OptionGroup ENDPOINTS = OptionGroup.of("Servers without discovery",
             Option.value("device-endpoint", "URL", "the device authorization endpoint"),
+            Option.value("authorization-endpoint", "URL", "the authorization endpoint (for the browser login)"),
             Option.value("token-endpoint", "URL", "the token endpoint"),
             Option.value("revocation-endpoint", "URL", "the revocation endpoint (for revoke)"),
             Option.value("userinfo-endpoint", "URL", "the userinfo endpoint (for whoami)"));

@@ -45,11 +45,6 @@ public final class Terminal {
         return env.stderrIsTerminal().getAsBoolean() && !"dumb".equals(env.variables().get("TERM"));
     }
 
-    /** Whether we run in an SSH session: the user's screen, browser and phone are on another machine. */
-    static boolean overSsh(Map<String, String> variables) {
-        return variables.containsKey("SSH_CONNECTION") || variables.containsKey("SSH_TTY");
-    }
-
     /** Bold where {@code styled}, plain otherwise. */
     public static String bold(String text, boolean styled) {
         return styled ? "\u001b[1m" + text + "\u001b[0m" : text;

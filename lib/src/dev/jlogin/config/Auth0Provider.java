@@ -27,6 +27,12 @@ record Auth0Provider(String scope) implements Provider {
         return Optional.of(scope);
     }
 
+    /** An application's Allowed Callback URLs are matched exactly, port included. */
+    @Override
+    public boolean fixedRedirectPort() {
+        return true;
+    }
+
     /**
      * Auth0's device endpoint answers 403 {@code unauthorized_client} "Unauthorized or unknown
      * client" both for a client id it does not know and for an application without the Device Code

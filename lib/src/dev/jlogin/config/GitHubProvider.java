@@ -36,7 +36,9 @@ final class GitHubProvider implements Provider {
         boolean dotCom = PUBLIC_HOST.equalsIgnoreCase(Endpoints.parse("issuer", root).getHost());
         return Map.of(Settings.DEVICE_ENDPOINT, root + "/login/device/code",
                 Settings.TOKEN_ENDPOINT, root + "/login/oauth/access_token",
-                Settings.USERINFO_ENDPOINT, dotCom ? "https://api.github.com/user" : root + "/api/v3/user");
+                Settings.USERINFO_ENDPOINT, dotCom ? "https://api.github.com/user" : root + "/api/v3/user",
+                // OAuth apps take any port on a loopback redirect, and PKCE since 2025
+                Settings.AUTHORIZATION_ENDPOINT, root + "/login/oauth/authorize");
     }
 
     /** GitHub's scopes (repo, read:org, …) are its own: none asked for gets read-only public access. */

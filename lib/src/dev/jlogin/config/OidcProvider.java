@@ -8,10 +8,14 @@ import java.util.Optional;
  * authorization server, Zitadel's instance), differing only in the scope that gets a refresh token
  * and in the words of its errors.
  */
-record OidcProvider(String name, String scope, Dialect dialect) implements Provider {
+record OidcProvider(String name, String scope, Dialect dialect, boolean fixedRedirectPort) implements Provider {
 
     OidcProvider(String name, String scope) {
-        this(name, scope, Dialect.STANDARD);
+        this(name, scope, Dialect.STANDARD, false);
+    }
+
+    OidcProvider(String name, String scope, Dialect dialect) {
+        this(name, scope, dialect, false);
     }
 
     @Override

@@ -45,6 +45,15 @@ public interface Provider {
         return configured;
     }
 
+    /**
+     * Whether the provider matches a browser login's redirect URI exactly, port included (Okta's
+     * and Auth0's allowed callback URLs): the registered port must then be configured
+     * ({@code jlogin.redirect-port}). Otherwise any port on the loopback address is accepted (RFC 8252 §7.3).
+     */
+    default boolean fixedRedirectPort() {
+        return false;
+    }
+
     /** Whether the token endpoint refuses a client without its secret, even for the device flow. */
     default boolean requiresClientSecret() {
         return false;

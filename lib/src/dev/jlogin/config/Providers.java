@@ -29,7 +29,7 @@ public final class Providers {
             case "entra" -> new EntraProvider();
             // Okta's words for a client id it does not know (its invalid_client also means a missing secret)
             case "okta" -> new OidcProvider("okta", WITH_REFRESH, Dialect.STANDARD.withRefusals(
-                    Map.of("Invalid value for 'client_id' parameter.", ClientRefusal.UNKNOWN_CLIENT)));
+                    Map.of("Invalid value for 'client_id' parameter.", ClientRefusal.UNKNOWN_CLIENT)), true);
             case "auth0" -> new Auth0Provider(WITH_REFRESH);
             // Keycloak answers invalid_client only for a client it does not know (or one disabled), and
             // unauthorized_client with 401 for a confidential client without its secret

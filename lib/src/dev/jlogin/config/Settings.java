@@ -24,6 +24,8 @@ public record Settings(String profile, Optional<String> issuer, String clientId,
     public static final String TOKEN_ENDPOINT = "token_endpoint";
     public static final String REVOCATION_ENDPOINT = "revocation_endpoint";
     public static final String USERINFO_ENDPOINT = "userinfo_endpoint";
+    /** The browser login's endpoint (RFC 6749 §3.1). */
+    public static final String AUTHORIZATION_ENDPOINT = "authorization_endpoint";
 
     public Settings {
         parameters = Map.copyOf(parameters);

@@ -23,7 +23,8 @@ public final class SettingsResolver {
             "device-endpoint", Settings.DEVICE_ENDPOINT,
             "token-endpoint", Settings.TOKEN_ENDPOINT,
             "revocation-endpoint", Settings.REVOCATION_ENDPOINT,
-            "userinfo-endpoint", Settings.USERINFO_ENDPOINT);
+            "userinfo-endpoint", Settings.USERINFO_ENDPOINT,
+            "authorization-endpoint", Settings.AUTHORIZATION_ENDPOINT);
 
     private SettingsResolver() {
     }

@@ -11,6 +11,10 @@ final class Base64Url {
     private Base64Url() {
     }
 
+    static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     static byte[] decode(String what, String text) throws MalformedJsonException {
         if (text.indexOf('=') >= 0) {
             throw new MalformedJsonException(what + " is not base64url without padding");

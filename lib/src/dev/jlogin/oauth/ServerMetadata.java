@@ -10,11 +10,14 @@ import java.util.Optional;
 
 /**
  * The endpoints of an authorization server, from discovery (RFC 8414 / OIDC Discovery) or given
- * explicitly. Device and token endpoints are required; revocation, userinfo and the key set that
- * ID tokens are checked against ({@code jwks_uri}) are optional.
+ * explicitly. Device and token endpoints are required; revocation, userinfo, the key set that
+ * ID tokens are checked against ({@code jwks_uri}) and the authorization endpoint of the browser
+ * login are optional. {@code issParameterSupported} is RFC 9207's
+ * {@code authorization_response_iss_parameter_supported}: the browser login's answer must then name the issuer.
  */
 public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint,
-                             Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint, Optional<URI> jwksUri) {
+                             Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint, Optional<URI> jwksUri,
+                             Optional<URI> authorizationEndpoint, boolean issParameterSupported) {
 
     public ServerMetadata {
         Endpoints.require("device authorization endpoint", deviceAuthorizationEndpoint);
@@ -22,7 +25,17 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         revocationEndpoint.ifPresent(u -> Endpoints.require("revocation endpoint", u));
         userinfoEndpoint.ifPresent(u -> Endpoints.require("userinfo endpoint", u));
         jwksUri.ifPresent(u -> Endpoints.require("jwks_uri", u));
+        authorizationEndpoint.ifPresent(u -> Endpoints.require("authorization endpoint", u));
     }
+
+    /** A server known only for the device flow. */
+    public ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint, Optional<URI> revocationEndpoint,
+                          Optional<URI> userinfoEndpoint, Optional<URI> jwksUri) {
+        this(issuer, deviceAuthorizationEndpoint, tokenEndpoint, revocationEndpoint, userinfoEndpoint, jwksUri,
+                Optional.empty(), false);
+    }
+
+    private static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
 
     /** Where a multi-tenant issuer (Entra's {@code common}, {@code organizations}) names the tenant. */
     public static final String TENANT_PLACEHOLDER = "{tenantid}";
@@ -66,7 +79,10 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
             Optional<URI> revocation = json.string("revocation_endpoint").map(u -> Endpoints.parse("revocation_endpoint", u));
             Optional<URI> userinfo = json.string("userinfo_endpoint").map(u -> Endpoints.parse("userinfo_endpoint", u));
             Optional<URI> jwks = json.string("jwks_uri").map(u -> Endpoints.parse("jwks_uri", u));
-            return new ServerMetadata(issuer, device, token, revocation, userinfo, jwks);
+            Optional<URI> authorization = json.string("authorization_endpoint")
+                    .map(u -> Endpoints.parse("authorization_endpoint", u));
+            return new ServerMetadata(issuer, device, token, revocation, userinfo, jwks, authorization,
+                    json.bool(ISS_PARAMETER_SUPPORTED).orElse(false));
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, source + " is malformed: " + e.getMessage());
         }
@@ -80,6 +96,10 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         revocationEndpoint.ifPresent(u -> map.put("revocation_endpoint", u.toString()));
         userinfoEndpoint.ifPresent(u -> map.put("userinfo_endpoint", u.toString()));
         jwksUri.ifPresent(u -> map.put("jwks_uri", u.toString()));
+        authorizationEndpoint.ifPresent(u -> map.put("authorization_endpoint", u.toString()));
+        if (issParameterSupported) {
+            map.put(ISS_PARAMETER_SUPPORTED, true);
+        }
         return JsonObject.of(map);
     }
 }

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Token requests: the device-code grant (RFC 8628 §3.4) and refresh (RFC 6749 §6). */
+/**
+ * Token requests: the device-code grant (RFC 8628 §3.4), the authorization-code grant with its
+ * PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5) and refresh (RFC 6749 §6).
+ */
 public final class TokenEndpoint {
     public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -43,6 +46,30 @@ public final class TokenEndpoint {
         form.put("device_code", deviceCode.reveal());
         client.authenticate(form);
         return exchange(endpoint, form);
+    }
+
+    /**
+     * Trades the browser login's code for tokens. {@code redirectUri} must be the one the
+     * authorization request named (§4.1.3); the verifier proves this process made that request.
+     */
+    public TokenSet exchangeCode(URI endpoint, Client client, Secret code, URI redirectUri, Secret verifier) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code.reveal());
+        form.put("redirect_uri", redirectUri.toString());
+        form.put("code_verifier", verifier.reveal());
+        client.authenticate(form);
+        TokenResult result = exchange(endpoint, form);
+        if (result instanceof TokenResult.Granted granted) {
+            return granted.tokens();
+        }
+        if (result instanceof TokenResult.Rejected rejected) {
+            throw new JLoginException(dialect.blamesConfiguration(rejected.error()) ? JLoginException.Kind.CONFIGURATION
+                    : JLoginException.Kind.SERVER, "the server refused the login's code: " + dialect.explain(rejected.error()),
+                    rejected.error().code());
+        }
+        throw new JLoginException(JLoginException.Kind.SERVER,
+                "the login's code could not be exchanged: " + ((TokenResult.Unavailable) result).reason());
     }
 
     /**

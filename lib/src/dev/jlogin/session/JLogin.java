@@ -2,7 +2,9 @@ package dev.jlogin.session;
 
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.config.JLoginHome;
+import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
@@ -25,6 +27,7 @@ import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,9 +37,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * jlogin as a library: one profile's device login, tokens, identity and logout, configured from
+ * jlogin as a library: one profile's login (in a browser or with the device flow), tokens, identity and logout, configured from
  * the same settings as the scripts (environment, catalog properties, the saved profile):
  *
  * <pre>{@code
@@ -69,6 +73,8 @@ public final class JLogin {
     private TokenStore store;
     private MetadataResolver metadata;
     private IdTokenVerifier idTokens;
+    private final Supplier<BrowserLauncher> browserSource;
+    private BrowserLauncher browser;
 
     private JLogin(Builder builder) {
         this.source = builder.flags ? new SettingSource(builder.settings, builder.variables, builder.properties)
@@ -81,6 +87,9 @@ public final class JLogin {
         this.variables = builder.variables;
         this.notices = builder.notices;
         this.prompts = builder.prompts;
+        // the opener this environment has (none over SSH): a lambda, as a method reference would load it with every token call
+        this.browserSource = builder.browser != null ? builder.browser
+                : () -> BrowserLauncher.system(Host.osName(), variables);
     }
 
     /** Configured from the environment ({@code JLOGIN_*}), system properties ({@code jlogin.*}) and the saved profile. */
@@ -110,25 +119,51 @@ public final class JLogin {
 
     // --- the common path
 
-    /** Logs in with the device flow, printing the link and code to stderr; replaces the profile's login. */
+    /**
+     * Logs in, printing the link (and the device flow's code) to stderr; replaces the profile's
+     * login. The flow is {@link #flow(ServerMetadata)}'s choice.
+     */
     public Login login() {
         return login(LoginListener.printing(prompts));
     }
 
-    /** Logs in with the device flow, telling {@code listener} the code and each poll. */
+    /** Logs in, telling {@code listener} the link, the code and each poll. */
     public Login login(LoginListener listener) {
         return login(loginSettings(), listener);
     }
 
     /**
-     * Logs in with the device flow using {@code settings} (from {@link #loginSettings()}), for a
-     * caller that has resolved them already, telling {@code listener} the code and each poll.
+     * Logs in using {@code settings} (from {@link #loginSettings()}), for a caller that has
+     * resolved them already, telling {@code listener} the link, the code and each poll.
      */
     public Login login(Settings settings, LoginListener listener) {
         ServerMetadata server = metadata().resolve(settings);
-        DeviceFlow.Approved approved = deviceFlow(settings).approve(settings, server, listener);
+        NewLogin.Approved approved = approve(settings, server, listener);
         StoredLogin login = approved.login();
         return describe(settings, login, identity(settings, server, login), approved.idTokenCheck());
+    }
+
+    /** A new login at {@code server}, for a caller that needs its tokens (kubectl's plugin). */
+    public StoredLogin newLogin(Settings settings, ServerMetadata server, LoginListener listener) {
+        return approve(settings, server, listener).login();
+    }
+
+    private NewLogin.Approved approve(Settings settings, ServerMetadata server, LoginListener listener) {
+        return flow(server) == LoginFlow.BROWSER ? browserFlow(settings).approve(settings, server, listener)
+                : deviceFlow(settings).approve(settings, server, listener);
+    }
+
+    /**
+     * The flow a new login at {@code server} takes: the one configured ({@code flow}), or for
+     * {@code auto} the browser where a browser can be opened here (a desktop session, not SSH) and
+     * the server names an authorization endpoint, else the device flow.
+     */
+    public LoginFlow flow(ServerMetadata server) {
+        LoginFlow configured = LoginFlow.from(source);
+        if (configured != LoginFlow.AUTO) {
+            return configured;
+        }
+        return server.authorizationEndpoint().isPresent() && browser().available() ? LoginFlow.BROWSER : LoginFlow.DEVICE;
     }
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login. */
@@ -283,6 +318,20 @@ public final class JLogin {
         return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock);
     }
 
+    /** The browser login for {@code settings}' provider, for a caller with its own listener. */
+    public BrowserFlow browserFlow(Settings settings) {
+        return new BrowserFlow(store(), tokenEndpoint(settings), browser(), clock, new SecureRandom(),
+                LoginFlow.redirectPort(source, settings.provider()), LoginFlow.browserTimeout(source), idTokens(), notices);
+    }
+
+    /** Opens the browser login's link; the system's opener unless the builder was given one. */
+    private synchronized BrowserLauncher browser() {
+        if (browser == null) {
+            browser = browserSource.get();
+        }
+        return browser;
+    }
+
     /** The device login for {@code settings}' provider, for a caller with its own listener. */
     public DeviceFlow deviceFlow(Settings settings) {
         return new DeviceFlow(store(), new DeviceAuthorizationClient(transport(), settings.provider().dialect()),
@@ -340,6 +389,7 @@ public final class JLogin {
         private HttpLog httpLog = HttpLog.NONE;
         private Consumer<String> notices = System.err::println;
         private PrintStream prompts = System.err;
+        private Supplier<BrowserLauncher> browser;
 
         private Builder() {
         }
@@ -358,6 +408,11 @@ public final class JLogin {
 
         public Builder scope(String scope) {
             return set("scope", scope);
+        }
+
+        /** How a new login is made: {@link LoginFlow#AUTO} (the default), in a browser, or with the device flow. */
+        public Builder flow(LoginFlow flow) {
+            return set("flow", flow.name().toLowerCase(java.util.Locale.ROOT));
         }
 
         /** {@code file}, {@code keyring} or {@code memory}. */
@@ -426,6 +481,15 @@ public final class JLogin {
         /** Where warnings go (a keyring falling back to the file, a login whose user could not be looked up). */
         public Builder notices(Consumer<String> notices) {
             this.notices = notices;
+            return this;
+        }
+
+        /**
+         * What opens the browser login's link, made when a login first needs it (default: the
+         * system's opener, none over SSH or without a display).
+         */
+        public Builder browser(Supplier<BrowserLauncher> browser) {
+            this.browser = browser;
             return this;
         }
 

@@ -31,15 +31,12 @@ public final class MetadataResolver {
             String base = settings.issuer().orElseThrow();
             Map<String, String> endpoints = new java.util.HashMap<>(settings.provider().endpoints(base));
             endpoints.putAll(explicit);
-            return new ServerMetadata(base, uri(endpoints, Settings.DEVICE_ENDPOINT).orElseThrow(),
-                    uri(endpoints, Settings.TOKEN_ENDPOINT).orElseThrow(), uri(endpoints, Settings.REVOCATION_ENDPOINT),
-                    uri(endpoints, Settings.USERINFO_ENDPOINT), Optional.empty());
+            return fixed(base, endpoints);
         }
         if (explicit.containsKey(Settings.DEVICE_ENDPOINT) && explicit.containsKey(Settings.TOKEN_ENDPOINT)
-                && (settings.issuer().isEmpty() || explicit.size() == 4)) {
-            return new ServerMetadata(settings.describeServer(), uri(explicit, Settings.DEVICE_ENDPOINT).get(),
-                    uri(explicit, Settings.TOKEN_ENDPOINT).get(), uri(explicit, Settings.REVOCATION_ENDPOINT),
-                    uri(explicit, Settings.USERINFO_ENDPOINT), Optional.empty());
+                && (settings.issuer().isEmpty() || explicit.containsKey(Settings.REVOCATION_ENDPOINT)
+                && explicit.containsKey(Settings.USERINFO_ENDPOINT))) {
+            return fixed(settings.describeServer(), explicit);
         }
         String issuer = settings.issuer().orElseThrow();
         boolean tenantTemplate = settings.provider().tenantTemplate();
@@ -55,7 +52,17 @@ public final class MetadataResolver {
                 uri(explicit, Settings.DEVICE_ENDPOINT).orElse(discovered.deviceAuthorizationEndpoint()),
                 uri(explicit, Settings.TOKEN_ENDPOINT).orElse(discovered.tokenEndpoint()),
                 uri(explicit, Settings.REVOCATION_ENDPOINT).or(discovered::revocationEndpoint),
-                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint), discovered.jwksUri());
+                uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint), discovered.jwksUri(),
+                uri(explicit, Settings.AUTHORIZATION_ENDPOINT).or(discovered::authorizationEndpoint),
+                discovered.issParameterSupported());
+    }
+
+    /** A server known by its endpoints alone: no key set, and no issuer that answers could name. */
+    private static ServerMetadata fixed(String server, Map<String, String> endpoints) {
+        return new ServerMetadata(server, uri(endpoints, Settings.DEVICE_ENDPOINT).orElseThrow(),
+                uri(endpoints, Settings.TOKEN_ENDPOINT).orElseThrow(), uri(endpoints, Settings.REVOCATION_ENDPOINT),
+                uri(endpoints, Settings.USERINFO_ENDPOINT), Optional.empty(), uri(endpoints, Settings.AUTHORIZATION_ENDPOINT),
+                false);
     }
 
     private static Optional<URI> uri(Map<String, String> endpoints, String name) {

@@ -3,6 +3,8 @@ package dev.jlogin.session;
 import dev.jlogin.ServerText;
 import dev.jlogin.oauth.DeviceAuthorization;
 import java.io.PrintStream;
+import dev.jlogin.browser.BrowserLauncher;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -30,6 +32,15 @@ final class PrintingListener implements LoginListener {
         });
         out.println("Waiting for approval; the code expires at "
                 + issuedAt.plus(authorization.expiresIn()).truncatedTo(ChronoUnit.SECONDS) + ".");
+        out.flush();
+    }
+
+    @Override
+    public void browserReady(URI link, BrowserLauncher.Outcome opened, Instant deadline) {
+        out.println(opened.opened() ? "A browser was opened to log in; if it shows nothing, open this link:"
+                : "To log in, open this link in a browser on this machine (" + ServerText.sanitize(opened.reason()) + "):");
+        out.println("  " + ServerText.sanitizeWhole(link.toString()));
+        out.println("Waiting for the browser until " + deadline.truncatedTo(ChronoUnit.SECONDS) + ".");
         out.flush();
     }
 }

@@ -33,6 +33,9 @@ import java.util.Optional;
 public final class MetadataCache {
     public static final Duration TTL = Duration.ofHours(24);
 
+    /** Entries of an earlier format lack fields a newer jlogin reads (the browser login's endpoint): fetched again. */
+    private static final long FORMAT = 2;
+
     /** A discovery document is a few KiB; anything much bigger was not written by us. */
     private static final int MAX_BYTES = 256 * 1024;
 
@@ -70,7 +73,7 @@ public final class MetadataCache {
             long fetched = root.integer("fetched_at").orElse(0);
             long now = clock.instant().getEpochSecond();
             // an entry "fetched" in the future would never expire: it was not written by this clock
-            if (fetched > now || fetched < now - TTL.toSeconds()) {
+            if (fetched > now || fetched < now - TTL.toSeconds() || root.integer("format").orElse(1) != FORMAT) {
                 return Optional.empty();
             }
             ServerMetadata metadata = ServerMetadata.fromJson(
@@ -88,6 +91,7 @@ public final class MetadataCache {
             return;
         }
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
         root.put("fetched_at", clock.instant().getEpochSecond());
         root.put("metadata", metadata.toJson().asMap());
         if (metadata.issuerIsTemplate()) {

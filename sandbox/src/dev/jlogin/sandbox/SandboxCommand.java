@@ -1,7 +1,7 @@
 package dev.jlogin.sandbox;
 
 import dev.jlogin.JLoginException;
-import dev.jlogin.cli.BrowserLauncher;
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.cli.Cli;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.CommandSpec;

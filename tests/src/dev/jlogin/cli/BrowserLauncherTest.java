@@ -1,5 +1,7 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.browser.BrowserLauncher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

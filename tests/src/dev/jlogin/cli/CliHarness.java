@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.MutableClock;
 import java.io.ByteArrayOutputStream;

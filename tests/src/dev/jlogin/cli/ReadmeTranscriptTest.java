@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.browser.BrowserLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.JBang;

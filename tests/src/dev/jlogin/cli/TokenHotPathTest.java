@@ -23,7 +23,8 @@ class TokenHotPathTest extends InProcessCommands {
             "dev.jlogin.oauth.SignedJwt", "dev.jlogin.oauth.JsonWebKeySet", "dev.jlogin.oauth.JwsAlgorithm",
             "java.security.Signature ", "java.security.KeyFactory ", "java.net.http.", "javax.net.ssl.",
             "dev.jlogin.http.HttpTransport ", "dev.jlogin.http.Network", "dev.jlogin.oauth.Discovery ",
-            "dev.jlogin.store.MetadataCache ", "dev.jlogin.oauth.TokenResult", "dev.jlogin.cli.BrowserLauncher$",
+            "dev.jlogin.store.MetadataCache ", "dev.jlogin.oauth.TokenResult", "dev.jlogin.browser.BrowserLauncher$",
+            "dev.jlogin.browser.RedirectListener", "com.sun.net.httpserver.", "dev.jlogin.session.BrowserFlow", "dev.jlogin.oauth.Pkce",
             "java.time.format.DateTimeFormatter ", "java.time.Year ", "dev.jlogin.store.AclProtection ",
             "java.nio.file.attribute.Acl", "java.nio.file.attribute.UserPrincipalLookupService ");
 

@@ -96,6 +96,12 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile boolean jwtAccessTokens;
     private volatile String jwks = SigningKeys.jwks(SigningKeys.jwk("k1", SigningKeys.rsa(), "RS256"));
     private volatile java.util.function.Function<Instant, String> idTokens;
+    private volatile boolean browserLogin;
+    private volatile boolean issParameter;
+    private volatile String issValue;
+    private volatile String browserAnswer = "approve"; // approve | deny
+    /** Codes issued to the browser login, with the authorization request each answers (single use). */
+    private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
 
     public FakeAuthorizationServer(Clock clock) {
         this(clock, null);
@@ -151,6 +157,25 @@ public final class FakeAuthorizationServer implements AutoCloseable {
 
     public void deny() {
         approval = "denied";
+    }
+
+    /** Lists an authorization endpoint, so a browser login can be made (authorization code with PKCE). */
+    public void offerBrowserLogin() {
+        browserLogin = true;
+    }
+
+    /**
+     * Says in the metadata that the browser login's answers name the issuer (RFC 9207), and names
+     * {@code iss} in them: the issuer, another one (a mix-up), or null for none.
+     */
+    public void sendIssuerParameter(String iss) {
+        issParameter = true;
+        issValue = iss;
+    }
+
+    /** The person denies the browser login: the answer is {@code error=access_denied}. */
+    public void denyInBrowser() {
+        browserAnswer = "deny";
     }
 
     /** Replies to the next token requests (either grant), in order, before normal behaviour resumes. */
@@ -322,6 +347,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (form.isEmpty() && exchange.getRequestURI().getRawQuery() != null) {
+                form = decode(exchange.getRequestURI().getRawQuery()); // the browser login's request is a GET
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             requests.add(new Request(path, form, exchange.getRequestHeaders().getFirst("Authorization"), clock.instant(), headers));
@@ -347,6 +375,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         }
         if (path.equals(endpointPath("device"))) {
             return device(form);
+        }
+        if (path.equals(endpointPath("authorize")) && browserLogin) {
+            return authorize(form);
         }
         if (path.equals(endpointPath("token"))) {
             return token(form);
@@ -377,6 +408,12 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         }
         m.put("userinfo_endpoint", base() + endpointPath("userinfo"));
         m.put("jwks_uri", base() + endpointPath("jwks"));
+        if (browserLogin) {
+            m.put("authorization_endpoint", base() + endpointPath("authorize"));
+        }
+        if (issParameter) {
+            m.put("authorization_response_iss_parameter_supported", true);
+        }
         return m;
     }
 
@@ -427,6 +464,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
                     return Reply.error(400, "authorization_pending");
             }
         }
+        if (grant.equals("authorization_code")) {
+            return codeGrant(form);
+        }
         if (grant.equals("refresh_token")) {
             String presented = form.get("refresh_token");
             if (presented == null || !validRefresh.contains(presented)) {
@@ -439,6 +479,61 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             return tokens(presented);
         }
         return Reply.error(400, "unsupported_grant_type");
+    }
+
+    /**
+     * RFC 6749 §4.1.2: a request with an unusable client or redirect URI gets an error page, not a
+     * redirect; otherwise the browser is sent back with a code, or the error, and the state.
+     */
+    private Reply authorize(Map<String, String> query) {
+        String redirect = query.get("redirect_uri");
+        if (query.get("client_id") == null || redirect == null || !redirect.matches("http://127\\.0\\.0\\.1:\\d+/callback")) {
+            return Reply.raw(400, "invalid client or redirect_uri");
+        }
+        String error = !"code".equals(query.get("response_type")) ? "unsupported_response_type"
+                : !"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null
+                || query.get("state") == null ? "invalid_request"
+                : browserAnswer.equals("deny") ? "access_denied" : null;
+        StringBuilder location = new StringBuilder(redirect).append('?');
+        if (error == null) {
+            String code = secret("code");
+            codes.put(code, Map.copyOf(query));
+            location.append("code=").append(encode(code));
+        } else {
+            location.append("error=").append(error);
+        }
+        location.append("&state=").append(encode(String.valueOf(query.get("state"))));
+        if (issValue != null) {
+            location.append("&iss=").append(encode(issValue));
+        }
+        return new Reply(302, "", Map.of("Location", location.toString()));
+    }
+
+    /** RFC 6749 §4.1.3 with RFC 7636 §4.6: the code once, for the same client and redirect URI, with the verifier of its challenge. */
+    private Reply codeGrant(Map<String, String> form) {
+        String code = form.get("code");
+        Map<String, String> request = code == null ? null : codes.remove(code);
+        String verifier = form.get("code_verifier");
+        if (request == null || !request.get("redirect_uri").equals(form.get("redirect_uri"))
+                || !request.get("client_id").equals(form.get("client_id")) || verifier == null
+                || !s256(verifier).equals(request.get("code_challenge"))) {
+            return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "code, redirect_uri or code_verifier do not match"));
+        }
+        return tokens(null);
+    }
+
+    /** RFC 7636 §4.2, written from the RFC rather than taken from the library. */
+    private static String s256(String verifier) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Issues tokens; with {@code keptRefresh} set the refresh token stays and the response omits it. */

@@ -1,5 +1,6 @@
-package dev.jlogin.cli;
+package dev.jlogin.browser;
 
+import dev.jlogin.HelperProgram;
 import dev.jlogin.Host;
 import java.net.URI;
 import java.time.Duration;
@@ -9,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the verification link where a person is sitting at a desktop. Skipped over SSH and
+ * Opens a login link (the device flow's verification link, the browser login's authorization
+ * request) where a person is sitting at a desktop. Skipped over SSH and
  * without a display (the link is printed in any case). Only http(s) links are ever opened, and
  * the link is an argument, never a shell string. Whether it worked is the opener's exit status:
  * "a browser window was opened" is said only when the opener reported success.
  */
 @FunctionalInterface
 public interface BrowserLauncher {
-    BrowserLauncher NONE = uri -> Outcome.notOpened("no browser opener here");
+    BrowserLauncher NONE = unavailable("no browser opener here");
     /** xdg-open, open and rundll32 hand the link over and end within a moment. */
     Duration OPENER_WAIT = Duration.ofSeconds(3);
 
@@ -33,11 +35,36 @@ public interface BrowserLauncher {
 
     Outcome open(URI uri);
 
+    /**
+     * Whether a browser can be opened here at all (a desktop session, not SSH): where not, a login
+     * chooses the device flow, whose code can be entered on another device.
+     */
+    default boolean available() {
+        return true;
+    }
+
     static BrowserLauncher system() {
-        String os = Host.osName();
-        Map<String, String> env = Host.variables();
-        return command(os, env).map(cmd -> running(cmd, OPENER_WAIT))
-                .orElseGet(() -> uri -> Outcome.notOpened(whyNot(env)));
+        return system(Host.osName(), Host.variables());
+    }
+
+    /** The opener of a machine running {@code os} for a process with the environment {@code env}. */
+    static BrowserLauncher system(String os, Map<String, String> env) {
+        return command(os, env).map(cmd -> running(cmd, OPENER_WAIT)).orElseGet(() -> unavailable(whyNot(env)));
+    }
+
+    /** No browser here: every link is left for the person to open, for {@code reason}. */
+    static BrowserLauncher unavailable(String reason) {
+        return new BrowserLauncher() {
+            @Override
+            public Outcome open(URI uri) {
+                return Outcome.notOpened(reason);
+            }
+
+            @Override
+            public boolean available() {
+                return false;
+            }
+        };
     }
 
     /** Runs {@code opener} with the link as its last argument and waits up to {@code wait} for its verdict. */
@@ -59,7 +86,7 @@ public interface BrowserLauncher {
     }
 
     static Optional<List<String>> command(String os, Map<String, String> env) {
-        if (Terminal.overSsh(env)) {
+        if (Host.overSsh(env)) {
             return Optional.empty();
         }
         if (os.startsWith("Mac")) {
@@ -76,7 +103,7 @@ public interface BrowserLauncher {
 
     /** Why {@link #command} found no opener. */
     static String whyNot(Map<String, String> env) {
-        return Terminal.overSsh(env)
+        return Host.overSsh(env)
                 ? "this is an SSH session; open the link on your own machine"
                 : "no display (DISPLAY or WAYLAND_DISPLAY) to open a browser on";
     }

@@ -1,4 +1,4 @@
-package dev.jlogin.cli;
+package dev.jlogin;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * A program that hands its work on and ends within a moment (a browser opener, a clipboard tool).
  * Its output is discarded: only its exit status tells whether it worked.
  */
-final class HelperProgram {
+public final class HelperProgram {
     private HelperProgram() {
     }
 
@@ -20,7 +20,7 @@ final class HelperProgram {
      * could not be run ({@code cannotRun}) or has not ended in time ({@code late}) is the caller's
      * to say, and so is whether such a program is stopped ({@code stopLate}) or may still finish.
      */
-    static Optional<String> run(String name, ProcessBuilder builder, byte[] input, Duration wait,
+    public static Optional<String> run(String name, ProcessBuilder builder, byte[] input, Duration wait,
                                 String cannotRun, String late, boolean stopLate) {
         Process process;
         try {

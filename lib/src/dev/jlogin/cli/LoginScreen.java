@@ -1,5 +1,7 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Host;
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.config.Settings;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
@@ -21,19 +23,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The device flow as a command shows it: the library's {@link dev.jlogin.session.DeviceFlow} does
- * the login, this renders it. The prompt goes to stderr (stdout belongs to the command's result),
- * the browser is opened unless told not to, and with {@code jsonEvents} a line announces the code
- * on stdout for tools that wrap a login.
+ * A login as a command shows it: the library does the login (in a browser, or with the device
+ * flow), this renders it. The prompt goes to stderr (stdout belongs to the command's result), the
+ * device flow's browser is opened unless told not to, and with {@code jsonEvents} a line announces
+ * the link (and code) on stdout for tools that wrap a login.
  */
-final class DeviceLogin {
+final class LoginScreen {
     /** Why a link is neither opened nor drawn: a person could not check what it leads to. */
     private static final String UNSHOWABLE_LINK = "the link holds characters that cannot be shown as they are";
     private final Context ctx;
     private final boolean openBrowser;
     private final boolean jsonEvents;
 
-    DeviceLogin(Context ctx, boolean openBrowser, boolean jsonEvents) {
+    LoginScreen(Context ctx, boolean openBrowser, boolean jsonEvents) {
         this.ctx = ctx;
         this.openBrowser = openBrowser;
         this.jsonEvents = jsonEvents;
@@ -44,9 +46,9 @@ final class DeviceLogin {
         return rendering(settings, listener -> ctx.api().login(settings, listener));
     }
 
-    /** The device flow alone, for a server already resolved: the stored login, for a command that needs its tokens. */
+    /** A login at a server already resolved: the stored login, for a command that needs its tokens. */
     StoredLogin run(Settings settings, ServerMetadata metadata) {
-        return rendering(settings, listener -> ctx.deviceFlow(settings).run(settings, metadata, listener));
+        return rendering(settings, listener -> ctx.api().newLogin(settings, metadata, listener));
     }
 
     private <T> T rendering(Settings settings, Function<LoginListener, T> flow) {
@@ -56,6 +58,11 @@ final class DeviceLogin {
                 public void codeReady(DeviceAuthorization authorization, Instant issuedAt) {
                     announce(authorization, issuedAt, settings);
                     status.start(issuedAt.plus(authorization.expiresIn()));
+                }
+
+                @Override
+                public void browserReady(URI link, BrowserLauncher.Outcome opened, Instant deadline) {
+                    announceBrowser(link, opened, deadline);
                 }
 
                 @Override
@@ -129,6 +136,7 @@ final class DeviceLogin {
         if (jsonEvents) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("status", "pending");
+            event.put("flow", "device");
             event.put("user_code", code);
             event.put("verification_uri", link);
             complete.ifPresent(c -> event.put("verification_uri_complete", c));
@@ -140,10 +148,37 @@ final class DeviceLogin {
         }
     }
 
+    /**
+     * The browser login's screen: the link only where no browser was opened, or as a fallback
+     * (it holds the state and PKCE challenge, no secret), and what the login waits for.
+     */
+    private void announceBrowser(URI link, BrowserLauncher.Outcome opened, Instant deadline) {
+        String shown = Terminal.sanitizeWhole(link.toString());
+        if (opened.opened()) {
+            sayWrapped("A browser window was opened to log in to " + link.getHost() + ". If none shows, open this link:");
+        } else {
+            sayWrapped("To log in, open this link in a browser on this machine (it is on " + link.getHost() + "; no browser"
+                    + " was opened: " + opened.reason() + "):");
+        }
+        ctx.say("  " + shown);
+        sayWrapped("Waiting for the browser to come back, until " + deadline.truncatedTo(ChronoUnit.SECONDS)
+                + " (Ctrl-C to stop; --device logs in with a code instead).");
+        if (jsonEvents) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("status", "pending");
+            event.put("flow", "browser");
+            event.put("authorization_uri", shown);
+            event.put("browser_opened", opened.opened());
+            event.put("expires_at", Format.timestamp(deadline.truncatedTo(ChronoUnit.SECONDS)));
+            ctx.printJson(event);
+            ctx.env().out().flush();
+        }
+    }
+
     /** With --qr, or by default over SSH on a terminal, where no browser opens and a phone is at hand. */
     private boolean wantsQrCode() {
         return !ctx.args().has("no-qr")
-                && (ctx.args().has("qr") || Terminal.overSsh(ctx.env().variables()) && ctx.env().stderrIsTerminal().getAsBoolean());
+                && (ctx.args().has("qr") || Host.overSsh(ctx.env().variables()) && ctx.env().stderrIsTerminal().getAsBoolean());
     }
 
     /** A QR code of the link (the pre-filled one where there is one), or one line saying why there is none. */

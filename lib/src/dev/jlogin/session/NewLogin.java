@@ -1,0 +1,108 @@
+package dev.jlogin.session;
+
+import dev.jlogin.JLoginException;
+import dev.jlogin.config.Settings;
+import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.IdTokenCheck;
+import dev.jlogin.oauth.IdTokenVerifier;
+import dev.jlogin.oauth.OAuthError;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.ProfileLock;
+import dev.jlogin.store.StoredLogin;
+import dev.jlogin.store.TokenStore;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What both login flows do around the person's approval: make sure the store can take the tokens
+ * before anything is asked of anyone, remember settings the server accepted (so a retry needs no
+ * flags), and keep the tokens once issued: the ID token checked, then stored under the profile's
+ * lock, or kept in a recovery file when the store fails after approval.
+ */
+final class NewLogin {
+    private final TokenStore store;
+    private final IdTokenVerifier idTokens;
+    private final Consumer<String> notices;
+
+    NewLogin(TokenStore store, IdTokenVerifier idTokens, Consumer<String> notices) {
+        this.store = store;
+        this.idTokens = idTokens;
+        this.notices = notices;
+    }
+
+    /** A stored login with its ID token's check, so that describing it does not check (and fetch keys) again. */
+    record Approved(StoredLogin login, Optional<IdTokenCheck> idTokenCheck) {
+    }
+
+    /** A store that cannot take the tokens is found before the user approves anything. */
+    void checkWritable(Settings settings) {
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.checkWritable(settings.profile());
+        }
+    }
+
+    /** The server took these settings: a retry after an expired, denied or abandoned login needs no flags. */
+    void remember(Settings settings) {
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.rememberSettings(settings.profile(), settings.saved());
+        }
+    }
+
+    /** Checks the ID token of freshly issued {@code tokens} and stores them. */
+    Approved keep(Settings settings, ServerMetadata metadata, TokenSet tokens, String approval) {
+        Optional<IdTokenCheck> check = tokens.idToken().map(idToken -> idTokens.check(idToken, metadata,
+                settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId()));
+        check.ifPresent(this::checkIdToken);
+        StoredLogin login = settings.login(tokens);
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            store.write(settings.profile(), login);
+        } catch (JLoginException e) {
+            if (e.kind() != JLoginException.Kind.STORE) {
+                throw e;
+            }
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
+                    + store.recoveryNote(settings.profile(), login, approval));
+        }
+        return new Approved(login, check);
+    }
+
+    /**
+     * An ID token that fails its checks came from the token endpoint over TLS, so it means a
+     * misconfigured server or client rather than an attack; either way it is not stored, and the
+     * login fails rather than keep an identity nobody vouches for. So does one already expired: it
+     * was issued for this login just now, so it is stale or the clocks disagree by more than the
+     * tolerance. One that cannot be checked (no key set, or none to be had now) is stored, and
+     * {@code whoami} says it is unchecked.
+     */
+    private void checkIdToken(IdTokenCheck check) {
+        if (check instanceof IdTokenCheck.Rejected rejected) {
+            throw idTokenFailed(rejected.reason());
+        }
+        if (check instanceof IdTokenCheck.Expired expired) {
+            throw idTokenFailed(expired.problem().orElseThrow() + " (a fresh login's ID token must be valid: a stale"
+                    + " token, or this machine's clock and the server's disagree)");
+        }
+        if (check instanceof IdTokenCheck.Unchecked unchecked) {
+            notices.accept("warning: the ID token could not be verified: " + dev.jlogin.ServerText.sanitize(unchecked.reason()));
+        }
+    }
+
+    private static JLoginException idTokenFailed(String reason) {
+        return new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: " + reason
+                + "; no token was stored (check the issuer and client id, or report it to the server's administrators)");
+    }
+
+    /** The server's refusal of the login, in the provider's words: a configuration error where the client is not set up for it. */
+    static JLoginException failed(Settings settings, OAuthError error) {
+        Dialect dialect = settings.provider().dialect();
+        Optional<String> refusal = settings.client().refusalAdvice(error, 0, dialect);
+        boolean configuration = refusal.isPresent() || dialect.blamesConfiguration(error);
+        return new JLoginException(configuration ? JLoginException.Kind.CONFIGURATION : JLoginException.Kind.SERVER,
+                "login failed: " + dialect.explain(error, refusal), error.code());
+    }
+
+    static JLoginException cancelled() {
+        return new JLoginException(JLoginException.Kind.CANCELLED, "login cancelled");
+    }
+}
