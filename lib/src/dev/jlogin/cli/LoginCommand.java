@@ -31,8 +31,8 @@ public final class LoginCommand implements Command {
                     Option.flag("copy", "put the code on the clipboard (wl-copy, xclip, xsel, pbcopy or clip.exe)"))
             .groups(Options.LOGIN, Options.FLOW, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK, Options.OUTPUT)
             .examples("--issuer https://idp.example.com/realms/acme --client-id cli",
-                    "--profile work --scope 'openid offline_access'",
-                    "--device --json", "--browser --redirect-port 8400")
+                    "--profile work --scope 'openid offline_access' --device",
+                    "--browser --redirect-port 8400 --json")
             .exits(ExitCode.OK, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE, ExitCode.CANCELLED);
 
     @Override

@@ -3,6 +3,7 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.JsonSchemas;
+import dev.jlogin.testing.TestBrowser;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -44,6 +45,7 @@ class JsonSchemaTest extends InProcessCommands {
         cli.env.put("HOME", home.toString());
         cli.clock.advance(Duration.ofMillis(250)); // so a timestamp written with its fraction would show
         cli.server.idTokens(cli.server::idToken);
+        cli.server.offerBrowserLogin(); // the first login still uses the device flow: no browser opens here
 
         // before any login
         json("any command: error", 3, new WhoamiCommand(), "--json");
@@ -63,6 +65,15 @@ class JsonSchemaTest extends InProcessCommands {
         assertNoSecretIn(login);
 
         json("login and whoami", 0, new WhoamiCommand(), "--json");
+        cli.browser = new TestBrowser();
+        login = cli.login("--json", "--browser");
+        assertThat(login.exit()).as(login.err()).isZero();
+        lines = login.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        check("login: browser opened", lines.get(0));
+        check("login and whoami", lines.get(1));
+        assertNoSecretIn(login);
+
         json("refresh", 0, new RefreshCommand(), "--json");
         json("token", 0, new TokenCommand(), "--json");
         json("status", 0, new StatusCommand(), "--json");
