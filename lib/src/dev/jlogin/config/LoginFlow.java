@@ -35,6 +35,11 @@ public enum LoginFlow {
         return timeout;
     }
 
+    /** Whether the browser login's callback is known: any port will do, or the registered one is given. */
+    public static boolean callbackKnown(SettingSource source, Provider provider) {
+        return !provider.fixedRedirectPort() || source.get("redirect-port").isPresent();
+    }
+
     /**
      * The loopback port for the browser's answer: {@code redirect-port} when the client is
      * registered with one, else 0 (the OS picks a free port), unless the provider matches ports
@@ -43,7 +48,7 @@ public enum LoginFlow {
     public static int redirectPort(SettingSource source, Provider provider) {
         String value = source.get("redirect-port").orElse(null);
         if (value == null) {
-            if (provider.fixedRedirectPort()) {
+            if (!callbackKnown(source, provider)) {
                 throw new JLoginException(JLoginException.Kind.CONFIGURATION, "provider '" + provider.name() + "' matches the"
                         + " browser login's callback URL exactly, port included: " + source.howToGive("redirect-port", "PORT")
                         + ", the port of the callback http://127.0.0.1:PORT/callback registered for the client (or log in with"

@@ -33,7 +33,9 @@ final class WorkOsProvider implements Provider {
     public Map<String, String> endpoints(String base) {
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return Map.of(Settings.DEVICE_ENDPOINT, root + "/user_management/authorize/device",
-                Settings.TOKEN_ENDPOINT, root + "/user_management/authenticate");
+                Settings.TOKEN_ENDPOINT, root + "/user_management/authenticate",
+                // the browser login goes through AuthKit, which WorkOS's authorize needs named
+                Settings.AUTHORIZATION_ENDPOINT, root + "/user_management/authorize?provider=authkit");
     }
 
     @Override

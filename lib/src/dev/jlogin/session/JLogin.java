@@ -121,7 +121,7 @@ public final class JLogin {
 
     /**
      * Logs in, printing the link (and the device flow's code) to stderr; replaces the profile's
-     * login. The flow is {@link #flow(ServerMetadata)}'s choice.
+     * login. The flow is {@link #flow(Settings, ServerMetadata)}'s choice.
      */
     public Login login() {
         return login(LoginListener.printing(prompts));
@@ -149,21 +149,23 @@ public final class JLogin {
     }
 
     private NewLogin.Approved approve(Settings settings, ServerMetadata server, LoginListener listener) {
-        return flow(server) == LoginFlow.BROWSER ? browserFlow(settings).approve(settings, server, listener)
+        return flow(settings, server) == LoginFlow.BROWSER ? browserFlow(settings).approve(settings, server, listener)
                 : deviceFlow(settings).approve(settings, server, listener);
     }
 
     /**
-     * The flow a new login at {@code server} takes: the one configured ({@code flow}), or for
-     * {@code auto} the browser where a browser can be opened here (a desktop session, not SSH) and
-     * the server names an authorization endpoint, else the device flow.
+     * The flow a new login with {@code settings} at {@code server} takes: the one configured
+     * ({@code flow}), or for {@code auto} the browser where a browser can be opened here (a desktop
+     * session, not SSH), the server names an authorization endpoint and the client's callback is
+     * known (a provider that matches ports exactly needs {@code redirect-port}), else the device flow.
      */
-    public LoginFlow flow(ServerMetadata server) {
+    public LoginFlow flow(Settings settings, ServerMetadata server) {
         LoginFlow configured = LoginFlow.from(source);
         if (configured != LoginFlow.AUTO) {
             return configured;
         }
-        return server.authorizationEndpoint().isPresent() && browser().available() ? LoginFlow.BROWSER : LoginFlow.DEVICE;
+        return server.authorizationEndpoint().isPresent() && LoginFlow.callbackKnown(source, settings.provider())
+                && browser().available() ? LoginFlow.BROWSER : LoginFlow.DEVICE;
     }
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login. */

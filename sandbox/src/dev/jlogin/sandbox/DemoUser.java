@@ -53,19 +53,24 @@ public final class DemoUser {
         answer(verificationUriComplete, Map.of("accept", "Yes"), "Device Login Successful");
     }
 
+    /**
+     * Signs in at a browser login's {@code authorizationUri} and follows Keycloak's redirect back to
+     * the login's loopback listener, as a browser does, until its page says the login is done.
+     */
+    public void signIn(URI authorizationUri) {
+        HttpResponse<String> done = signInOn(get(authorizationUri));
+        if (!done.body().contains("You are logged in")) {
+            throw unexpected("login's page", done);
+        }
+    }
+
     /** Signs in and refuses access on the consent page. */
     public void deny(URI verificationUriComplete) {
         answer(verificationUriComplete, Map.of("cancel", "No"), null);
     }
 
     private void answer(URI link, Map<String, String> button, String expected) {
-        HttpResponse<String> loginPage = get(link);
-        String loginAction = action(loginPage, LOGIN_FORM, "login form");
-        Map<String, String> credentials = new LinkedHashMap<>();
-        credentials.put("username", username);
-        credentials.put("password", password);
-        credentials.put("credentialId", "");
-        HttpResponse<String> consentPage = post(loginPage.uri().resolve(loginAction), credentials);
+        HttpResponse<String> consentPage = signInOn(get(link));
         Matcher code = CODE_FIELD.matcher(consentPage.body());
         if (!code.find()) {
             throw unexpected("consent page", consentPage);
@@ -77,6 +82,15 @@ public final class DemoUser {
         if (expected != null && !done.body().contains(expected)) {
             throw unexpected("confirmation page", done);
         }
+    }
+
+    /** Submits the user's name and password on Keycloak's login page, following where it leads. */
+    private HttpResponse<String> signInOn(HttpResponse<String> loginPage) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("username", username);
+        credentials.put("password", password);
+        credentials.put("credentialId", "");
+        return post(loginPage.uri().resolve(action(loginPage, LOGIN_FORM, "login form")), credentials);
     }
 
     private static String action(HttpResponse<String> page, Pattern form, String what) {

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class SandboxCommand implements Command {
                     + " prints the issuer, client ids and demo credentials, and runs until Ctrl-C or SIGTERM.")
             .options(Option.value("port", "N", "the port on 127.0.0.1 (default " + DEFAULT_PORT + "; with --tour,"
                             + " a free one)"),
-                    Option.flag("tour", "instead: log in (approving as the demo user over HTTP), whoami, token"
-                    + " piped into curl, refresh, revoke; then stop"))
+                    Option.flag("tour", "instead: log in with the browser login and with the device flow (the demo"
+                    + " user signing in over HTTP), whoami, token piped into curl, refresh, revoke; then stop"))
             .groups(Options.OUTPUT)
             .examples("", "--port 8280", "--tour")
             .exits(ExitCode.OK, ExitCode.SERVER);
@@ -188,9 +189,13 @@ public final class SandboxCommand implements Command {
                 ctx.env().clock(), ctx.env().sleeper(), () -> false, () -> false, ctx.env().stderrIsTerminal(),
                 () -> uri -> approveInBackground(ctx, uri));
         PrintStream out = ctx.env().out();
-        for (Command command : List.of(new LoginCommand(), new WhoamiCommand())) {
-            out.println("\n$ " + typed(ctx, command.name()));
-            int exit = Cli.run(command, new String[0], env);
+        // both ways to log in: the browser (what a desktop gets by default), then a code (over SSH)
+        for (String[] line : List.of(new String[] {"login", "--browser"}, new String[] {"whoami"},
+                new String[] {"login", "--device"}, new String[] {"whoami"})) {
+            Command command = line[0].equals("login") ? new LoginCommand() : new WhoamiCommand();
+            String[] args = Arrays.copyOfRange(line, 1, line.length);
+            out.println("\n$ " + typed(ctx, command.name()) + (args.length == 0 ? "" : " " + String.join(" ", args)));
+            int exit = Cli.run(command, args, env);
             if (exit != 0) {
                 return ExitCode.of(exit);
             }
@@ -217,15 +222,21 @@ public final class SandboxCommand implements Command {
     }
 
     /**
-     * The demo user answers the pages while login polls, and login says so in place of a browser
-     * opening. If that fails, the login would wait for the code to expire: interrupting the polling
-     * thread ends it at once instead.
+     * The demo user answers the pages while login waits (signing in at the browser login's link,
+     * which sends it back to login's listener, or approving the device flow's code), and login says
+     * so in place of a browser opening. If that fails, the login would wait until it times out:
+     * interrupting the waiting thread ends it at once instead.
      */
     private static BrowserLauncher.Outcome approveInBackground(Context ctx, java.net.URI uri) {
         Thread polling = Thread.currentThread();
+        boolean browserLogin = uri.getRawQuery() != null && uri.getRawQuery().contains("code_challenge=");
         Thread approver = new Thread(() -> {
             try {
-                DemoUser.alice().approve(uri);
+                if (browserLogin) {
+                    DemoUser.alice().signIn(uri);
+                } else {
+                    DemoUser.alice().approve(uri);
+                }
             } catch (RuntimeException e) {
                 ctx.say("sandbox: " + e.getMessage());
                 polling.interrupt();

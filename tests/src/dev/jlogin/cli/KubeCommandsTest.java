@@ -6,6 +6,7 @@ import dev.jlogin.json.JsonObject;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.TestBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +142,24 @@ class KubeCommandsTest extends InProcessCommands {
         assertThat(cli.server.issuedSecrets()).allSatisfy(secret -> assertThat(result.err()).doesNotContain(secret));
         assertThat(status(result.out()).requireString("token")).isEqualTo(stored().tokens().accessToken().reveal());
         assertThat(cli.server.accepts(stored().tokens().accessToken().reveal())).isTrue();
+    }
+
+    @Test
+    void interactiveANeededLoginOpensTheBrowserWhereOneCanBeOpened() throws Exception {
+        cli.env.put("KUBERNETES_EXEC_INFO", V1_INTERACTIVE);
+        cli.server.offerBrowserLogin();
+        TestBrowser browser = new TestBrowser();
+        cli.browser = browser;
+
+        CliHarness.Result result = cli.run(new KubeCredentialCommand());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.err()).contains("kubectl needs a login").contains("A browser window was opened")
+                .doesNotContain(FakeAuthorizationServer.USER_CODE);
+        assertThat(browser.page().body()).contains("You are logged in");
+        assertThat(cli.server.polls()).isEmpty();
+        assertThat(cli.server.issuedSecrets()).allSatisfy(secret -> assertThat(result.err()).doesNotContain(secret));
+        assertThat(status(result.out()).requireString("token")).isEqualTo(stored().tokens().accessToken().reveal());
     }
 
     @Test

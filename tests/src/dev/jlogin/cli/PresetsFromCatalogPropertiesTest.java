@@ -3,6 +3,9 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.json.JsonObject;
+import dev.jlogin.testing.TestBrowser;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -29,14 +32,50 @@ class PresetsFromCatalogPropertiesTest extends InProcessCommands {
     @ParameterizedTest
     @EnumSource(ProviderReplays.class)
     void everyCommandWorksFromCatalogPropertiesAlone(ProviderReplays preset) throws Exception {
-        Path secretFile = secrets.resolve("client-secret");
-        preset.applyAsProperties(cli, secretFile);
+        applyAsProperties(preset);
+        CliHarness.Result login = cli.login();
+        assertThat(cli.server.polls()).isNotEmpty();
+        everyCommandWorksAfter(login, preset);
+    }
+
+    /**
+     * The browser login (auto, where a browser opens), against each provider's documented
+     * authorization endpoint; the presets whose registrations match callback ports exactly are
+     * given the registered one, as their catalogs must.
+     */
+    @ParameterizedTest
+    @EnumSource(ProviderReplays.class)
+    void everyCommandWorksAfterABrowserLoginFromCatalogPropertiesAlone(ProviderReplays preset) throws Exception {
+        applyAsProperties(preset);
+        if (preset.provider.equals("okta") || preset.provider.equals("auth0")) {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                cli.properties.setProperty("jlogin.redirect-port", String.valueOf(probe.getLocalPort()));
+            }
+        }
+        cli.server.offerBrowserLogin();
+        TestBrowser browser = new TestBrowser();
+        cli.browser = browser;
+
+        CliHarness.Result login = cli.login();
+        assertThat(browser.page().body()).contains("You are logged in");
+        assertThat(cli.server.requests()).anyMatch(r -> "authorization_code".equals(r.grantType()));
+        assertThat(cli.server.polls()).isEmpty();
+        if (preset == ProviderReplays.WORKOS) {
+            assertThat(browser.opened().get(0).getRawQuery()).startsWith("provider=authkit&");
+        }
+        everyCommandWorksAfter(login, preset);
+    }
+
+    private void applyAsProperties(ProviderReplays preset) {
+        preset.applyAsProperties(cli, secrets.resolve("client-secret"));
         assertThat(cli.env).containsOnlyKeys("JLOGIN_HOME");
         assertThat(cli.properties.stringPropertyNames()).allMatch(name -> name.startsWith("jlogin."))
                 .contains("jlogin.provider", "jlogin.issuer", "jlogin.client-id")
                 .doesNotContain("jlogin.client-secret");
+    }
 
-        CliHarness.Result login = cli.login();
+    private void everyCommandWorksAfter(CliHarness.Result login, ProviderReplays preset) throws Exception {
+        Path secretFile = secrets.resolve("client-secret");
         assertThat(login.exit()).as(login.err()).isZero();
         CliHarness.Result whoami = cli.run(new WhoamiCommand(), "--json");
         assertThat(whoami.exit()).as(whoami.err()).isZero();

@@ -23,6 +23,7 @@ enum ProviderReplays {
         settings.put("issuer", server.base());
         server.endpointPath("device", "/login/device/code");
         server.endpointPath("token", "/login/oauth/access_token");
+        server.endpointPath("authorize", "/login/oauth/authorize");
         server.endpointPath("userinfo", "/api/v3/user");
         server.userinfoClaims(Map.of("login", "octocat", "id", 1, "name", "monalisa octocat",
                 "email", "octocat@github.com", "type", "User"));
@@ -39,6 +40,7 @@ enum ProviderReplays {
         settings.put("client-secret", "GOCSPX-google-client-secret");
         server.issuerPath("");
         server.endpointPath("device", "/device/code");
+        server.endpointPath("authorize", "/o/oauth2/v2/auth");
         server.endpointPath("token", "/token");
         server.endpointPath("revoke", "/revoke");
         server.endpointPath("userinfo", "/v1/userinfo");
@@ -57,6 +59,7 @@ enum ProviderReplays {
         server.issuerPath("/organizations/v2.0");
         server.discoveredIssuer(server.base() + "/{tenantid}/v2.0");
         server.endpointPath("device", "/organizations/oauth2/v2.0/devicecode");
+        server.endpointPath("authorize", "/organizations/oauth2/v2.0/authorize");
         server.endpointPath("token", "/organizations/oauth2/v2.0/token");
         server.endpointPath("userinfo", "/oidc/userinfo");
         server.withoutRevocationEndpoint();
@@ -72,6 +75,7 @@ enum ProviderReplays {
         settings.put("issuer", server.base());
         server.issuerPath("");
         server.endpointPath("device", "/oauth2/v1/device/authorize");
+        server.endpointPath("authorize", "/oauth2/v1/authorize");
         server.endpointPath("token", "/oauth2/v1/token");
         server.endpointPath("revoke", "/oauth2/v1/revoke");
         server.endpointPath("userinfo", "/oauth2/v1/userinfo");
@@ -81,6 +85,7 @@ enum ProviderReplays {
         settings.put("issuer", server.base() + "/oauth2/default");
         server.issuerPath("/oauth2/default");
         server.endpointPath("device", "/oauth2/default/v1/device/authorize");
+        server.endpointPath("authorize", "/oauth2/default/v1/authorize");
         server.endpointPath("token", "/oauth2/default/v1/token");
         server.endpointPath("revoke", "/oauth2/default/v1/revoke");
         server.endpointPath("userinfo", "/oauth2/default/v1/userinfo");
@@ -92,6 +97,7 @@ enum ProviderReplays {
         server.issuerPath("");
         server.discoveredIssuer(server.base() + "/");
         server.endpointPath("device", "/oauth/device/code");
+        server.endpointPath("authorize", "/authorize");
         server.endpointPath("token", "/oauth/token");
         server.endpointPath("revoke", "/oauth/revoke");
         server.endpointPath("userinfo", "/userinfo");
@@ -100,6 +106,7 @@ enum ProviderReplays {
         settings.put("issuer", server.base() + "/realms/acme");
         server.issuerPath("/realms/acme");
         server.endpointPath("device", "/realms/acme/protocol/openid-connect/auth/device");
+        server.endpointPath("authorize", "/realms/acme/protocol/openid-connect/auth");
         server.endpointPath("token", "/realms/acme/protocol/openid-connect/token");
         server.endpointPath("revoke", "/realms/acme/protocol/openid-connect/revoke");
         server.endpointPath("userinfo", "/realms/acme/protocol/openid-connect/userinfo");
@@ -108,6 +115,7 @@ enum ProviderReplays {
         settings.put("issuer", server.base());
         server.issuerPath("");
         server.endpointPath("device", "/oauth/v2/device_authorization");
+        server.endpointPath("authorize", "/oauth/v2/authorize");
         server.endpointPath("token", "/oauth/v2/token");
         server.endpointPath("revoke", "/oauth/v2/revoke");
         server.endpointPath("userinfo", "/oidc/v1/userinfo");
@@ -116,6 +124,7 @@ enum ProviderReplays {
     WORKOS("workos", (server, settings) -> {
         settings.put("issuer", server.base());
         server.endpointPath("device", "/user_management/authorize/device");
+        server.endpointPath("authorize", "/user_management/authorize");
         server.endpointPath("token", "/user_management/authenticate");
         server.deviceResponse("verification_uri", "https://acme.authkit.app/device");
         server.deviceResponse("verification_uri_complete", "https://acme.authkit.app/device?user_code=WDJB-MJHT");
@@ -137,6 +146,7 @@ enum ProviderReplays {
         settings.put("scope", "openid profile email offline_access");
         server.issuerPath("");
         server.endpointPath("device", "/oauth2/device_authorization");
+        server.endpointPath("authorize", "/oauth2/authorize");
         server.endpointPath("token", "/oauth2/token");
         server.endpointPath("revoke", "/oauth2/revoke");
         server.endpointPath("userinfo", "/oauth2/userinfo");

@@ -47,6 +47,23 @@ final class KeycloakLogins {
         return running.await();
     }
 
+    /**
+     * Runs {@code login --json --browser} as over SSH, where no browser of this machine is started
+     * and the link is printed, hands the authorization link to {@code browser} as soon as login
+     * prints it, and waits for login to end.
+     */
+    JBang.Result browserLogin(Consumer<URI> browser) {
+        Map<String, String> ssh = new HashMap<>(env);
+        ssh.put("SSH_CONNECTION", "192.0.2.1 50000 192.0.2.2 22");
+        JBang.Running running = new JBang(home, ssh).start(alias("login"), "--json", "--browser");
+        String first = running.nextLine();
+        if (!field(first, "flow").equals("browser")) {
+            throw new AssertionError("not the browser login: " + first);
+        }
+        browser.accept(URI.create(field(first, "authorization_uri")));
+        return running.await();
+    }
+
     /** The login stored on disk by the scripts, read with the library itself. */
     StoredLogin stored() {
         return new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).read("default").orElseThrow();

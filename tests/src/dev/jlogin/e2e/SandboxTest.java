@@ -138,7 +138,8 @@ class SandboxTest {
         // the commands shown work as shown there
         assertThat(tour.out()).contains("log in:     ./jbang login@jbang-catalog.json --issuer ")
                 .contains("confidential client: device-confidential (its secret, device-confidential-secret, goes in JLOGIN_CLIENT_SECRET)")
-                .contains("$ ./jbang login@jbang-catalog.json").contains("\"preferred_username\":\"alice\"")
+                .contains("$ ./jbang login@jbang-catalog.json --browser").contains("$ ./jbang login@jbang-catalog.json --device")
+                .contains("\"preferred_username\":\"alice\"")
                 .contains("$ ./jbang revoke@jbang-catalog.json").contains("Tour complete.");
         // what really happens, not that a browser opened
         assertThat(tour.err().replace('\n', ' ')).doesNotContain("A browser window was opened")

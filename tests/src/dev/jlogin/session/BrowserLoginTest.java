@@ -171,8 +171,8 @@ class BrowserLoginTest {
         JLogin overSsh = configured(BrowserLauncher.unavailable("this is an SSH session")).build();
         var metadata = desktop.metadata().resolve(desktop.loginSettings());
 
-        assertThat(desktop.flow(metadata)).isEqualTo(LoginFlow.BROWSER);
-        assertThat(overSsh.flow(metadata)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(desktop.flow(desktop.loginSettings(), metadata)).isEqualTo(LoginFlow.BROWSER);
+        assertThat(overSsh.flow(overSsh.loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
         // the environment's own opener: over SSH there is none, whatever the display
         Map<String, String> ssh = Map.of("DISPLAY", ":0", "SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 50000");
         assertThat(BrowserLauncher.system("Linux", ssh).available()).isFalse();
@@ -180,7 +180,7 @@ class BrowserLoginTest {
         variables.put("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 50000");
         variables.put("DISPLAY", ":0");
         JLogin systemOpener = JLogin.builder().environment(variables, new Properties()).build();
-        assertThat(systemOpener.flow(metadata)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(systemOpener.flow(desktop.loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
     }
 
     @Test
@@ -188,7 +188,7 @@ class BrowserLoginTest {
         JLogin jl = configured(new TestBrowser()).build();
         var deviceOnly = new dev.jlogin.oauth.ServerMetadata(server.issuer(), URI.create(server.issuer() + "/device"),
                 URI.create(server.issuer() + "/token"), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        assertThat(jl.flow(deviceOnly)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(jl.flow(jl.loginSettings(), deviceOnly)).isEqualTo(LoginFlow.DEVICE);
 
         JLogin browserOnly = configured(new TestBrowser()).flow(LoginFlow.BROWSER).build();
         assertThatThrownBy(() -> browserOnly.browserFlow(browserOnly.loginSettings()).run(browserOnly.loginSettings(),
@@ -217,8 +217,11 @@ class BrowserLoginTest {
     @Test
     void presetsThatMatchCallbackUrlsExactlyNeedTheRegisteredPort() {
         variables.put("JLOGIN_PROVIDER", "okta");
-        JLogin jl = configured(new TestBrowser()).build();
+        JLogin auto = configured(new TestBrowser()).build();
+        assertThat(auto.flow(auto.loginSettings(), auto.metadata().resolve(auto.loginSettings()))).isEqualTo(LoginFlow.DEVICE);
 
+        variables.put("JLOGIN_FLOW", "browser");
+        JLogin jl = configured(new TestBrowser()).build();
         assertThatThrownBy(jl::login).isInstanceOfSatisfying(JLoginException.class,
                 e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION))
                 .hasMessageContaining("JLOGIN_REDIRECT_PORT").hasMessageContaining("http://127.0.0.1:PORT/callback")
