@@ -17,20 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A writer killed with SIGKILL at random points of hundreds of refresh cycles never leaves a
+ * A writer killed with SIGKILL at random points of over a hundred refresh cycles never leaves a
  * store that fails to parse, nor a torn token set: what is stored is always a complete set the
  * server issued, the old one or the new one.
  */
 class CrashSafetyTest {
-    private static final int MIN_KILLS = 50;
-    private static final int MIN_CYCLES = 200;
+    private static final int MIN_KILLS = 30;
+    private static final int MIN_CYCLES = 150;
 
     @TempDir
     Path home;
 
     @Test
     void aWriterKilledAtRandomPointsLeavesTheOldOrTheNewCompleteTokenSet() throws Exception {
-        Random random = new Random();
+        long seed = Long.getLong("jlogin.test.seed", new Random().nextLong());
+        System.err.println("crash test: kill moments from seed " + seed + " (-Djlogin.test.seed to repeat)");
+        Random random = new Random(seed);
         TokenStore store = new TokenStore(home, Duration.ofSeconds(30));
         int lostToTheRotationWindow = 0;
         try (FakeAuthorizationServer server = new FakeAuthorizationServer()) {
