@@ -3,8 +3,10 @@ package dev.jlogin.sandbox;
 /**
  * The sandbox realm {@code devicetest}: HTTP allowed on loopback, 60 s access tokens, rotating
  * single-use refresh tokens, device codes of 600 s polled every 5 s; a public device client
- * {@code device-public} that also logs in in a browser (authorization code with S256 PKCE, back to
- * {@code http://127.0.0.1/callback} on any port, as RFC 8252 §7.3 asks of servers), a confidential one
+ * {@code device-public} that also logs in in a browser (authorization code, back to
+ * {@code http://127.0.0.1/callback} on any port, as RFC 8252 §7.3 asks of servers; PKCE is checked
+ * when a challenge is sent, and not required, since Keycloak would then require one of the device
+ * flow's request too), a confidential one
  * {@code device-confidential}, and {@code device-short}
  * whose codes live 10 s (interval 1 s) for expiry tests; the demo user {@code alice}.
  * Kept in code rather than a resource file so the sandbox also runs from a catalog served over HTTP.
@@ -44,8 +46,7 @@ public final class SandboxRealm {
                     "serviceAccountsEnabled": false,
                     "consentRequired": false,
                     "attributes": {
-                        "oauth2.device.authorization.grant.enabled": "true",
-                        "pkce.code.challenge.method": "S256"
+                        "oauth2.device.authorization.grant.enabled": "true"
                     },
                     "protocolMappers": [
                         {

@@ -54,7 +54,7 @@ class BrowserApprovalTest {
     void theBrowserLoginCompletesInChromiumAndEveryCommandWorksAfterIt(Keycloak keycloak) throws Exception {
         KeycloakLogins logins = new KeycloakLogins(keycloak, home);
 
-        // Keycloak requires S256 PKCE of this client and lets it back only to 127.0.0.1/callback
+        // Keycloak checks the S256 challenge login sends, and lets the browser back only to 127.0.0.1/callback
         JBang.Result login = logins.browserLogin(link -> inChromium(home.resolve("chromium-profile"), (browser, wait) -> {
             browser.get(link.toString());
             signIn(browser, wait);

@@ -28,13 +28,13 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * What jlogin reads back from disk, fed 100,000 hostile inputs each (the seed is in the report):
+ * What jlogin reads back from disk, fed hostile inputs (30,000 each per run, `jqwik.tries.default` in
+ * junit-platform.properties; the seed is in the report):
  * a login file gives a login or the store's typed error (exit 7), a metadata cache entry gives
  * metadata for the issuer asked for, or nothing.
  */
 class StoreFuzzTest {
     private static final String ISSUER = "https://idp.example/realms/acme";
-    private static final int TRIES = 100_000;
     private static Path home;
     private static Path entry;
     private final MemoryBackend memory = new MemoryBackend();
@@ -73,7 +73,7 @@ class StoreFuzzTest {
                         + "\"parameters\":{},\"endpoints\":{},\"tokens\":" + t + "}")));
     }
 
-    @Property(tries = TRIES)
+    @Property
     void loginFiles(@ForAll("loginFiles") String text) throws Exception {
         memory.write("default", text.getBytes(StandardCharsets.UTF_8));
         try {
@@ -103,7 +103,7 @@ class StoreFuzzTest {
                         + ",\"metadata\":" + m + "}")));
     }
 
-    @Property(tries = TRIES)
+    @Property
     void metadataCacheEntries(@ForAll("cacheEntries") String text) throws Exception {
         Files.write(entry, text.getBytes(StandardCharsets.UTF_8));
 
