@@ -6,6 +6,7 @@ import dev.jlogin.browser.RedirectListener;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.AuthorizationRequest;
 import dev.jlogin.oauth.AuthorizationResponse;
+import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.OAuthError;
 import dev.jlogin.oauth.Pkce;
 import dev.jlogin.oauth.ServerMetadata;
@@ -13,7 +14,6 @@ import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
-import dev.jlogin.oauth.IdTokenVerifier;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -101,8 +101,7 @@ public final class BrowserFlow {
         Optional<OAuthError> error = response.error();
         if (error.isPresent()) {
             if (error.get().code().equals("access_denied")) {
-                throw new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
-                        + error.get().description().map(d -> " (" + d + ")").orElse(""), error.get().code());
+                throw NewLogin.denied(error.get());
             }
             throw NewLogin.failed(settings, error.get());
         }

@@ -65,8 +65,7 @@ public final class DeviceFlow {
             throw NewLogin.cancelled();
         }
         if (outcome instanceof PollOutcome.Denied denied) {
-            throw new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
-                    + denied.error().description().map(d -> " (" + d + ")").orElse(""), denied.error().code());
+            throw NewLogin.denied(denied.error());
         }
         if (outcome instanceof PollOutcome.Expired expired) {
             throw new JLoginException(JLoginException.Kind.EXPIRED, expired.reason());

@@ -102,6 +102,12 @@ final class NewLogin {
                 "login failed: " + dialect.explain(error, refusal), error.code());
     }
 
+    /** The person said no (the device flow's denial, or the browser's {@code access_denied}). */
+    static JLoginException denied(OAuthError error) {
+        return new JLoginException(JLoginException.Kind.DENIED, "the login request was denied"
+                + error.description().map(d -> " (" + d + ")").orElse(""), error.code());
+    }
+
     static JLoginException cancelled() {
         return new JLoginException(JLoginException.Kind.CANCELLED, "login cancelled");
     }
