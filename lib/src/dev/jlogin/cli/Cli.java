@@ -63,6 +63,16 @@ public final class Cli {
                 : e.getMessage() + "; log in with: " + login;
     }
 
+    /**
+     * A failure that ends one part of a command that goes on (one profile of {@code revoke --all}):
+     * reported as {@link #run} reports a failure, with {@code context} added to its JSON object.
+     */
+    static ExitCode failed(Context ctx, String program, JLoginException e, Map<String, String> context) {
+        ExitCode code = ExitCode.of(e.kind());
+        fail(program, ctx.env(), ctx.json(), code, withHint(e, context, ctx.env()), context);
+        return code;
+    }
+
     /** Whether {@code --json} was given, known even when the rest of the command line is wrong. */
     private static boolean asksForJson(String[] argv) {
         for (String arg : argv) {
@@ -77,14 +87,20 @@ public final class Cli {
     }
 
     private static int fail(String name, Environment env, boolean json, ExitCode code, String message) {
+        return fail(name, env, json, code, message, Map.of());
+    }
+
+    private static int fail(String name, Environment env, boolean json, ExitCode code, String message,
+                            Map<String, String> context) {
         String line = Terminal.sanitize(message == null ? "failed" : message);
-        env.err().println(name + ": " + line);
+        env.err().println(name + ": " + (context.containsKey("profile") ? "profile '" + context.get("profile") + "': " : "") + line);
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("status", "error");
             error.put("exit_code", code.code());
             error.put("error", code.name().toLowerCase(java.util.Locale.ROOT));
             error.put("message", line);
+            error.putAll(context);
             env.out().println(dev.jlogin.json.Json.write(error));
         }
         return code.code();

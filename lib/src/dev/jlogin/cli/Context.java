@@ -28,7 +28,11 @@ public final class Context {
     Context(Args args, Environment env) {
         this.args = args;
         this.env = env;
-        this.api = JLogin.builder().flags(flags(args)).environment(env.variables(), env.properties())
+        this.api = library(flags(args));
+    }
+
+    private JLogin library(Map<String, String> flags) {
+        return JLogin.builder().flags(flags).environment(env.variables(), env.properties())
                 .clock(env.clock()).sleeper(env.sleeper()).browser(env.browser())
                 .httpLog(args.has("verbose") ? line -> env.err().println("* " + line) : HttpLog.NONE)
                 .notices(this::say).prompts(env.err()).build();
@@ -44,6 +48,10 @@ public final class Context {
         boolean device = args.has("device") || args.has("no-browser");
         if (browser && device) {
             throw Args.usage("--browser and --" + (args.has("device") ? "device" : "no-browser") + " exclude each other");
+        }
+        if ((browser || device) && args.has("flow")) {
+            throw Args.usage("--flow and --" + (browser ? "browser" : args.has("device") ? "device" : "no-browser")
+                    + " exclude each other");
         }
         if (!browser && !device) {
             return args.asMap();
@@ -64,6 +72,13 @@ public final class Context {
     /** The library, configured for this invocation: what the commands render. */
     public JLogin api() {
         return api;
+    }
+
+    /** The library as {@link #api()}, for another profile ({@code revoke --all}). */
+    public JLogin api(String profile) {
+        Map<String, String> flags = new java.util.HashMap<>(flags(args));
+        flags.put("profile", profile);
+        return library(flags);
     }
 
     public boolean json() {

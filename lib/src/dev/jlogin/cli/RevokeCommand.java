@@ -1,7 +1,10 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.JLoginException;
+import dev.jlogin.session.JLogin;
 import dev.jlogin.session.Revocation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +19,10 @@ public final class RevokeCommand implements Command {
                     + " deletes locally. The profile's settings (issuer, client, scope) are kept: login needs no"
                     + " flags afterwards. Exits 6 if the server could not revoke (the local tokens are deleted all"
                     + " the same).")
+            .options(Option.flag("all", "every profile with a login, one after the other (each result reported;"
+                    + " exits with the first failure's code)"))
             .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
-            .examples("", "--profile work")
+            .examples("", "--profile work", "--all --json")
             .exits(ExitCode.OK, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
@@ -27,7 +32,32 @@ public final class RevokeCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        Revocation revocation = ctx.api().revoke();
+        if (!ctx.args().has("all")) {
+            return revoke(ctx, ctx.api());
+        }
+        if (ctx.args().has("profile")) {
+            throw Args.usage("--all and --profile exclude each other");
+        }
+        List<String> profiles = ctx.store().profiles();
+        if (profiles.isEmpty()) {
+            ctx.say("revoke: no profile has a login; nothing to revoke");
+        }
+        ExitCode first = ExitCode.OK;
+        for (String profile : profiles) {
+            ExitCode exit;
+            try {
+                exit = revoke(ctx, ctx.api(profile));
+            } catch (JLoginException e) {
+                // one profile's broken settings or store must not keep the others logged in
+                exit = Cli.failed(ctx, "revoke", e, Map.of("profile", profile));
+            }
+            first = first == ExitCode.OK ? exit : first;
+        }
+        return first;
+    }
+
+    private static ExitCode revoke(Context ctx, JLogin api) {
+        Revocation revocation = api.revoke();
         report(ctx, revocation);
         if (!revocation.complete()) {
             // every failure is also one line on stderr; the report above says which token and why

@@ -180,13 +180,13 @@ public final class TokenStore {
     public List<String> profiles() {
         Optional<List<String>> held = backend.profiles();
         if (held.isPresent()) {
-            return held.get().stream().filter(name -> settings(name).isPresent()).toList();
+            return held.get().stream().filter(this::holds).toList();
         }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> locks = Files.newDirectoryStream(profiles, "*.lock")) {
             for (Path lock : locks) {
                 String name = lock.getFileName().toString().replaceFirst("\\.lock$", "");
-                if (PROFILE_NAME.matcher(name).matches() && settings(name).isPresent()) {
+                if (PROFILE_NAME.matcher(name).matches() && holds(name)) {
                     names.add(name);
                 }
             }
@@ -197,6 +197,15 @@ public final class TokenStore {
         }
         Collections.sort(names);
         return names;
+    }
+
+    /** Whether profile {@code name} has settings here; a damaged entry counts, so it is listed and its problem shown. */
+    private boolean holds(String name) {
+        try {
+            return settings(name).isPresent();
+        } catch (JLoginException e) {
+            return e.kind() == JLoginException.Kind.STORE;
+        }
     }
 
     /**

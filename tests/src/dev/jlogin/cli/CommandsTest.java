@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.JsonSchemas;
 import dev.jlogin.testing.FakeAuthorizationServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -368,6 +369,51 @@ class CommandsTest extends InProcessCommands {
         assertNoSecretIn(result);
         assertThat(cli.run(new TokenCommand()).exit()).isEqualTo(3);
         assertThat(cli.run(new RevokeCommand()).out()).contains("nothing to revoke");
+    }
+
+    @Test
+    void revokeAllLogsOutOfEveryProfileEvenWhenOneFails() throws Exception {
+        cli.login();
+        String defaultAccess = storedAccessToken();
+        cli.login("--profile", "work");
+        cli.login("--profile", "broken");
+        Files.writeString(home.resolve("profiles/broken.json"), "{ damaged");
+
+        CliHarness.Result result = cli.run(new RevokeCommand(), "--all", "--json");
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(7);
+        List<String> lines = result.out().lines().toList();
+        JsonSchemas schemas = JsonSchemas.readme();
+        assertThat(lines).hasSize(3).satisfiesExactlyInAnyOrder(
+                l -> schemas.check("any command: error", l),
+                l -> schemas.check("revoke", l),
+                l -> schemas.check("revoke", l));
+        assertThat(lines).anySatisfy(l -> assertThat(JsonObject.parse(l).asMap()).containsEntry("status", "error")
+                .containsEntry("profile", "broken").containsEntry("exit_code", 7L));
+        assertThat(lines).filteredOn(l -> l.contains("\"revoked\"")).extracting(l -> JsonObject.parse(l).requireString("profile"))
+                .containsExactlyInAnyOrder("default", "work");
+        assertThat(result.err()).contains("revoke: profile 'broken': ");
+        assertThat(cli.server.isRevoked(defaultAccess)).isTrue();
+        assertThat(cli.server.requests("/issuer/revoke")).hasSize(4);
+        assertNoSecretIn(result);
+        assertThat(cli.run(new TokenCommand(), "--profile", "work").exit()).isEqualTo(3);
+
+        // status lists the damaged profile with its problem rather than failing as a whole
+        CliHarness.Result status = cli.run(new StatusCommand());
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.out()).contains("broken").contains("damaged");
+        assertThat(cli.run(new RevokeCommand(), "--all", "--profile", "work").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void conflictingFlowFlagsAreAUsageError() {
+        for (String[] args : List.of(new String[] {"--browser", "--device"}, new String[] {"--browser", "--no-browser"},
+                new String[] {"--flow", "device", "--browser"}, new String[] {"--flow", "browser", "--no-browser"})) {
+            CliHarness.Result result = cli.login(args);
+            assertThat(result.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.err()).contains("exclude each other").hasLineCount(1);
+        }
+        assertThat(cli.server.requests()).isEmpty();
     }
 
     private String storedFile() {

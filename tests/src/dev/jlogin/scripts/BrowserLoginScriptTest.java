@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.TestBrowser;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The browser login through the real scripts, with the machine's own opener: on a Linux desktop
  * ({@code DISPLAY} set) {@code login} runs {@code xdg-open} (the stand-in in tests/stand-ins, whose
  * header says what it reproduces) and the login completes when the "browser" comes back; over SSH,
- * with the same display, the device flow is chosen and nothing is opened.
+ * with the same display, the device flow is chosen and nothing is opened; Ctrl-C ends a waiting
+ * browser login with 130.
  */
 class BrowserLoginScriptTest extends FakeServerScripts {
     private Path opened;
@@ -49,6 +52,24 @@ class BrowserLoginScriptTest extends FakeServerScripts {
         for (String secret : server.issuedSecrets()) {
             assertThat(result.both()).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void ctrlCEndsAWaitingBrowserLoginWithExit130AndClosesTheListener() throws Exception {
+        env.put("SSH_CONNECTION", "192.0.2.1 50000 192.0.2.2 22"); // --browser prints the link: nobody comes back
+        // SIGINT reset to its default: a suite started in the background of a shell inherits it ignored
+        JBang.Running login = jbang.startShell("exec env --default-signal=INT \"$JBANG\" " + alias("login") + " --json --browser");
+        JsonObject first = JsonObject.parse(login.nextLine());
+        URI callback = URI.create(TestBrowser.queryParameter(URI.create(first.requireString("authorization_uri")), "redirect_uri"));
+
+        login.process().descendants().forEach(p -> signal("INT", p.pid()));
+        JBang.Result result = login.await();
+
+        assertThat(first.asMap()).containsEntry("flow", "browser").containsEntry("browser_opened", false);
+        assertThat(result.exit()).as(result.err()).isEqualTo(130);
+        assertThat(result.err()).contains("login cancelled").doesNotContain("Exception");
+        assertThat(TestBrowser.listening(callback)).isFalse();
+        assertThat(server.requests()).noneMatch(r -> "authorization_code".equals(r.grantType()));
     }
 
     @Test

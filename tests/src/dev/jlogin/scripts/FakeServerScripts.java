@@ -30,6 +30,17 @@ abstract class FakeServerScripts {
         server.close();
     }
 
+    /** Sends signal {@code name} to process {@code pid}, as a terminal's Ctrl-C (INT) does. */
+    static void signal(String name, long pid) {
+        try {
+            new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static String alias(String name) {
         return name + "@" + JBang.CATALOG;
     }

@@ -112,14 +112,4 @@ class LoginTerminalTest extends FakeServerScripts {
                 .contains("replace that login? [y/N]").contains("Kept the current login.");
         assertThat(server.requests("/issuer/device")).hasSize(1);
     }
-
-    private static void signal(String name, long pid) {
-        try {
-            new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -70,8 +70,8 @@ class BrowserLoginTest {
         assertThat(link.getPath()).endsWith("/authorize");
         assertThat(link.getQuery()).contains("response_type=code", "client_id=cli", "code_challenge_method=S256",
                 "redirect_uri=http://127.0.0.1:", "/callback", "state=");
-        assertThat(query(link, "scope")).isEqualTo("openid profile email");
-        assertThat(query(link, "state")).hasSize(43); // 32 random bytes, base64url
+        assertThat(TestBrowser.queryParameter(link, "scope")).isEqualTo("openid profile email");
+        assertThat(TestBrowser.queryParameter(link, "state")).hasSize(43); // 32 random bytes, base64url
         // the server saw the verifier of the challenge it was sent (it refuses otherwise), and no secret in the link
         FakeAuthorizationServer.Request exchange = server.requests().stream()
                 .filter(r -> "authorization_code".equals(r.grantType())).findFirst().orElseThrow();
@@ -112,11 +112,11 @@ class BrowserLoginTest {
         CompletableFuture<Login> login = jl.loginAsync();
         await().atMost(Duration.ofSeconds(20)).until(() -> !idle.opened().isEmpty());
         URI link = idle.opened().get(0);
-        String redirect = query(link, "redirect_uri");
+        String redirect = TestBrowser.queryParameter(link, "redirect_uri");
 
         HttpResponse<String> forged = TestBrowser.get(URI.create(redirect + "?error=access_denied&state=guessed"));
         HttpResponse<String> noState = TestBrowser.get(URI.create(redirect + "?code=stolen"));
-        HttpResponse<String> otherPath = TestBrowser.get(URI.create(redirect.replace("/callback", "/") + "?state=" + query(link, "state")));
+        HttpResponse<String> otherPath = TestBrowser.get(URI.create(redirect.replace("/callback", "/") + "?state=" + TestBrowser.queryParameter(link, "state")));
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(noState.statusCode()).isEqualTo(400);
@@ -144,12 +144,12 @@ class BrowserLoginTest {
         JLogin jl = configured(idle).build();
         CompletableFuture<Login> login = jl.loginAsync();
         await().atMost(Duration.ofSeconds(20)).until(() -> !idle.opened().isEmpty());
-        URI redirect = URI.create(query(idle.opened().get(0), "redirect_uri"));
+        URI redirect = URI.create(TestBrowser.queryParameter(idle.opened().get(0), "redirect_uri"));
 
         login.cancel(true);
 
         assertThatThrownBy(login::join).isInstanceOf(CancellationException.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !listening(redirect));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !TestBrowser.listening(redirect));
     }
 
     @Test
@@ -211,7 +211,7 @@ class BrowserLoginTest {
         variables.put("JLOGIN_REDIRECT_PORT", String.valueOf(free));
         TestBrowser browser = new TestBrowser();
         configured(browser).build().login();
-        assertThat(query(browser.opened().get(0), "redirect_uri")).isEqualTo("http://127.0.0.1:" + free + "/callback");
+        assertThat(TestBrowser.queryParameter(browser.opened().get(0), "redirect_uri")).isEqualTo("http://127.0.0.1:" + free + "/callback");
     }
 
     @Test
@@ -228,20 +228,4 @@ class BrowserLoginTest {
                 .hasMessageEndingWith("JLOGIN_FLOW=device)");
     }
 
-    private static String query(URI link, String name) {
-        for (String pair : link.getRawQuery().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + link);
-    }
-
-    private static boolean listening(URI uri) {
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

@@ -55,6 +55,25 @@ public final class TestBrowser implements BrowserLauncher {
         return page.get(30, TimeUnit.SECONDS);
     }
 
+    /** The decoded value of {@code name} in {@code link}'s query (the authorization request's redirect_uri, state…). */
+    public static String queryParameter(URI link, String name) {
+        for (String pair : link.getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + link);
+    }
+
+    /** Whether something accepts connections at {@code uri}'s host and port. */
+    public static boolean listening(URI uri) {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** A request to {@code uri} as another local process would send it. */
     public static HttpResponse<String> get(URI uri) throws Exception {
         return HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
