@@ -62,7 +62,10 @@ class BrowserLoginScriptTest extends FakeServerScripts {
         JsonObject first = JsonObject.parse(login.nextLine());
         URI callback = URI.create(TestBrowser.queryParameter(URI.create(first.requireString("authorization_uri")), "redirect_uri"));
 
-        login.process().descendants().forEach(p -> signal("INT", p.pid()));
+        // the launcher execs the JVM, so the started process is the login itself
+        assertThat(ProcessHandle.of(login.process().pid()).flatMap(p -> p.info().command())).as("the signal goes to our JVM")
+                .hasValueSatisfying(command -> assertThat(command).endsWith("java"));
+        signal("INT", login.process().pid());
         JBang.Result result = login.await();
 
         assertThat(first.asMap()).containsEntry("flow", "browser").containsEntry("browser_opened", false);
