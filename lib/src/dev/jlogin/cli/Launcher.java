@@ -24,7 +24,7 @@ public final class Launcher {
     private static final int SUMMARY_COLUMN = 18;
     /** The subcommands, in the order help lists them; each one's summary comes from its {@link CommandSpec}. */
     static final List<String> COMMANDS = List.of("login", "whoami", "token", "refresh", "revoke", "status", "exec",
-            "git-credential", "setup-git", "kube-credential", "setup-kube", "doctor");
+            "git-credential", "setup-git", "kube-credential", "setup-kube", "doctor", "audit");
 
     private Launcher() {
     }
@@ -89,6 +89,8 @@ public final class Launcher {
                 return new SetupKubeCommand();
             case "doctor":
                 return new DoctorCommand();
+            case "audit":
+                return new AuditCommand();
             default:
                 return null;
         }

@@ -3,17 +3,16 @@ package dev.jlogin.session;
 import dev.jlogin.JLoginException;
 import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.browser.RedirectListener;
+import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.AuthorizationRequest;
 import dev.jlogin.oauth.AuthorizationResponse;
-import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.OAuthError;
 import dev.jlogin.oauth.Pkce;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.StoredLogin;
-import dev.jlogin.store.TokenStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * The browser login of a native app (RFC 8252): authorization code with PKCE (RFC 7636, S256)
@@ -44,9 +42,9 @@ public final class BrowserFlow {
      * @param port    the loopback port the client is registered with, or 0 for one the OS picks
      * @param timeout how long to wait for the browser to come back
      */
-    public BrowserFlow(TokenStore store, TokenEndpoint tokenEndpoint, BrowserLauncher browser, Clock clock,
-                       SecureRandom random, int port, Duration timeout, IdTokenVerifier idTokens, Consumer<String> notices) {
-        this.newLogin = new NewLogin(store, idTokens, notices);
+    BrowserFlow(NewLogin newLogin, TokenEndpoint tokenEndpoint, BrowserLauncher browser, Clock clock,
+                SecureRandom random, int port, Duration timeout) {
+        this.newLogin = newLogin;
         this.tokenEndpoint = tokenEndpoint;
         this.browser = browser;
         this.clock = clock;
@@ -64,7 +62,7 @@ public final class BrowserFlow {
         URI endpoint = metadata.authorizationEndpoint().orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
                 "the server names no authorization endpoint, so there is no browser login: use the device flow (--device,"
                         + " JLOGIN_FLOW=device), or give the endpoint (--authorization-endpoint, JLOGIN_AUTHORIZATION_ENDPOINT)"));
-        newLogin.checkWritable(settings);
+        newLogin.checkAllowed(settings, metadata, LoginFlow.BROWSER);
         Pkce pkce = Pkce.create(random);
         String state = AuthorizationRequest.newState(random);
         try (RedirectListener redirect = RedirectListener.open(port, state)) {
@@ -84,7 +82,7 @@ public final class BrowserFlow {
                         + timeout.toSeconds() + " seconds; the login was abandoned");
             }
             try {
-                NewLogin.Approved approved = newLogin.keep(settings, metadata,
+                NewLogin.Approved approved = newLogin.keep(settings, metadata, LoginFlow.BROWSER,
                         exchange(settings, metadata, arrival.response(), redirect.redirectUri(), pkce), "the login was approved");
                 arrival.succeeded();
                 return approved;

@@ -1,20 +1,18 @@
 package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Settings;
 import dev.jlogin.device.DevicePoller;
 import dev.jlogin.device.PollOutcome;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
-import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.store.StoredLogin;
-import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * The device login (RFC 8628) from code to stored tokens: the code is requested and handed to a
@@ -29,9 +27,9 @@ public final class DeviceFlow {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public DeviceFlow(TokenStore store, DeviceAuthorizationClient deviceAuthorization, TokenEndpoint tokenEndpoint,
-                      Clock clock, Sleeper sleeper, IdTokenVerifier idTokens, Consumer<String> notices) {
-        this.newLogin = new NewLogin(store, idTokens, notices);
+    DeviceFlow(NewLogin newLogin, DeviceAuthorizationClient deviceAuthorization, TokenEndpoint tokenEndpoint,
+               Clock clock, Sleeper sleeper) {
+        this.newLogin = newLogin;
         this.deviceAuthorization = deviceAuthorization;
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
@@ -45,7 +43,7 @@ public final class DeviceFlow {
 
     /** {@link #run}, also handing back the ID token's check. */
     NewLogin.Approved approve(Settings settings, ServerMetadata metadata, LoginListener listener) {
-        newLogin.checkWritable(settings);
+        newLogin.checkAllowed(settings, metadata, LoginFlow.DEVICE);
         DeviceAuthorization authorization;
         try {
             authorization = deviceAuthorization.request(metadata.deviceAuthorizationEndpoint(), settings.client(),
@@ -74,6 +72,6 @@ public final class DeviceFlow {
             // the poll's HTTP status is not kept: the code and the provider's words tell
             throw NewLogin.failed(settings, failed.error());
         }
-        return newLogin.keep(settings, metadata, ((PollOutcome.Approved) outcome).tokens(), "the login was approved");
+        return newLogin.keep(settings, metadata, LoginFlow.DEVICE, ((PollOutcome.Approved) outcome).tokens(), "the login was approved");
     }
 }

@@ -5,6 +5,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.LoginFlow;
+import dev.jlogin.config.Policy;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
@@ -69,6 +70,8 @@ public final class JLogin {
     private final Map<String, String> variables;
     private final Consumer<String> notices;
     private final PrintStream prompts;
+    private final Properties properties;
+    private Policy policy;
     private HttpSender transport;
     private TokenStore store;
     private MetadataResolver metadata;
@@ -87,6 +90,7 @@ public final class JLogin {
         this.variables = builder.variables;
         this.notices = builder.notices;
         this.prompts = builder.prompts;
+        this.properties = builder.properties;
         // the opener this environment has (none over SSH): a lambda, as a method reference would load it with every token call
         this.browserSource = builder.browser != null ? builder.browser
                 : () -> BrowserLauncher.system(Host.osName(), variables);
@@ -163,6 +167,10 @@ public final class JLogin {
         LoginFlow configured = LoginFlow.from(source);
         if (configured != LoginFlow.AUTO) {
             return configured;
+        }
+        Optional<java.util.Set<String>> allowed = policy().flows();
+        if (allowed.isPresent() && allowed.get().size() == 1) {
+            return allowed.get().contains("browser") ? LoginFlow.BROWSER : LoginFlow.DEVICE;
         }
         return server.authorizationEndpoint().isPresent() && LoginFlow.callbackKnown(source, settings.provider())
                 && browser().available() ? LoginFlow.BROWSER : LoginFlow.DEVICE;
@@ -255,15 +263,48 @@ public final class JLogin {
         return SettingsResolver.profile(source);
     }
 
-    /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}). */
+    /**
+     * What the organisation allows: its policy file and the catalog's {@code jlogin.policy.*}
+     * properties (none when neither exists).
+     */
+    public synchronized Policy policy() {
+        if (policy == null) {
+            policy = Policy.load(variables, properties, Host.osName());
+        }
+        return policy;
+    }
+
+    /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}), if the policy allows it. */
     public synchronized TokenStore store() {
+        policy().checkStore(storeKind(), source.get("store-fallback"));
+        return openStore();
+    }
+
+    private String storeKind() {
+        return source.get("store").orElse("file");
+    }
+
+    /** The store, whatever the policy says of it: an audit must see the logins kept where the policy forbids. */
+    private synchronized TokenStore openStore() {
         if (store == null) {
             Duration lockTimeout = source.seconds("lock-timeout").orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
             Duration keyringTimeout = source.seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
-            store = new TokenStore(home, lockTimeout, Backends.select(source.get("store").orElse("file"),
-                    source.get("store-fallback").orElse(null), home, keyringTimeout, notices));
+            store = new TokenStore(home, lockTimeout, Backends.select(storeKind(), source.get("store-fallback").orElse(null), home,
+                    keyringTimeout, notices));
         }
         return store;
+    }
+
+    /**
+     * Every profile of the store classified against the organisation's policy: server, client,
+     * flow, scopes, token lifetimes, store, revocation, ID token, and each rule it breaks. Reads
+     * only the store and the discovery cache unless {@code online}, when each server is asked for
+     * its metadata. Never a token.
+     */
+    public List<ProfileAudit> audit(boolean online) {
+        return new Audit(openStore(), storeKind(), policy(), metadataCache(), online ? s -> metadata().resolve(s) : null,
+                saved -> SettingsResolver.resolve(SettingSource.inCode(Map.of("profile", "default"), Map.of(), new Properties()),
+                        Optional.of(saved)), clock).profiles();
     }
 
     /**
@@ -303,11 +344,14 @@ public final class JLogin {
     /** The endpoints of a server, through the discovery cache. */
     public synchronized MetadataResolver metadata() {
         if (metadata == null) {
-            // memory means no disk: discovery is not cached either
-            metadata = new MetadataResolver(new Discovery(transport()), store().backend().inProcess() ? MetadataCache.none(home, clock)
-                    : new MetadataCache(home, clock));
+            metadata = new MetadataResolver(new Discovery(transport()), metadataCache());
         }
         return metadata;
+    }
+
+    /** The discovery cache; memory means no disk, so nothing is cached either. */
+    private MetadataCache metadataCache() {
+        return openStore().backend().inProcess() ? MetadataCache.none(home, clock) : new MetadataCache(home, clock);
     }
 
     /** The token endpoint's client, speaking the settings' provider's dialect. */
@@ -317,13 +361,14 @@ public final class JLogin {
 
     /** Valid tokens on demand for {@code settings}' profile; what only a refresh needs is built when one is due. */
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock);
+        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy().maxSession()
+                .map(max -> new TokenManager.SessionLimit(max, policy().rule("max-session"))));
     }
 
     /** The browser login for {@code settings}' provider, for a caller with its own listener. */
     public BrowserFlow browserFlow(Settings settings) {
-        return new BrowserFlow(store(), tokenEndpoint(settings), browser(), clock, new SecureRandom(),
-                LoginFlow.redirectPort(source, settings.provider()), LoginFlow.browserTimeout(source), idTokens(), notices);
+        return new BrowserFlow(newLogin(), tokenEndpoint(settings), browser(), clock, new SecureRandom(),
+                LoginFlow.redirectPort(source, settings.provider()), LoginFlow.browserTimeout(source));
     }
 
     /** Opens the browser login's link; the system's opener unless the builder was given one. */
@@ -336,8 +381,12 @@ public final class JLogin {
 
     /** The device login for {@code settings}' provider, for a caller with its own listener. */
     public DeviceFlow deviceFlow(Settings settings) {
-        return new DeviceFlow(store(), new DeviceAuthorizationClient(transport(), settings.provider().dialect()),
-                tokenEndpoint(settings), clock, sleeper, idTokens(), notices);
+        return new DeviceFlow(newLogin(), new DeviceAuthorizationClient(transport(), settings.provider().dialect()),
+                tokenEndpoint(settings), clock, sleeper);
+    }
+
+    private NewLogin newLogin() {
+        return new NewLogin(store(), idTokens(), notices, clock, policy());
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */

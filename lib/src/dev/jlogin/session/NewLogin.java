@@ -1,6 +1,8 @@
 package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.LoginFlow;
+import dev.jlogin.config.Policy;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.Dialect;
 import dev.jlogin.oauth.IdTokenCheck;
@@ -8,35 +10,59 @@ import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.OAuthError;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What both login flows do around the person's approval: make sure the store can take the tokens
- * before anything is asked of anyone, remember settings the server accepted (so a retry needs no
- * flags), and keep the tokens once issued: the ID token checked, then stored under the profile's
- * lock, or kept in a recovery file when the store fails after approval.
+ * What both login flows do around the person's approval: make sure the organisation's policy
+ * allows the login and the store can take the tokens before anything is asked of anyone, remember
+ * settings the server accepted (so a retry needs no flags), and keep the tokens once issued: the
+ * ID token checked, then stored under the profile's lock with the login's start, or kept in a
+ * recovery file when the store fails after approval.
  */
 final class NewLogin {
     private final TokenStore store;
     private final IdTokenVerifier idTokens;
     private final Consumer<String> notices;
+    private final Clock clock;
+    private final Policy policy;
 
-    NewLogin(TokenStore store, IdTokenVerifier idTokens, Consumer<String> notices) {
+    NewLogin(TokenStore store, IdTokenVerifier idTokens, Consumer<String> notices, Clock clock, Policy policy) {
         this.store = store;
         this.idTokens = idTokens;
         this.notices = notices;
+        this.clock = clock;
+        this.policy = policy;
     }
 
     /** A stored login with its ID token's check, so that describing it does not check (and fetch keys) again. */
     record Approved(StoredLogin login, Optional<IdTokenCheck> idTokenCheck) {
     }
 
-    /** A store that cannot take the tokens is found before the user approves anything. */
-    void checkWritable(Settings settings) {
+    /**
+     * A login the policy forbids (its flow, its scopes, a server that cannot revoke) or a store
+     * that cannot take the tokens is refused before the user approves anything.
+     */
+    void checkAllowed(Settings settings, ServerMetadata metadata, LoginFlow flow) {
+        String flowName = flow.name().toLowerCase(Locale.ROOT);
+        Optional<Set<String>> flows = policy.flows();
+        if (flows.isPresent() && !flows.get().contains(flowName)) {
+            throw policy.refusal("flows", "a login in the " + flowName + " flow was asked for", "log in with --flow "
+                    + flows.get().iterator().next() + " (or JLOGIN_FLOW)");
+        }
+        policy.checkScopes(settings.scope());
+        if (policy.requireRevocation() && metadata.revocationEndpoint().isEmpty()) {
+            throw policy.refusal("require-revocation", "the server names no revocation endpoint, so this login could not be"
+                    + " revoked", "give it with --revocation-endpoint if the server has one, or ask the platform team");
+        }
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.checkWritable(settings.profile());
         }
@@ -49,12 +75,21 @@ final class NewLogin {
         }
     }
 
-    /** Checks the ID token of freshly issued {@code tokens} and stores them. */
-    Approved keep(Settings settings, ServerMetadata metadata, TokenSet tokens, String approval) {
+    /** Checks the ID token of {@code tokens}, freshly issued in {@code flow}, and stores them with the login's facts. */
+    Approved keep(Settings settings, ServerMetadata metadata, LoginFlow flow, TokenSet tokens, String approval) {
         Optional<IdTokenCheck> check = tokens.idToken().map(idToken -> idTokens.check(idToken, metadata,
                 settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId()));
         check.ifPresent(this::checkIdToken);
-        StoredLogin login = settings.login(tokens);
+        if (policy.requireVerifiedIdToken() && !(check.orElse(null) instanceof IdTokenCheck.Verified)) {
+            throw policy.refusal("require-verified-id-token", check.isEmpty() ? "the server issued no ID token"
+                    : "the ID token could not be verified", "ask for the openid scope of a server that publishes its keys"
+                    + " (jwks_uri); no token was stored");
+        }
+        Instant now = clock.instant();
+        StoredLogin login = settings.login(tokens).with(new LoginFacts(now, flow.name().toLowerCase(Locale.ROOT),
+                settings.clientSecret().isPresent() ? "confidential" : "public",
+                check.isEmpty() ? "none" : check.get() instanceof IdTokenCheck.Verified ? "verified" : "unchecked",
+                TokenManager.lifetime(tokens, now), Optional.empty()));
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.write(settings.profile(), login);
         } catch (JLoginException e) {

@@ -10,6 +10,7 @@ import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,20 +27,29 @@ public final class TokenManager {
     private final Supplier<MetadataResolver> metadata;
     private final Supplier<TokenEndpoint> tokenEndpoint;
     private final Clock clock;
+    private final Optional<SessionLimit> sessionLimit;
 
     public TokenManager(TokenStore store, Settings settings, MetadataResolver metadata, TokenEndpoint tokenEndpoint,
                         Clock clock) {
-        this(store, settings, () -> metadata, () -> tokenEndpoint, clock);
+        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Optional.empty());
     }
 
-    /** With what a refresh needs built only for one: a token that is still valid needs neither. */
+    /**
+     * With what a refresh needs built only for one (a token that is still valid needs neither),
+     * and the organisation's limit on a login's age, if it sets one.
+     */
     TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata,
-                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock) {
+                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Optional<SessionLimit> sessionLimit) {
         this.store = store;
         this.settings = settings;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
+        this.sessionLimit = sessionLimit;
+    }
+
+    /** The policy's {@code max-session}: how long after it was made a login may be used, and the rule as set. */
+    record SessionLimit(Duration max, String rule) {
     }
 
     /**
@@ -69,6 +79,7 @@ public final class TokenManager {
     }
 
     private StoredLogin valid(StoredLogin current, Duration minValid, Predicate<Secret> rejected) {
+        checkSessionAge(current);
         if (current.tokens().isValidFor(minValid, clock.instant()) && !rejected.test(current.tokens().accessToken())) {
             return current;
         }
@@ -87,6 +98,7 @@ public final class TokenManager {
     public Refreshed refresh() {
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin before = stored();
+            checkSessionAge(before);
             return new Refreshed(before, refreshLocked(before));
         }
     }
@@ -97,6 +109,27 @@ public final class TokenManager {
         public boolean rotated() {
             return !before.tokens().refreshToken().equals(after.tokens().refreshToken());
         }
+    }
+
+    /**
+     * A login older than the organisation allows (or of unknown age, made before logins kept their
+     * start) is not used, however valid its tokens: the user logs in again.
+     */
+    private void checkSessionAge(StoredLogin login) {
+        if (sessionLimit.isEmpty()) {
+            return;
+        }
+        Duration max = sessionLimit.get().max();
+        if (login.sessionStartedAt().isEmpty() || !clock.instant().isBefore(login.sessionStartedAt().get().plus(max))) {
+            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "session older than the organisation allows ("
+                    + sessionLimit.get().rule() + (login.sessionStartedAt().isEmpty() ? "; this login's start was not recorded" : "")
+                    + ")");
+        }
+    }
+
+    /** How long {@code tokens}' access token lives, as issued at {@code issuedAt}. */
+    static Optional<Duration> lifetime(TokenSet tokens, Instant issuedAt) {
+        return tokens.expiresAt().map(expiry -> Duration.between(issuedAt, expiry));
     }
 
     /** The stored login for these settings, or "login required". */
@@ -137,7 +170,10 @@ public final class TokenManager {
             }
             throw e;
         }
-        StoredLogin updated = current.withTokens(fresh);
+        Instant now = clock.instant();
+        StoredLogin refreshed = current.withTokens(fresh);
+        StoredLogin updated = current.facts().isPresent() ? refreshed.with(current.facts().get().refreshed(now, lifetime(fresh, now)))
+                : refreshed;
         try {
             store.write(settings.profile(), updated);
         } catch (JLoginException e) {

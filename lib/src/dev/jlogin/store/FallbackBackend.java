@@ -23,6 +23,11 @@ public final class FallbackBackend implements SecretBackend {
     }
 
     @Override
+    public String protection() {
+        return current.protection();
+    }
+
+    @Override
     public String describe() {
         return current.describe() + (current == fallback ? " (fallback: " + primary.describe() + " unavailable)" : "");
     }

@@ -38,6 +38,11 @@ public final class FileBackend implements SecretBackend {
     }
 
     @Override
+    public String protection() {
+        return "owner-only files (mode 600; on Windows an ACL for the owner alone) in an owner-only folder";
+    }
+
+    @Override
     public Optional<String> read(String profile) throws IOException {
         Path file = file(profile);
         try {

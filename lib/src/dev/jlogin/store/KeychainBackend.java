@@ -44,6 +44,11 @@ public final class KeychainBackend implements SecretBackend {
     }
 
     @Override
+    public String protection() {
+        return "the user's login keychain, unlocked with their session";
+    }
+
+    @Override
     public Optional<String> read(String profile) throws IOException {
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             Optional<String> value = security.find(service, profile);

@@ -19,6 +19,11 @@ public final class MemoryBackend implements SecretBackend {
     }
 
     @Override
+    public String protection() {
+        return "never written anywhere";
+    }
+
+    @Override
     public boolean inProcess() {
         return true;
     }

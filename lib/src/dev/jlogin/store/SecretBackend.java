@@ -13,6 +13,9 @@ public interface SecretBackend {
     /** Where the secrets go, for messages and diagnosis. */
     String describe();
 
+    /** What keeps others from reading the secrets there, in a few words, for an audit. */
+    String protection();
+
     Optional<String> read(String profile) throws IOException;
 
     void write(String profile, byte[] content) throws IOException;

@@ -26,6 +26,11 @@ public final class SecretServiceBackend implements SecretBackend {
         return "Secret Service keyring";
     }
 
+    @Override
+    public String protection() {
+        return "the user's keyring collection, unlocked with their session";
+    }
+
     private List<String> command(String verb, String profile) {
         List<String> command = new ArrayList<>(List.of("secret-tool", verb));
         if (verb.equals("store")) {

@@ -6,20 +6,20 @@ import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.oauth.TokenSet;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One profile's file: the settings the login was made with (so later commands need no flags)
- * and the tokens. Never the client secret. A file without tokens (after {@code revoke}) holds
- * only the {@link SavedSettings}.
+ * One profile's file: the settings the login was made with (so later commands need no flags),
+ * the tokens, and the {@link LoginFacts} (how and when it was made and refreshed, for the
+ * organisation's policy and audit). Never the client secret. A file without tokens (after
+ * {@code revoke}) holds only the {@link SavedSettings}.
  */
 public record StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
                           Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens,
-                          String provider) {
+                          String provider, Optional<LoginFacts> facts) {
     static final int FORMAT = 1;
 
     public StoredLogin {
@@ -33,12 +33,28 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         this(issuer, clientId, scope, parameters, endpoints, tokens, SavedSettings.STANDARD_PROVIDER);
     }
 
+    /** A login to a server of {@code provider}, of unknown start. */
+    public StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
+                       Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens, String provider) {
+        this(issuer, clientId, scope, parameters, endpoints, tokens, provider, Optional.empty());
+    }
+
+    /** This login with {@code facts} on how it was made. */
+    public StoredLogin with(LoginFacts facts) {
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider, Optional.of(facts));
+    }
+
+    /** When the login was made, where that was recorded. */
+    public Optional<Instant> sessionStartedAt() {
+        return facts.map(LoginFacts::startedAt);
+    }
+
     public SavedSettings settings() {
         return new SavedSettings(issuer, clientId, scope, parameters, endpoints, provider);
     }
 
     public StoredLogin withTokens(TokenSet newTokens) {
-        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider);
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider, facts);
     }
 
     byte[] toBytes() {
@@ -56,6 +72,7 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         root.put("format", FORMAT);
         settings().writeTo(root);
         root.put("tokens", tokenFields);
+        facts.ifPresent(f -> f.writeTo(root));
         return Json.writePretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -74,16 +91,13 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         if (t.isEmpty()) {
             return new Parsed(settings, Optional.empty());
         }
-        Optional<Instant> expiresAt;
-        try {
-            expiresAt = t.get().string("expires_at").map(UtcInstant::parse);
-        } catch (DateTimeException e) {
-            throw new MalformedJsonException("'expires_at' is not a time");
-        }
+        Optional<Instant> expiresAt = LoginFacts.instant(t.get(), "expires_at");
+        Optional<LoginFacts> facts = LoginFacts.parse(root);
         TokenSet tokens = new TokenSet(Secret.of(TokenSet.requireBearerToken(t.get().requireString("access_token"))),
                 TokenSet.requireBearerType(t.get().requireString("token_type")),
                 t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
                 expiresAt, t.get().string("scope"), SavedSettings.strings(t.get(), "account"));
-        return new Parsed(settings, Optional.of(settings.withTokens(tokens)));
+        StoredLogin login = settings.withTokens(tokens);
+        return new Parsed(settings, Optional.of(facts.isPresent() ? login.with(facts.get()) : login));
     }
 }

@@ -80,6 +80,10 @@ class JsonSchemaTest extends InProcessCommands {
         cli.clock.advance(Duration.ofDays(1));
         json("status", 0, new StatusCommand(), "--json"); // expired, its refresh untested
         json("status", 0, new StatusCommand(), "--json", "--online");
+        json("audit", 0, new AuditCommand(), "--json");
+        cli.properties.setProperty("jlogin.policy.max-session", "1h");
+        json("audit", 1, new AuditCommand(), "--json");
+        cli.properties.remove("jlogin.policy.max-session");
         json("doctor", 0, new DoctorCommand(), "--json");
         Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));
         json("doctor", 7, new DoctorCommand(), "--json");

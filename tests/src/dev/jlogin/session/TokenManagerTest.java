@@ -104,6 +104,11 @@ class TokenManagerTest {
         }
 
         @Override
+        public String protection() {
+            return disk.protection();
+        }
+
+        @Override
         public Optional<String> read(String profile) throws java.io.IOException {
             return disk.read(profile);
         }
