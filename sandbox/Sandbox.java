@@ -12,6 +12,7 @@
 //SOURCES ../lib/src/dev/jlogin/browser/CallbackPage.java
 //SOURCES ../lib/src/dev/jlogin/browser/RedirectListener.java
 //SOURCES ../lib/src/dev/jlogin/cli/Args.java
+//SOURCES ../lib/src/dev/jlogin/cli/AuditCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/CancelOnInterrupt.java
 //SOURCES ../lib/src/dev/jlogin/cli/Cli.java
 //SOURCES ../lib/src/dev/jlogin/cli/Clipboard.java
@@ -61,6 +62,7 @@
 //SOURCES ../lib/src/dev/jlogin/config/JLoginHome.java
 //SOURCES ../lib/src/dev/jlogin/config/LoginFlow.java
 //SOURCES ../lib/src/dev/jlogin/config/OidcProvider.java
+//SOURCES ../lib/src/dev/jlogin/config/Policy.java
 //SOURCES ../lib/src/dev/jlogin/config/Provider.java
 //SOURCES ../lib/src/dev/jlogin/config/Providers.java
 //SOURCES ../lib/src/dev/jlogin/config/SettingSource.java
@@ -119,6 +121,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenSet.java
 //SOURCES ../lib/src/dev/jlogin/oauth/UserInfoClient.java
 //SOURCES ../lib/src/dev/jlogin/session/AccessToken.java
+//SOURCES ../lib/src/dev/jlogin/session/Audit.java
 //SOURCES ../lib/src/dev/jlogin/session/AuthorizedHttp.java
 //SOURCES ../lib/src/dev/jlogin/session/BrowserFlow.java
 //SOURCES ../lib/src/dev/jlogin/session/DeviceFlow.java
@@ -131,6 +134,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/MetadataResolver.java
 //SOURCES ../lib/src/dev/jlogin/session/NewLogin.java
 //SOURCES ../lib/src/dev/jlogin/session/PrintingListener.java
+//SOURCES ../lib/src/dev/jlogin/session/ProfileAudit.java
 //SOURCES ../lib/src/dev/jlogin/session/Refresh.java
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
@@ -145,6 +149,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/KeychainHead.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringProbe.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringUnavailableException.java
+//SOURCES ../lib/src/dev/jlogin/store/LoginFacts.java
 //SOURCES ../lib/src/dev/jlogin/store/MemoryBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/MetadataCache.java
 //SOURCES ../lib/src/dev/jlogin/store/PosixProtection.java

@@ -3,6 +3,7 @@ package dev.jlogin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.json.JsonObject;
+import dev.jlogin.testing.JsonSchemas;
 import dev.jlogin.testing.TestBrowser;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -94,6 +95,12 @@ class PresetsFromCatalogPropertiesTest extends InProcessCommands {
             assertThat(cli.server.requests()).filteredOn(r -> r.grantType() != null).hasSizeGreaterThan(1)
                     .allSatisfy(r -> assertThat(r.form()).containsEntry("client_secret", secret));
         }
+        // the audit classifies the login by its schema; only Google's preset sends a client secret
+        CliHarness.Result audit = cli.run(new AuditCommand(), "--json");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        JsonSchemas.readme().check("audit", audit.out().strip());
+        assertThat(audit.out()).contains("\"client_type\":\"" + (preset == ProviderReplays.GOOGLE ? "confidential" : "public") + "\"")
+                .contains("\"provider\":\"" + preset.provider + "\"");
         CliHarness.Result revoke = cli.run(new RevokeCommand());
         assertThat(revoke.exit()).as(revoke.err()).isZero();
         CliHarness.Result afterRevoke = cli.run(new TokenCommand());
@@ -107,7 +114,7 @@ class PresetsFromCatalogPropertiesTest extends InProcessCommands {
             assertThat(revoke.out()).contains("refresh token: revoked");
             assertThat(cli.server.requests()).anyMatch(r -> r.path().endsWith("/revoke"));
         }
-        for (CliHarness.Result result : new CliHarness.Result[] {login, whoami, refresh, revoke, afterRevoke}) {
+        for (CliHarness.Result result : new CliHarness.Result[] {login, whoami, refresh, audit, revoke, afterRevoke}) {
             assertNoSecretIn(result);
         }
     }
