@@ -149,6 +149,7 @@
 //SOURCES src/dev/jlogin/store/KeychainHead.java
 //SOURCES src/dev/jlogin/store/KeyringProbe.java
 //SOURCES src/dev/jlogin/store/KeyringUnavailableException.java
+//SOURCES src/dev/jlogin/store/LifecycleLog.java
 //SOURCES src/dev/jlogin/store/LoginFacts.java
 //SOURCES src/dev/jlogin/store/MemoryBackend.java
 //SOURCES src/dev/jlogin/store/MetadataCache.java

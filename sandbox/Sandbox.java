@@ -149,6 +149,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/KeychainHead.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringProbe.java
 //SOURCES ../lib/src/dev/jlogin/store/KeyringUnavailableException.java
+//SOURCES ../lib/src/dev/jlogin/store/LifecycleLog.java
 //SOURCES ../lib/src/dev/jlogin/store/LoginFacts.java
 //SOURCES ../lib/src/dev/jlogin/store/MemoryBackend.java
 //SOURCES ../lib/src/dev/jlogin/store/MetadataCache.java

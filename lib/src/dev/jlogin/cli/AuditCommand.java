@@ -1,6 +1,10 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.JLoginException;
+import dev.jlogin.json.JsonObject;
+import dev.jlogin.json.MalformedJsonException;
 import dev.jlogin.session.ProfileAudit;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +22,12 @@ public final class AuditCommand implements Command {
                     + " access-token lifetime, refresh token, session start and last refresh, store, revocation and the"
                     + " ID token's check, and each rule of the organisation's policy it breaks. Reads only the store and the"
                     + " discovery cache; --online asks each server whether it can revoke. Tokens are never shown."
-                    + " Exits 1 when any profile breaks the policy.")
-            .options(Option.flag("online", "ask each server for its metadata (revocation)"), Options.STORE)
+                    + " Exits 1 when any profile breaks the policy. With --log, shows the lifecycle log instead: every"
+                    + " login, refresh, failed refresh, policy refusal and logout, oldest first.")
+            .options(Option.flag("online", "ask each server for its metadata (revocation)"),
+                    Option.flag("log", "show the lifecycle log (logins, refreshes, refusals, logouts)"), Options.STORE)
             .groups(Options.NETWORK, Options.OUTPUT)
-            .examples("", "--json", "--online --json")
+            .examples("--json", "--online --json", "--log")
             .exits(ExitCode.OK, ExitCode.PROBLEM, ExitCode.SERVER, ExitCode.STORE);
 
     @Override
@@ -31,6 +37,9 @@ public final class AuditCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
+        if (ctx.args().has("log")) {
+            return log(ctx);
+        }
         List<ProfileAudit> audits = ctx.api().audit(ctx.args().has("online"));
         boolean violated = audits.stream().anyMatch(a -> !a.violations().isEmpty());
         if (ctx.json()) {
@@ -45,6 +54,48 @@ public final class AuditCommand implements Command {
             print(ctx.env().out(), audits, ctx.api().policy().isEmpty());
         }
         return violated ? ExitCode.PROBLEM : ExitCode.OK;
+    }
+
+    /** The lifecycle log, oldest first; a line that is not a JSON object (a damaged log) is counted, not shown. */
+    private static ExitCode log(Context ctx) {
+        List<String> lines;
+        try {
+            lines = ctx.api().lifecycleLog().lines();
+        } catch (IOException e) {
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot read the lifecycle log: " + e.getMessage());
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        int damaged = 0;
+        for (String line : lines) {
+            try {
+                events.add(JsonObject.parse(line).asMap());
+            } catch (MalformedJsonException e) {
+                damaged++;
+            }
+        }
+        if (ctx.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", "ok");
+            json.put("file", ctx.api().lifecycleLog().file().toString());
+            json.put("damaged_lines", damaged);
+            json.put("events", events);
+            ctx.printJson(json);
+            return ExitCode.OK;
+        }
+        PrintStream out = ctx.env().out();
+        for (Map<String, Object> event : events) {
+            List<String> parts = new ArrayList<>();
+            event.forEach((key, value) -> {
+                if (!List.of("time", "profile", "event").contains(key)) {
+                    parts.add(key + "=" + render(value));
+                }
+            });
+            out.println(Terminal.sanitize(event.get("time") + "  " + event.get("profile") + "  " + event.get("event") + "  "
+                    + String.join(" ", parts)));
+        }
+        out.println(events.size() + " events in " + ctx.api().lifecycleLog().file() + (damaged > 0 ? "; " + damaged
+                + " damaged lines skipped" : ""));
+        return ExitCode.OK;
     }
 
     private static void print(PrintStream out, List<ProfileAudit> audits, boolean noPolicy) {

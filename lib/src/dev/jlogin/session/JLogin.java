@@ -22,6 +22,7 @@ import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.store.Backends;
+import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.MetadataCache;
 import dev.jlogin.store.SavedSettings;
 import dev.jlogin.store.StoredLogin;
@@ -276,8 +277,21 @@ public final class JLogin {
 
     /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}), if the policy allows it. */
     public synchronized TokenStore store() {
-        policy().checkStore(storeKind(), source.get("store-fallback"));
+        try {
+            policy().checkStore(storeKind(), source.get("store-fallback"));
+        } catch (JLoginException e) {
+            lifecycleLog().record("policy_refusal", profile(), Optional.empty(), Optional.empty(), Map.of("rule", "store"));
+            throw e;
+        }
         return openStore();
+    }
+
+    /**
+     * The lifecycle log: every login, refresh, failed refresh, policy refusal and logout of this
+     * home, one JSON line each, never a token (see {@link LifecycleLog}).
+     */
+    public LifecycleLog lifecycleLog() {
+        return openStore().log(clock, notices);
     }
 
     private String storeKind() {
@@ -362,7 +376,7 @@ public final class JLogin {
     /** Valid tokens on demand for {@code settings}' profile; what only a refresh needs is built when one is due. */
     public TokenManager tokens(Settings settings) {
         return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy().maxSession()
-                .map(max -> new TokenManager.SessionLimit(max, policy().rule("max-session"))));
+                .map(max -> new TokenManager.SessionLimit(max, policy().rule("max-session"))), lifecycleLog());
     }
 
     /** The browser login for {@code settings}' provider, for a caller with its own listener. */
@@ -386,7 +400,7 @@ public final class JLogin {
     }
 
     private NewLogin newLogin() {
-        return new NewLogin(store(), idTokens(), notices, clock, policy());
+        return new NewLogin(store(), idTokens(), notices, clock, policy(), lifecycleLog());
     }
 
     /** One per object, so a key set is fetched at most once (twice for a rotation). */

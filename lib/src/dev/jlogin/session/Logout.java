@@ -73,6 +73,8 @@ final class Logout {
                 }
             }
             jl.store().deleteTokens(profile);
+            jl.lifecycleLog().record("logout", profile, Optional.of(login.settings()), Optional.of(login.tokens()),
+                    Map.of("revocation_complete", !failed));
             return new Revocation(profile, Optional.of(new Revocation.LoggedOut(identity, settings.describeServer())),
                     results, !failed);
         }

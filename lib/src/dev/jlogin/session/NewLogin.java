@@ -10,6 +10,7 @@ import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.OAuthError;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
@@ -17,6 +18,7 @@ import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,13 +36,15 @@ final class NewLogin {
     private final Consumer<String> notices;
     private final Clock clock;
     private final Policy policy;
+    private final LifecycleLog log;
 
-    NewLogin(TokenStore store, IdTokenVerifier idTokens, Consumer<String> notices, Clock clock, Policy policy) {
+    NewLogin(TokenStore store, IdTokenVerifier idTokens, Consumer<String> notices, Clock clock, Policy policy, LifecycleLog log) {
         this.store = store;
         this.idTokens = idTokens;
         this.notices = notices;
         this.clock = clock;
         this.policy = policy;
+        this.log = log;
     }
 
     /** A stored login with its ID token's check, so that describing it does not check (and fetch keys) again. */
@@ -55,13 +59,18 @@ final class NewLogin {
         String flowName = flow.name().toLowerCase(Locale.ROOT);
         Optional<Set<String>> flows = policy.flows();
         if (flows.isPresent() && !flows.get().contains(flowName)) {
-            throw policy.refusal("flows", "a login in the " + flowName + " flow was asked for", "log in with --flow "
-                    + flows.get().iterator().next() + " (or JLOGIN_FLOW)");
+            throw refused(settings, "flows", policy.refusal("flows", "a login in the " + flowName + " flow was asked for",
+                    "log in with --flow " + flows.get().iterator().next() + " (or JLOGIN_FLOW)"));
         }
-        policy.checkScopes(settings.scope());
+        try {
+            policy.checkScopes(settings.scope());
+        } catch (JLoginException e) {
+            throw refused(settings, "scopes", e);
+        }
         if (policy.requireRevocation() && metadata.revocationEndpoint().isEmpty()) {
-            throw policy.refusal("require-revocation", "the server names no revocation endpoint, so this login could not be"
-                    + " revoked", "give it with --revocation-endpoint if the server has one, or ask the platform team");
+            throw refused(settings, "require-revocation", policy.refusal("require-revocation", "the server names no revocation"
+                    + " endpoint, so this login could not be revoked", "give it with --revocation-endpoint if the server has"
+                    + " one, or ask the platform team"));
         }
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.checkWritable(settings.profile());
@@ -81,15 +90,16 @@ final class NewLogin {
                 settings.provider().idTokenIssuers(metadata.issuer()), settings.clientId()));
         check.ifPresent(this::checkIdToken);
         if (policy.requireVerifiedIdToken() && !(check.orElse(null) instanceof IdTokenCheck.Verified)) {
-            throw policy.refusal("require-verified-id-token", check.isEmpty() ? "the server issued no ID token"
-                    : "the ID token could not be verified", "ask for the openid scope of a server that publishes its keys"
-                    + " (jwks_uri); no token was stored");
+            throw refused(settings, "require-verified-id-token", policy.refusal("require-verified-id-token", check.isEmpty()
+                    ? "the server issued no ID token" : "the ID token could not be verified", "ask for the openid scope of a"
+                    + " server that publishes its keys (jwks_uri); no token was stored"));
         }
         Instant now = clock.instant();
-        StoredLogin login = settings.login(tokens).with(new LoginFacts(now, flow.name().toLowerCase(Locale.ROOT),
+        LoginFacts facts = new LoginFacts(now, flow.name().toLowerCase(Locale.ROOT),
                 settings.clientSecret().isPresent() ? "confidential" : "public",
                 check.isEmpty() ? "none" : check.get() instanceof IdTokenCheck.Verified ? "verified" : "unchecked",
-                TokenManager.lifetime(tokens, now), Optional.empty()));
+                TokenManager.lifetime(tokens, now), Optional.empty());
+        StoredLogin login = settings.login(tokens).with(facts);
         try (ProfileLock lock = store.lock(settings.profile())) {
             store.write(settings.profile(), login);
         } catch (JLoginException e) {
@@ -99,6 +109,8 @@ final class NewLogin {
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
                     + store.recoveryNote(settings.profile(), login, approval));
         }
+        log.record("login", settings.profile(), Optional.of(settings.saved()), Optional.of(tokens),
+                Map.of("flow", facts.flow(), "client_type", facts.clientType()));
         return new Approved(login, check);
     }
 
@@ -126,6 +138,12 @@ final class NewLogin {
     private static JLoginException idTokenFailed(String reason) {
         return new JLoginException(JLoginException.Kind.SERVER, "the server's ID token failed verification: " + reason
                 + "; no token was stored (check the issuer and client id, or report it to the server's administrators)");
+    }
+
+    /** A policy refusal, logged before it is thrown. */
+    private JLoginException refused(Settings settings, String rule, JLoginException refusal) {
+        log.record("policy_refusal", settings.profile(), Optional.of(settings.saved()), Optional.empty(), Map.of("rule", rule));
+        return refusal;
     }
 
     /** The server's refusal of the login, in the provider's words: a configuration error where the client is not set up for it. */

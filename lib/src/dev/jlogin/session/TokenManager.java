@@ -5,12 +5,14 @@ import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.ProfileLock;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -28,19 +30,23 @@ public final class TokenManager {
     private final Supplier<TokenEndpoint> tokenEndpoint;
     private final Clock clock;
     private final Optional<SessionLimit> sessionLimit;
+    private final LifecycleLog log;
 
+    /** With no session limit, and refreshes logged in {@code store}'s home. */
     public TokenManager(TokenStore store, Settings settings, MetadataResolver metadata, TokenEndpoint tokenEndpoint,
                         Clock clock) {
-        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Optional.empty());
+        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Optional.empty(),
+                store.log(clock, System.err::println));
     }
 
     /**
      * With what a refresh needs built only for one (a token that is still valid needs neither),
-     * and the organisation's limit on a login's age, if it sets one.
+     * the organisation's limit on a login's age, if it sets one, and the lifecycle log.
      */
     TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata,
-                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Optional<SessionLimit> sessionLimit) {
+                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Optional<SessionLimit> sessionLimit, LifecycleLog log) {
         this.store = store;
+        this.log = log;
         this.settings = settings;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
@@ -121,6 +127,8 @@ public final class TokenManager {
         }
         Duration max = sessionLimit.get().max();
         if (login.sessionStartedAt().isEmpty() || !clock.instant().isBefore(login.sessionStartedAt().get().plus(max))) {
+            log.record("policy_refusal", settings.profile(), Optional.of(login.settings()), Optional.empty(),
+                    Map.of("rule", "max-session"));
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "session older than the organisation allows ("
                     + sessionLimit.get().rule() + (login.sessionStartedAt().isEmpty() ? "; this login's start was not recorded" : "")
                     + ")");
@@ -161,6 +169,8 @@ public final class TokenManager {
         try {
             fresh = tokenEndpoint.get().refresh(metadata.get().resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
         } catch (JLoginException e) {
+            log.record("refresh_failed", settings.profile(), Optional.of(current.settings()), Optional.empty(),
+                    Map.of("error", e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT))));
             if (e.kind() == JLoginException.Kind.LOGIN_REQUIRED) {
                 StoredLogin latest = stored();
                 if (!latest.tokens().refreshToken().equals(current.tokens().refreshToken())
@@ -183,6 +193,8 @@ public final class TokenManager {
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
                     updated, "the server rotated the refresh token"));
         }
+        log.record("refresh", settings.profile(), Optional.of(updated.settings()), Optional.of(fresh),
+                Map.of("rotated", !fresh.refreshToken().equals(current.tokens().refreshToken())));
         return updated;
     }
 }

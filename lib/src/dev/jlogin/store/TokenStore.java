@@ -8,12 +8,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -26,12 +28,14 @@ public final class TokenStore {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    private final Path home;
     private final Path profiles;
     private final Duration lockTimeout;
     private final SecretBackend backend;
 
     /** Locks live in {@code home/profiles} whatever the backend keeps the secrets in. */
     public TokenStore(Path home, Duration lockTimeout, SecretBackend backend) {
+        this.home = home;
         this.profiles = home.resolve("profiles");
         this.lockTimeout = lockTimeout;
         this.backend = backend;
@@ -40,6 +44,11 @@ public final class TokenStore {
     /** The file store under {@code home}, reporting repairs on stderr. */
     public TokenStore(Path home, Duration lockTimeout) {
         this(home, lockTimeout, new FileBackend(home.resolve("profiles"), System.err::println));
+    }
+
+    /** The lifecycle log beside the logins; none for logins kept in memory, which leave nothing on disk. */
+    public LifecycleLog log(Clock clock, Consumer<String> warnings) {
+        return backend.inProcess() ? LifecycleLog.none(home, clock) : new LifecycleLog(home, clock, warnings);
     }
 
     /** Profile names become file names: letters, digits, '.', '_' and '-' only. */

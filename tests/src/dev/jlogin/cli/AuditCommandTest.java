@@ -128,6 +128,38 @@ class AuditCommandTest extends InProcessCommands {
         assertThat(profile(audit(0), "default")).containsEntry("flow", "browser").containsEntry("id_token", "verified");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLifecycleLogHasALineForEveryLoginRefreshRefusalAndLogoutAndNoToken() throws Exception {
+        assertThat(cli.login().exit()).isZero();
+        assertThat(cli.run(new RefreshCommand()).exit()).isZero();
+        cli.properties.setProperty("jlogin.policy.scopes", "openid");
+        assertThat(cli.login("--scope", "openid admin").exit()).isEqualTo(2);
+        cli.properties.remove("jlogin.policy.scopes");
+        cli.server.enqueueTokenReplies(dev.jlogin.testing.FakeAuthorizationServer.Reply.error(400, "invalid_grant"));
+        assertThat(cli.run(new RefreshCommand()).exit()).isEqualTo(3);
+        assertThat(cli.login().exit()).isZero();
+        assertThat(cli.run(new RevokeCommand()).exit()).isZero();
+
+        CliHarness.Result result = cli.run(new AuditCommand(), "--log", "--json");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertNoSecretIn(result);
+        assertThat(Files.readString(home.resolve("log/lifecycle.jsonl"))).satisfies(text ->
+                cli.server.issuedSecrets().forEach(secret -> assertThat(text).doesNotContain(secret)));
+        schemas.check("audit --log", result.out().strip());
+        List<Map<String, Object>> events = (List<Map<String, Object>>) JsonObject.parse(result.out().strip()).asMap().get("events");
+        assertThat(events).extracting(e -> e.get("event")).containsExactly("login", "refresh", "policy_refusal", "refresh_failed",
+                "login", "logout");
+        assertThat(events.get(0)).containsEntry("profile", "default").containsEntry("flow", "device")
+                .containsEntry("client_id", "cli").containsEntry("issuer", cli.server.issuer());
+        assertThat(events.get(1)).containsEntry("rotated", true);
+        assertThat(events.get(2)).containsEntry("rule", "scopes");
+        assertThat(events.get(3)).containsEntry("error", "invalid_grant");
+        assertThat(events.get(5)).containsEntry("revocation_complete", true);
+        assertThat(cli.run(new AuditCommand(), "--log").out()).contains("  default  logout  ", "6 events in ");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> keys(Map<String, Object> profile) {
         return ((List<Map<String, Object>>) profile.get("violations")).stream().map(v -> (String) v.get("key")).toList();

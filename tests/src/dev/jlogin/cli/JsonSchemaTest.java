@@ -84,6 +84,7 @@ class JsonSchemaTest extends InProcessCommands {
         cli.properties.setProperty("jlogin.policy.max-session", "1h");
         json("audit", 1, new AuditCommand(), "--json");
         cli.properties.remove("jlogin.policy.max-session");
+        json("audit --log", 0, new AuditCommand(), "--log", "--json");
         json("doctor", 0, new DoctorCommand(), "--json");
         Files.setPosixFilePermissions(home.resolve("profiles/default.json"), PosixFilePermissions.fromString("rw-r--r--"));
         json("doctor", 7, new DoctorCommand(), "--json");

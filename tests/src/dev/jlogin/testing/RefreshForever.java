@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Run as a child JVM: refreshes profile "default" of the store at {@code args[0]} against issuer {@code args[1]}, forever. */
+/**
+ * Run as a child JVM: refreshes profile "default" of the store at {@code args[0]} against issuer
+ * {@code args[1]}, forever, or {@code args[2]} times.
+ */
 public final class RefreshForever {
     private RefreshForever() {
     }
@@ -27,7 +30,7 @@ public final class RefreshForever {
         TokenManager manager = new TokenManager(new TokenStore(home, Duration.ofSeconds(30)), settings,
                 new MetadataResolver(new Discovery(http), new MetadataCache(home, Clock.systemUTC())),
                 new TokenEndpoint(http, Clock.systemUTC()), Clock.systemUTC());
-        while (true) {
+        for (long left = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE; left > 0; left--) {
             manager.refresh();
         }
     }
