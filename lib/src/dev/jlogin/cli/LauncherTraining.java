@@ -4,6 +4,7 @@ import dev.jlogin.Secret;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.install.Installer;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The training run behind an installed launcher's start-up cache: the calls that scripts and
@@ -39,7 +41,9 @@ public final class LauncherTraining {
                             Optional.of(Secret.of("training-refresh-token")), Optional.empty(),
                             Optional.of(Instant.now().plusSeconds(3600)), Optional.of("openid"));
                     new TokenStore(home, TokenStore.DEFAULT_LOCK_TIMEOUT).write(SettingsResolver.DEFAULT_PROFILE,
-                            new StoredLogin(Optional.of(ISSUER), CLIENT, Optional.of("openid"), Map.of(), Map.of(), tokens));
+                            new StoredLogin(Optional.of(ISSUER), CLIENT, Optional.of("openid"), Map.of(), Map.of(), tokens)
+                                    .with(new LoginFacts(Instant.now(), "device", "public", "none", Optional.empty(),
+                                            Optional.empty())));
                 });
     }
 
@@ -55,6 +59,19 @@ public final class LauncherTraining {
                 env.err().println("training call failed: " + String.join(" ", call));
                 System.exit(1);
             }
+        }
+        // once more under a policy, as an organisation's machines run it: its classes go into the archive too
+        Properties policy = new Properties();
+        policy.putAll(system.properties());
+        policy.setProperty("jlogin.policy.store", "file, keyring");
+        policy.setProperty("jlogin.policy.max-session", "7d");
+        policy.setProperty("jlogin.policy.scopes", "openid profile");
+        Environment env = new Environment(system.variables(), policy, new ByteArrayInputStream(new byte[0]), system.out(),
+                system.err(), system.clock(), system.sleeper(), system.stdinIsTerminal(), system.stdoutIsTerminal(),
+                system.stderrIsTerminal(), system.browser());
+        if (Launcher.run(CALLS[0], env) != 0) {
+            env.err().println("training call failed under a policy");
+            System.exit(1);
         }
         System.exit(0);
     }

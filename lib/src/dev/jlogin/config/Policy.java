@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -248,14 +247,32 @@ public final class Policy {
                 + ") takes " + expected + ", not '" + value + "'");
     }
 
+    /** Split at spaces and commas by hand: a regex would cost every token call start-up time when a policy exists. */
     private static List<String> words(String value) {
-        return Arrays.stream(value.split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            boolean separator = i == value.length() || value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i));
+            if (separator && start >= 0) {
+                words.add(value.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return words;
     }
 
     /** {@code 30m}, {@code 12h}, {@code 7d}, {@code 90s}; null when it is none of those or not positive. */
     private static Duration parseDuration(String value) {
-        if (!value.matches("[0-9]{1,6}[smhd]")) {
+        int digits = value.length() - 1;
+        if (digits < 1 || digits > 6 || "smhd".indexOf(value.charAt(digits)) < 0) {
             return null;
+        }
+        for (int i = 0; i < digits; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
         }
         long amount = Long.parseLong(value.substring(0, value.length() - 1));
         Duration unit = switch (value.charAt(value.length() - 1)) {
