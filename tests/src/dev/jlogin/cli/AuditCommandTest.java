@@ -105,6 +105,27 @@ class AuditCommandTest extends InProcessCommands {
     }
 
     @Test
+    void offlineWithoutTheDiscoveryCacheRevocationIsUnknownAndOnlineTheServerIsAsked() throws Exception {
+        assertThat(cli.login().exit()).isZero();
+        deleteTree(home.resolve("cache"));
+
+        assertThat(profile(audit(0), "default")).containsEntry("revocation", "unknown");
+        int discoveries = cli.server.requests("/issuer/.well-known/openid-configuration").size();
+        CliHarness.Result online = cli.run(new AuditCommand(), "--online", "--json");
+        assertThat(online.exit()).as(online.err()).isZero();
+        assertThat(online.out()).contains("\"revocation\":\"defined\"");
+        assertThat(cli.server.requests("/issuer/.well-known/openid-configuration")).hasSize(discoveries + 1);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void loggedOutAndDamagedProfilesAreListedToo() throws Exception {
         assertThat(cli.login().exit()).isZero();
         assertThat(cli.login("--profile", "gone").exit()).isZero();
