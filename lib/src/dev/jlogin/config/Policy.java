@@ -210,16 +210,17 @@ public final class Policy {
 
     /** Refuses a requested scope the policy does not list. */
     public void checkScopes(Optional<String> requested) {
-        Optional<Set<String>> allowed = scopes();
-        if (allowed.isEmpty() || requested.isEmpty()) {
-            return;
-        }
-        List<String> extra = new ArrayList<>(words(requested.get()));
-        extra.removeAll(allowed.get());
+        List<String> extra = beyondScopes(requested.map(Policy::words).orElse(List.of()));
         if (!extra.isEmpty()) {
             throw refusal("scopes", "the login asks for the scope " + String.join(" ", extra),
-                    "ask only for " + String.join(" ", allowed.get()) + " (--scope)");
+                    "ask only for " + String.join(" ", scopes().orElseThrow()) + " (--scope)");
         }
+    }
+
+    /** Those of {@code scopes} the policy does not list; none when it lists no scopes. */
+    public List<String> beyondScopes(List<String> scopes) {
+        Optional<Set<String>> allowed = scopes();
+        return allowed.isEmpty() ? List.of() : scopes.stream().filter(s -> !allowed.get().contains(s)).toList();
     }
 
     private Optional<Set<String>> list(String key, List<String> known) {

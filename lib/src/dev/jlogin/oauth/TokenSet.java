@@ -7,7 +7,9 @@ import dev.jlogin.json.MalformedJsonException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,6 +120,17 @@ public record TokenSet(Secret accessToken, String tokenType, Optional<Secret> re
             throw new MalformedJsonException("'token_type' must be Bearer; jlogin cannot use other token types");
         }
         return type;
+    }
+
+    /** A scope string's scopes (RFC 6749 section 3.3: space-delimited). */
+    public static List<String> scopes(String scope) {
+        List<String> scopes = new ArrayList<>();
+        for (String s : scope.split(" ")) {
+            if (!s.isEmpty()) {
+                scopes.add(s);
+            }
+        }
+        return scopes;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.jlogin.config.Settings;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.SignedJwt;
+import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.MetadataCache;
 import dev.jlogin.store.SavedSettings;
@@ -15,12 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -88,7 +87,7 @@ final class Audit {
         Optional<LoginFacts> facts = login.flatMap(StoredLogin::facts);
         fields.put("client_type", facts.map(LoginFacts::clientType).orElse("unknown"));
         fields.put("flow", facts.map(LoginFacts::flow).orElse("unknown"));
-        List<String> scopes = scopes(login.flatMap(l -> l.tokens().scope()).or(saved::scope));
+        List<String> scopes = login.flatMap(l -> l.tokens().scope()).or(saved::scope).map(TokenSet::scopes).orElse(List.of());
         fields.put("scopes", scopes);
         facts.flatMap(LoginFacts::accessTokenLifetime).ifPresent(d -> fields.put("access_token_lifetime_s", d.toSeconds()));
         Map<String, Object> refresh = new LinkedHashMap<>();
@@ -136,12 +135,9 @@ final class Audit {
                 default -> "not verified at login";
             }));
         }
-        Optional<Set<String>> allowed = policy.scopes();
-        if (allowed.isPresent()) {
-            List<String> extra = scopes.stream().filter(s -> !allowed.get().contains(s)).toList();
-            if (!extra.isEmpty()) {
-                violations.add(violation("scopes", "it holds the scope " + String.join(" ", extra)));
-            }
+        List<String> extra = policy.beyondScopes(scopes);
+        if (!extra.isEmpty()) {
+            violations.add(violation("scopes", "it holds the scope " + String.join(" ", extra)));
         }
     }
 
@@ -166,10 +162,6 @@ final class Audit {
     /** As every timestamp in JSON output: ISO 8601 in UTC to the second. */
     private static String timestamp(Instant t) {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static List<String> scopes(Optional<String> scope) {
-        return scope.map(s -> Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList()).orElse(List.of());
     }
 
     /** A refresh token's expiry, where it is a JWT that says (Keycloak's are); not verified: it is only reported. */

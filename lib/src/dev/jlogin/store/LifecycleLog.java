@@ -86,7 +86,7 @@ public final class LifecycleLog {
             Optional<String> subject = t.idToken().flatMap(SignedJwt::unverifiedClaims).flatMap(c -> string(c, "sub"))
                     .or(() -> access.flatMap(c -> string(c, "sub")));
             subject.ifPresent(s -> line.put("subject", s));
-            t.scope().ifPresent(s -> line.put("scopes", List.of(s.trim().split("\\s+"))));
+            t.scope().ifPresent(s -> line.put("scopes", TokenSet.scopes(s)));
             access.flatMap(c -> string(c, "jti")).ifPresent(j -> line.put("jti", j));
         }
         line.putAll(details);
