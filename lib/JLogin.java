@@ -117,6 +117,7 @@
 //SOURCES src/dev/jlogin/oauth/ServerMetadata.java
 //SOURCES src/dev/jlogin/oauth/SignedJwt.java
 //SOURCES src/dev/jlogin/oauth/TokenEndpoint.java
+//SOURCES src/dev/jlogin/oauth/TokenRequest.java
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
@@ -137,6 +138,7 @@
 //SOURCES src/dev/jlogin/session/ProfileAudit.java
 //SOURCES src/dev/jlogin/session/Refresh.java
 //SOURCES src/dev/jlogin/session/Revocation.java
+//SOURCES src/dev/jlogin/session/TargetGrant.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
 //SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java

@@ -117,6 +117,7 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/ServerMetadata.java
 //SOURCES ../lib/src/dev/jlogin/oauth/SignedJwt.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenEndpoint.java
+//SOURCES ../lib/src/dev/jlogin/oauth/TokenRequest.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenResult.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenSet.java
 //SOURCES ../lib/src/dev/jlogin/oauth/UserInfoClient.java
@@ -137,6 +138,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/ProfileAudit.java
 //SOURCES ../lib/src/dev/jlogin/session/Refresh.java
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
+//SOURCES ../lib/src/dev/jlogin/session/TargetGrant.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
 //SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java

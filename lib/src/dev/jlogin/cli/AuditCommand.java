@@ -125,7 +125,9 @@ public final class AuditCommand implements Command {
             return Terminal.sanitize(String.join("; ", parts));
         }
         if (value instanceof List<?> list) {
-            return Terminal.sanitize(list.isEmpty() ? "none" : String.join(" ", list.stream().map(String::valueOf).toList()));
+            // scopes are words; the tokens held for other APIs are a map each
+            return list.isEmpty() ? "none" : String.join(list.get(0) instanceof Map ? " | " : " ",
+                    list.stream().map(AuditCommand::render).toList());
         }
         return Terminal.sanitize(String.valueOf(value));
     }

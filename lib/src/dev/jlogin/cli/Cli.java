@@ -31,7 +31,7 @@ public final class Cli {
                 env.out().println(command.spec().help(Invocation.of(env)));
                 return ExitCode.OK.code();
             }
-            return command.exitStatus(new Context(args, env));
+            return command.exitStatus(new Context(args, env, command.spec()));
         } catch (JLoginException e) {
             return fail(command.name(), env, json, ExitCode.of(e.kind()), withHint(e, options, env));
         } catch (RuntimeException e) {

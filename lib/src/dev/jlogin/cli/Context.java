@@ -4,6 +4,8 @@ import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.json.Json;
+import dev.jlogin.oauth.TokenRequest;
+import dev.jlogin.session.AccessToken;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.DeviceFlow;
 import dev.jlogin.session.JLogin;
@@ -24,11 +26,15 @@ public final class Context {
     private final Args args;
     private final Environment env;
     private final JLogin api;
+    /** The options naming the API a token is for, for a command that takes them; else null. */
+    private final OptionGroup target;
 
-    Context(Args args, Environment env) {
+    Context(Args args, Environment env, CommandSpec spec) {
         this.args = args;
         this.env = env;
-        this.api = library(flags(args));
+        this.target = spec.groups().contains(Options.TARGET) ? Options.TARGET
+                : spec.groups().contains(Options.TOKEN_TARGET) ? Options.TOKEN_TARGET : null;
+        this.api = library(flags(args, target));
     }
 
     private JLogin library(Map<String, String> flags) {
@@ -42,7 +48,13 @@ public final class Context {
      * The flags as settings: {@code --browser} and {@code --device} are {@code --flow} in short,
      * and {@code --no-browser} means the device flow, whose link is then only printed.
      */
-    private static Map<String, String> flags(Args args) {
+    private static Map<String, String> flags(Args args, OptionGroup target) {
+        if (target != null) {
+            // the API a token is for is not a setting of the login (--audience and --scope are, at login)
+            Map<String, String> flags = new java.util.HashMap<>(flags(args, null));
+            target.options().forEach(option -> flags.remove(option.name()));
+            return flags;
+        }
         // conditionals, not a stream: this runs on every token call
         boolean browser = args.has("browser");
         boolean device = args.has("device") || args.has("no-browser");
@@ -76,7 +88,7 @@ public final class Context {
 
     /** The library as {@link #api()}, for another profile ({@code revoke --all}). */
     public JLogin api(String profile) {
-        Map<String, String> flags = new java.util.HashMap<>(flags(args));
+        Map<String, String> flags = new java.util.HashMap<>(flags(args, target));
         flags.put("profile", profile);
         return library(flags);
     }
@@ -130,6 +142,25 @@ public final class Context {
     /** How long the token a command hands out stays valid at least: --min-valid, else the library's default. */
     public Duration minValid() {
         return args.value("min-valid").map(v -> Args.seconds(v, "--min-valid")).orElse(JLogin.DEFAULT_MIN_VALID);
+    }
+
+    /** The API the command's token is for, when its target options name one; empty: the login's own token. */
+    public Optional<TokenRequest> target() {
+        if (target == null) {
+            return Optional.empty();
+        }
+        boolean prefixed = target == Options.TOKEN_TARGET;
+        Optional<String> audience = args.value(prefixed ? "token-audience" : "audience");
+        Optional<String> resource = args.value(prefixed ? "token-resource" : "resource");
+        Optional<String> scope = args.value(prefixed ? "token-scope" : "scope");
+        return audience.isEmpty() && resource.isEmpty() && scope.isEmpty() ? Optional.empty()
+                : Optional.of(new TokenRequest(audience, resource, scope));
+    }
+
+    /** The token this command hands out, valid for --min-valid: for the API its target options name, else the login's own. */
+    public AccessToken token() {
+        Optional<TokenRequest> api = target();
+        return api.isPresent() ? this.api.token(api.get(), minValid()) : this.api.token(minValid());
     }
 
     public MetadataResolver metadata() {

@@ -49,7 +49,7 @@ public final class ExecCommand implements Command {
                             + " that the loader, shells or tools run code from, such as LD_PRELOAD, BASH_ENV or"
                             + " GIT_SSH_COMMAND)"),
                     Options.MIN_VALID)
-            .groups(Options.LOGIN, Options.NETWORK)
+            .groups(Options.TARGET, Options.LOGIN, Options.NETWORK)
             .examples("-- ./deploy.sh staging",
                     "--env TF_HTTP_PASSWORD -- terraform plan")
             .takingCommand()
@@ -84,7 +84,7 @@ public final class ExecCommand implements Command {
                     + " variable holds, so the token could be run or printed; choose another name (default "
                     + DEFAULT_VARIABLE + ")");
         }
-        String token = ctx.api().token(ctx.minValid()).value().reveal();
+        String token = ctx.token().value().reveal();
 
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();

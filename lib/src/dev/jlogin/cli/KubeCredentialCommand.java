@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.session.AccessToken;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
@@ -29,8 +30,8 @@ public final class KubeCredentialCommand implements Command {
                     + " when it expires within --min-valid seconds. When a login is needed and kubectl runs"
                     + " interactively, it logs in as login does (a browser, or the device flow) with the prompt on stderr; otherwise it exits 3.")
             .options(Options.MIN_VALID, Options.NO_BROWSER)
-            .groups(Options.LOGIN, Options.FLOW, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
-            .examples("--profile work --min-valid 300")
+            .groups(Options.TOKEN_TARGET, Options.LOGIN, Options.FLOW, Options.REQUEST, Options.ENDPOINTS, Options.NETWORK)
+            .examples("--profile work --min-valid 300", "--token-audience kubernetes")
             .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.DENIED, ExitCode.EXPIRED, ExitCode.SERVER, ExitCode.STORE,
                     ExitCode.CANCELLED);
 
@@ -59,8 +60,10 @@ public final class KubeCredentialCommand implements Command {
             login = new LoginScreen(ctx, !ctx.args().has("no-browser"), false)
                     .run(settings, ctx.metadata().resolve(settings));
         }
-        Optional<Instant> askAgain = login.tokens().expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
-        ctx.env().out().println(ExecCredential.write(request, login.tokens().accessToken(), askAgain));
+        AccessToken token = ctx.target().isPresent() ? ctx.token()
+                : new AccessToken(login.tokens().accessToken(), login.tokens().tokenType(), login.tokens().expiresAt());
+        Optional<Instant> askAgain = token.expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
+        ctx.env().out().println(ExecCredential.write(request, token.value(), askAgain));
         ctx.env().out().flush();
         return ExitCode.OK;
     }

@@ -57,6 +57,21 @@ public final class Options {
             Option.value("token-endpoint", "URL", "the token endpoint"),
             Option.value("revocation-endpoint", "URL", "the revocation endpoint (for revoke)"),
             Option.value("userinfo-endpoint", "URL", "the userinfo endpoint (for whoami)"));
+    /** A token for another API, from the same login. */
+    public static final OptionGroup TARGET = target("");
+    /** The same, for the commands whose --audience and --scope are the login's own (a new login asks for them). */
+    public static final OptionGroup TOKEN_TARGET = target("token-");
+
+    private static OptionGroup target(String prefix) {
+        return OptionGroup.of("Which API the token is for (default: the login's own token)",
+                Option.value(prefix + "audience", "AUD", "a token for this audience (token exchange, RFC 8693; Auth0's API"
+                        + " identifier; Entra's application ID URI)"),
+                Option.value(prefix + "resource", "URI", "a token for this resource (RFC 8707)"),
+                Option.value(prefix + "scope", "SCOPES", "a token with these scopes only")).withNotes(
+                "Obtained from the login and kept beside it until it expires; the server must allow it: a refusal"
+                        + " says what the platform team must enable (exit 2).");
+    }
+
     public static final OptionGroup NETWORK = OptionGroup.of("Network", CA_FILE, VERBOSE).withNotes(
             "Proxies come from https_proxy, http_proxy and no_proxy (either case), as for curl.");
     public static final OptionGroup OUTPUT = OptionGroup.of("Output",

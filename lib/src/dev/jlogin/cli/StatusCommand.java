@@ -106,6 +106,11 @@ public final class StatusCommand implements Command {
             Instant now = ctx.env().clock().instant();
             login.get().tokens().expiresAt().ifPresent(t -> row.put("expires_at", Format.timestamp(t)));
             row.put("has_refresh_token", login.get().tokens().refreshToken().isPresent());
+            StoredLogin held = login.get();
+            if (!held.targets().isEmpty()) {
+                row.put("targets", held.targetsHeld().stream()
+                        .map(t -> WhoamiCommand.targetJson(t, held.targets().get(t).expiresAt())).toList());
+            }
             boolean expired = !login.get().tokens().isValidFor(Duration.ZERO, now);
             if (expired && login.get().tokens().refreshToken().isEmpty()) {
                 return problem(ctx, row, profile, "the access token has expired and there is no refresh token");
@@ -158,12 +163,22 @@ public final class StatusCommand implements Command {
                 line(out, "token", Format.expiry(Optional.ofNullable((String) row.get("expires_at")).map(Instant::parse), now)
                         + (Boolean.TRUE.equals(row.get("has_refresh_token")) ? "; refresh token stored" : "; no refresh token"));
             }
+            if (row.get("targets") instanceof List<?> targets) {
+                line(out, "APIs", targets.stream().map(t -> apiLine((Map<?, ?>) t, now)).collect(java.util.stream.Collectors.joining("; ")));
+            }
             line(out, "status", switch ((String) row.get("status")) {
                 case OK -> "ok" + (row.containsKey("checked_with") ? " (the server answered " + row.get("checked_with") + ")" : "");
                 case EXPIRED -> "expired, refresh untested (" + online + " tries it)";
                 default -> "problem: " + row.get("problem") + "; log in with: " + row.get("fix");
             });
         }
+    }
+
+    /** A token held for another API, from its JSON row: which API, and how long it is valid. */
+    private static String apiLine(Map<?, ?> target, Instant now) {
+        String which = java.util.stream.Stream.of("audience", "resource", "scope").filter(target::containsKey)
+                .map(key -> key + " " + target.get(key)).collect(java.util.stream.Collectors.joining(", "));
+        return which + " (" + Format.expiry(Optional.ofNullable((String) target.get("expires_at")).map(Instant::parse), now) + ")";
     }
 
     private static void line(PrintStream out, String label, Object value) {

@@ -18,9 +18,9 @@ public final class TokenCommand implements Command {
             .options(Options.MIN_VALID,
                     Option.flag("header", "print 'Authorization: Bearer <token>', for curl -H @-"),
                     Option.flag("force-terminal", "print even though stdout is a terminal"))
-            .groups(Options.LOGIN, Options.NETWORK, Options.OUTPUT)
+            .groups(Options.TARGET, Options.LOGIN, Options.NETWORK, Options.OUTPUT)
             .examples("--header | curl -H @- https://api.example.com/",
-                    "--min-valid 300 > token.txt",
+                    "--audience orders-api > orders.token",
                     "--profile work --json")
             .exits(ExitCode.OK, ExitCode.LOGIN_REQUIRED, ExitCode.SERVER, ExitCode.STORE);
 
@@ -35,7 +35,7 @@ public final class TokenCommand implements Command {
         if (revealing && !ctx.args().has("force-terminal")) {
             ctx.refuseTokenOnTerminal("pipe it into the program that needs it, or pass --force-terminal");
         }
-        AccessToken token = ctx.api().token(ctx.minValid());
+        AccessToken token = ctx.token();
         if (!revealing) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", "valid");

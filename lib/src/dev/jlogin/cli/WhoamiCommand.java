@@ -1,12 +1,14 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.oauth.IdTokenCheck;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.Login;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code whoami}: who is logged in, where, with what scopes, until when; never a token. */
 public final class WhoamiCommand implements Command {
@@ -49,6 +51,10 @@ public final class WhoamiCommand implements Command {
         out.println("  scopes:        " + Terminal.sanitize(login.scope().orElse("(not reported by the server)")));
         out.println("  access token:  " + Format.expiry(login.expiresAt(), now) + "; not shown (use token)");
         out.println("  refresh token: " + (login.hasRefreshToken() ? "stored" : "none"));
+        for (Login.Target target : login.targets()) {
+            out.println("  other API:     " + Terminal.sanitize(target.request().describe()) + ": "
+                    + Format.expiry(target.expiresAt(), now));
+        }
         return ExitCode.OK;
     }
 
@@ -83,6 +89,16 @@ public final class WhoamiCommand implements Command {
             result.put("expires_in", Math.max(0, Duration.between(now, t).getSeconds()));
         });
         result.put("has_refresh_token", login.hasRefreshToken());
+        if (!login.targets().isEmpty()) {
+            result.put("targets", login.targets().stream().map(target -> targetJson(target.request(), target.expiresAt())).toList());
+        }
         return result;
+    }
+
+    /** A token held for another API, as whoami, status and audit list it: which API, and its expiry. */
+    static Map<String, Object> targetJson(TokenRequest request, Optional<Instant> expiresAt) {
+        Map<String, Object> entry = request.fields();
+        expiresAt.ifPresent(t -> entry.put("expires_at", Format.timestamp(t)));
+        return entry;
     }
 }

@@ -1,6 +1,8 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,5 +45,28 @@ record Auth0Provider(String scope) implements Provider {
         return new Dialect(Map.of("Unauthorized or unknown client", "Auth0 does not know this client id, or the"
                 + " application does not allow the Device Code grant: check the client id, and the application's"
                 + " Advanced Settings, Grant Types"));
+    }
+
+    /**
+     * Auth0 names an API by its identifier, {@code audience}, on refresh as at login
+     * (Multi-Resource Refresh Token); a resource URI is such an identifier too.
+     */
+    @Override
+    public boolean exchangesTokens(ServerMetadata server) {
+        return false;
+    }
+
+    @Override
+    public Optional<Map<String, String>> targetRefresh(TokenRequest target) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        target.audience().or(target::resource).ifPresent(a -> parameters.put("audience", a));
+        target.scope().ifPresent(s -> parameters.put("scope", s));
+        return Optional.of(parameters);
+    }
+
+    @Override
+    public String targetRemedy(String clientId, boolean exchange) {
+        return "ask the platform team to authorise application '" + clientId + "' for that API and to allow its refresh tokens"
+                + " to be used for it (Multi-Resource Refresh Token)";
     }
 }

@@ -2,6 +2,8 @@ package dev.jlogin.config;
 
 import dev.jlogin.oauth.ClientRefusal;
 import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,5 +63,27 @@ final class EntraProvider implements Provider {
         // 7000218 asks for the secret of an app that does not allow public client flows
         return new Dialect(false, false, false, advice, advice.keySet()).withRefusals(Map.of(
                 "AADSTS700016", ClientRefusal.UNKNOWN_CLIENT, "AADSTS7000218", ClientRefusal.SECRET_REQUIRED));
+    }
+
+    /**
+     * Entra has no token exchange for public clients: a refresh names the API by scope, its
+     * {@code /.default} (every permission the app registration holds for it) unless scopes are given.
+     */
+    @Override
+    public boolean exchangesTokens(ServerMetadata server) {
+        return false;
+    }
+
+    @Override
+    public Optional<Map<String, String>> targetRefresh(TokenRequest target) {
+        String api = target.audience().or(target::resource).map(a -> a.endsWith("/") ? a + ".default" : a + "/.default")
+                .orElse("");
+        return Optional.of(Map.of("scope", target.scope().orElse(api)));
+    }
+
+    @Override
+    public String targetRemedy(String clientId, boolean exchange) {
+        return "ask the platform team to give app registration '" + clientId + "' the API's permissions (API permissions,"
+                + " with admin consent where the tenant requires it)";
     }
 }

@@ -2,6 +2,7 @@ package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
 import dev.jlogin.oauth.Endpoints;
+import dev.jlogin.oauth.TokenRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,5 +70,17 @@ final class GitHubProvider implements Provider {
 
     private static String withoutSlash(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** One GitHub token serves every GitHub API, within the scopes (or app permissions) of the login. */
+    @Override
+    public Optional<Map<String, String>> targetRefresh(TokenRequest target) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noTargetGrant(TokenRequest target, String clientId) {
+        return "GitHub issues one token for all its APIs, without audiences: use the login's own token (token, without"
+                + " --audience, --resource or --scope)";
     }
 }

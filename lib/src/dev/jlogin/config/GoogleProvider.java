@@ -2,6 +2,7 @@ package dev.jlogin.config;
 
 import dev.jlogin.oauth.ClientRefusal;
 import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.TokenRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,5 +49,17 @@ final class GoogleProvider implements Provider {
         return new Dialect(Map.of("invalid_scope", "Google allows only some scopes in the device"
                 + " flow, such as openid, email, profile: see " + ALLOWED_SCOPES_PAGE))
                 .withRefusals(Map.of("The OAuth client was not found.", ClientRefusal.UNKNOWN_CLIENT));
+    }
+
+    /** Google's access tokens are for scopes, not audiences: a refresh may narrow the scope only. */
+    @Override
+    public Optional<Map<String, String>> targetRefresh(TokenRequest target) {
+        return target.audience().isPresent() || target.resource().isPresent() ? Optional.empty()
+                : Provider.super.targetRefresh(target);
+    }
+
+    @Override
+    public String noTargetGrant(TokenRequest target, String clientId) {
+        return "Google's access tokens name scopes, not an audience or resource: ask for --scope";
     }
 }

@@ -1,6 +1,9 @@
 package dev.jlogin.config;
 
 import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.ServerMetadata;
+import dev.jlogin.oauth.TokenRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,5 +99,44 @@ public interface Provider {
      */
     default Optional<String> revokeElsewhere(String base, String clientId) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether a token for another API is asked for by token exchange (RFC 8693), the standard way:
+     * where the server's metadata lists the grant. Otherwise by {@link #targetRefresh}.
+     */
+    default boolean exchangesTokens(ServerMetadata server) {
+        return server.tokenExchange();
+    }
+
+    /**
+     * The parameters of a refresh that asks for a token for {@code target} (RFC 8707's
+     * {@code resource}, a narrower {@code scope}); empty when a refresh cannot name it: a logical
+     * audience is RFC 8693's alone.
+     */
+    default Optional<Map<String, String>> targetRefresh(TokenRequest target) {
+        if (target.audience().isPresent()) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        target.resource().ifPresent(r -> parameters.put("resource", r));
+        target.scope().ifPresent(s -> parameters.put("scope", s));
+        return Optional.of(parameters);
+    }
+
+    /**
+     * What the platform team must enable for client {@code clientId} to get tokens for other APIs,
+     * by token exchange ({@code exchange}) or by a refresh naming them; the end of a refusal's line.
+     */
+    default String targetRemedy(String clientId, boolean exchange) {
+        return exchange ? "ask the platform team to enable token exchange for client '" + clientId + "' and that API"
+                + " (Keycloak: Standard token exchange, on a confidential client)"
+                : "ask the platform team to let client '" + clientId + "' ask for it on refresh (RFC 8707)";
+    }
+
+    /** Why no token can be asked for {@code target} here, when neither way works: one line. */
+    default String noTargetGrant(TokenRequest target, String clientId) {
+        return "the server does not offer token exchange (RFC 8693), which alone asks for an audience; ask the platform"
+                + " team to enable it for client '" + clientId + "', or name the API by --resource";
     }
 }

@@ -14,10 +14,11 @@ import java.util.Optional;
  * ID tokens are checked against ({@code jwks_uri}) and the authorization endpoint of the browser
  * login are optional. {@code issParameterSupported} is RFC 9207's
  * {@code authorization_response_iss_parameter_supported}: the browser login's answer must then name the issuer.
+ * {@code tokenExchange}: the metadata's {@code grant_types_supported} lists RFC 8693's token exchange.
  */
 public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint,
                              Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint, Optional<URI> jwksUri,
-                             Optional<URI> authorizationEndpoint, boolean issParameterSupported) {
+                             Optional<URI> authorizationEndpoint, boolean issParameterSupported, boolean tokenExchange) {
 
     public ServerMetadata {
         Endpoints.require("device authorization endpoint", deviceAuthorizationEndpoint);
@@ -28,6 +29,14 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         authorizationEndpoint.ifPresent(u -> Endpoints.require("authorization endpoint", u));
     }
 
+    /** A server that does not say it exchanges tokens. */
+    public ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint, Optional<URI> revocationEndpoint,
+                          Optional<URI> userinfoEndpoint, Optional<URI> jwksUri, Optional<URI> authorizationEndpoint,
+                          boolean issParameterSupported) {
+        this(issuer, deviceAuthorizationEndpoint, tokenEndpoint, revocationEndpoint, userinfoEndpoint, jwksUri,
+                authorizationEndpoint, issParameterSupported, false);
+    }
+
     /** A server known only for the device flow. */
     public ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI tokenEndpoint, Optional<URI> revocationEndpoint,
                           Optional<URI> userinfoEndpoint, Optional<URI> jwksUri) {
@@ -36,6 +45,7 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
     }
 
     private static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
+    private static final String GRANT_TYPES = "grant_types_supported";
 
     /** Where a multi-tenant issuer (Entra's {@code common}, {@code organizations}) names the tenant. */
     public static final String TENANT_PLACEHOLDER = "{tenantid}";
@@ -81,8 +91,11 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
             Optional<URI> jwks = json.string("jwks_uri").map(u -> Endpoints.parse("jwks_uri", u));
             Optional<URI> authorization = json.string("authorization_endpoint")
                     .map(u -> Endpoints.parse("authorization_endpoint", u));
+            // read leniently: a list we cannot use only means no exchange, not a server we cannot log in to
+            boolean exchange = json.asMap().get(GRANT_TYPES) instanceof java.util.List<?> grants
+                    && grants.contains(TokenEndpoint.TOKEN_EXCHANGE_GRANT);
             return new ServerMetadata(issuer, device, token, revocation, userinfo, jwks, authorization,
-                    json.bool(ISS_PARAMETER_SUPPORTED).orElse(false));
+                    json.bool(ISS_PARAMETER_SUPPORTED).orElse(false), exchange);
         } catch (MalformedJsonException e) {
             throw new JLoginException(JLoginException.Kind.SERVER, source + " is malformed: " + e.getMessage());
         }
@@ -99,6 +112,9 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
         authorizationEndpoint.ifPresent(u -> map.put("authorization_endpoint", u.toString()));
         if (issParameterSupported) {
             map.put(ISS_PARAMETER_SUPPORTED, true);
+        }
+        if (tokenExchange) {
+            map.put(GRANT_TYPES, java.util.List.of(TokenEndpoint.TOKEN_EXCHANGE_GRANT));
         }
         return JsonObject.of(map);
     }

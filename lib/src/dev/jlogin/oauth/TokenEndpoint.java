@@ -15,10 +15,13 @@ import java.util.Optional;
 
 /**
  * Token requests: the device-code grant (RFC 8628 §3.4), the authorization-code grant with its
- * PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5) and refresh (RFC 6749 §6).
+ * PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5), refresh (RFC 6749 §6), and a token for another
+ * API by token exchange (RFC 8693 §2.1) or by a refresh naming it (RFC 8707 §2.2).
  */
 public final class TokenEndpoint {
     public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    public static final String TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
+    private static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
     private static final java.util.Set<String> POLLING_ANSWERS = java.util.Set.of("authorization_pending", "slow_down");
 
@@ -94,6 +97,61 @@ public final class TokenEndpoint {
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());
+    }
+
+    /**
+     * Trades the login's access token for one meant for {@code target} (RFC 8693 §2.1). A refusal
+     * is a configuration matter (exit 2) whose message ends with {@code remedy}: only the
+     * platform team can allow the exchange.
+     */
+    public TokenSet exchangeFor(URI endpoint, Client client, Secret subjectToken, TokenRequest target, String remedy) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", TOKEN_EXCHANGE_GRANT);
+        form.put("subject_token", subjectToken.reveal());
+        form.put("subject_token_type", ACCESS_TOKEN_TYPE);
+        form.put("requested_token_type", ACCESS_TOKEN_TYPE);
+        target.audience().ifPresent(a -> form.put("audience", a));
+        target.resource().ifPresent(r -> form.put("resource", r));
+        target.scope().ifPresent(s -> form.put("scope", s));
+        client.authenticate(form);
+        return targetToken(exchange(endpoint, form), target, remedy);
+    }
+
+    /**
+     * A token for {@code target} from a refresh naming it in {@code parameters} (RFC 8707's
+     * {@code resource}, a narrower {@code scope}, or the provider's own), with the refresh token
+     * the server returned, if it rotated it. A rejected refresh token means "log in again";
+     * any other refusal is a configuration matter ending with {@code remedy}.
+     */
+    public TokenSet refreshFor(URI endpoint, Client client, TokenSet login, Map<String, String> parameters,
+                               TokenRequest target, String remedy) {
+        Secret refreshToken = login.refreshToken().orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
+                "a token for " + target.describe() + " is asked for with the login's refresh token, and this login has none; "
+                        + remedy));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken.reveal());
+        form.putAll(parameters);
+        client.authenticate(form);
+        TokenResult result = exchange(endpoint, form);
+        if (result instanceof TokenResult.Rejected rejected && LOGIN_AGAIN.contains(rejected.error().code())) {
+            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "refresh rejected: "
+                    + dialect.explain(rejected.error()), rejected.error().code());
+        }
+        return targetToken(result, target, remedy);
+    }
+
+    private TokenSet targetToken(TokenResult result, TokenRequest target, String remedy) {
+        if (result instanceof TokenResult.Granted granted) {
+            return granted.tokens();
+        }
+        if (result instanceof TokenResult.Rejected rejected) {
+            // the remedy first: a long answer from the server is cut, never what to do
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "the server refused a token for " + target.describe()
+                    + "; " + remedy + " (the server said " + dialect.explain(rejected.error()) + ")", rejected.error().code());
+        }
+        throw new JLoginException(JLoginException.Kind.SERVER, "no token for " + target.describe() + ": "
+                + ((TokenResult.Unavailable) result).reason());
     }
 
     private TokenResult exchange(URI endpoint, Map<String, String> form) {

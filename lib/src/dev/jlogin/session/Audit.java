@@ -95,6 +95,11 @@ final class Audit {
         login.flatMap(l -> l.tokens().refreshToken()).flatMap(SignedJwt::unverifiedClaims).flatMap(Audit::expiry)
                 .ifPresent(t -> refresh.put("expires_at", timestamp(t)));
         fields.put("refresh_token", refresh);
+        login.filter(l -> !l.targets().isEmpty()).ifPresent(l -> fields.put("targets", l.targetsHeld().stream().map(t -> {
+            Map<String, Object> target = t.fields();
+            l.targets().get(t).expiresAt().ifPresent(at -> target.put("expires_at", timestamp(at)));
+            return target;
+        }).toList()));
         facts.ifPresent(f -> fields.put("session_started_at", timestamp(f.startedAt())));
         facts.flatMap(LoginFacts::lastRefreshAt).ifPresent(t -> fields.put("last_refresh_at", timestamp(t)));
         fields.put("store", storeFields);

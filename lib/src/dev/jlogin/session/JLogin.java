@@ -20,6 +20,7 @@ import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.UserInfoClient;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.LifecycleLog;
@@ -217,6 +218,28 @@ public final class JLogin {
         Optional<StoredLogin.Parsed> entry = store().entry(profile());
         var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
                 .validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid).tokens();
+        return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+    }
+
+    /**
+     * A token for another API ({@code target}: an audience, a resource, a scope) from this login,
+     * valid for at least {@link #DEFAULT_MIN_VALID}; see {@link #token(TokenRequest, Duration)}.
+     */
+    public AccessToken token(TokenRequest target) {
+        return token(target, DEFAULT_MIN_VALID);
+    }
+
+    /**
+     * A token for {@code target} valid for at least {@code minValid}: kept beside the login and
+     * reused while it is valid, else obtained under the profile's lock by token exchange (RFC 8693)
+     * or a refresh naming the API, as the provider offers. A server that refuses is a configuration
+     * error (exit 2) saying what the platform team must enable; the login's own token is never
+     * handed out instead.
+     */
+    public AccessToken token(TokenRequest target, Duration minValid) {
+        Optional<StoredLogin.Parsed> entry = store().entry(profile());
+        var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
+                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), target, minValid);
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
@@ -419,7 +442,8 @@ public final class JLogin {
     /** A login as the commands report it, with its ID token's check (made once, by whoever got the token). */
     private Login describe(Settings settings, StoredLogin login, Identity identity, Optional<IdTokenCheck> check) {
         return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
-                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(), check);
+                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(), check,
+                login.targetsHeld().stream().map(t -> new Login.Target(t, login.targets().get(t).expiresAt())).toList());
     }
 
     /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */

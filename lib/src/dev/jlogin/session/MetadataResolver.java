@@ -54,7 +54,7 @@ public final class MetadataResolver {
                 uri(explicit, Settings.REVOCATION_ENDPOINT).or(discovered::revocationEndpoint),
                 uri(explicit, Settings.USERINFO_ENDPOINT).or(discovered::userinfoEndpoint), discovered.jwksUri(),
                 uri(explicit, Settings.AUTHORIZATION_ENDPOINT).or(discovered::authorizationEndpoint),
-                discovered.issParameterSupported());
+                discovered.issParameterSupported(), discovered.tokenExchange());
     }
 
     /** A server known by its endpoints alone: no key set, and no issuer that answers could name. */

@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.TokenEndpoint;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.ProfileLock;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  * rotated refresh token is written to disk before the new access token is handed out.
  */
 public final class TokenManager {
+    /** How long the login's access token must stay valid to be sent in a token exchange. */
+    private static final Duration IN_FLIGHT = Duration.ofSeconds(10);
     private final TokenStore store;
     private final Settings settings;
     private final Supplier<MetadataResolver> metadata;
@@ -158,6 +161,67 @@ public final class TokenManager {
     }
 
     /**
+     * A token for {@code target} valid for at least {@code minValid}: the one held beside the
+     * login while it is, else one obtained from the login under the profile's lock, where a waiter
+     * takes what the process before it obtained. Starts from the login the caller has just read.
+     */
+    TokenSet targetFrom(Optional<StoredLogin> read, TokenRequest target, Duration minValid) {
+        StoredLogin current = checked(read);
+        checkSessionAge(current);
+        Optional<TokenSet> held = Optional.ofNullable(current.targets().get(target));
+        if (held.isPresent() && held.get().isValidFor(minValid, clock.instant())) {
+            return held.get();
+        }
+        try (ProfileLock lock = store.lock(settings.profile())) {
+            StoredLogin latest = stored();
+            Optional<TokenSet> again = Optional.ofNullable(latest.targets().get(target));
+            boolean obtainedMeanwhile = again.isPresent()
+                    && !again.get().accessToken().equals(held.map(TokenSet::accessToken).orElse(null));
+            if (again.isPresent() && again.get().isValidFor(obtainedMeanwhile ? Duration.ZERO : minValid, clock.instant())) {
+                return again.get();
+            }
+            return obtainLocked(latest, target);
+        }
+    }
+
+    /**
+     * Asks the server for a token for {@code target} and keeps it beside the login. Token exchange
+     * sends the login's access token, so that is refreshed first if it would expire in flight; a
+     * refresh naming the API may rotate the login's refresh token, which is kept too.
+     */
+    private TokenSet obtainLocked(StoredLogin login, TokenRequest target) {
+        store.checkWritable(settings.profile());
+        TargetGrant grant = new TargetGrant(settings, metadata.get().resolve(settings), tokenEndpoint.get());
+        StoredLogin from = grant.spendsAccessToken() && !login.tokens().isValidFor(IN_FLIGHT, clock.instant())
+                ? refreshLocked(login) : login;
+        TokenSet answer = grant.obtain(from, target);
+        StoredLogin updated = from.withTarget(target, answer);
+        if (!grant.spendsAccessToken() && answer.refreshToken().isPresent()) {
+            TokenSet own = from.tokens();
+            updated = updated.withTokens(new TokenSet(own.accessToken(), own.tokenType(), answer.refreshToken(), own.idToken(),
+                    own.expiresAt(), own.scope(), own.account()));
+        }
+        keep(from, updated);
+        return updated.targets().get(target);
+    }
+
+    /**
+     * Stores {@code updated}, which replaces {@code current}. If that fails after the server
+     * rotated the refresh token, the new login is kept for recovery and the message says where.
+     */
+    private void keep(StoredLogin current, StoredLogin updated) {
+        try {
+            store.write(settings.profile(), updated);
+        } catch (JLoginException e) {
+            if (updated.tokens().refreshToken().equals(current.tokens().refreshToken())) {
+                throw e; // the stored refresh token still works: nothing is lost
+            }
+            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
+                    updated, "the server rotated the refresh token"));
+        }
+    }
+
+    /**
      * Refreshes and stores the result before returning it. If the server rejects the refresh token
      * because someone else already rotated it (a process that did not wait for our lock, or one
      * whose wait timed out), the store is read once more: newer, valid tokens there are the
@@ -184,15 +248,7 @@ public final class TokenManager {
         StoredLogin refreshed = current.withTokens(fresh);
         StoredLogin updated = current.facts().isPresent() ? refreshed.with(current.facts().get().refreshed(now, lifetime(fresh, now)))
                 : refreshed;
-        try {
-            store.write(settings.profile(), updated);
-        } catch (JLoginException e) {
-            if (fresh.refreshToken().equals(current.tokens().refreshToken())) {
-                throw e; // the stored refresh token still works: nothing is lost
-            }
-            throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
-                    updated, "the server rotated the refresh token"));
-        }
+        keep(current, updated);
         log.record("refresh", settings.profile(), Optional.of(updated.settings()), Optional.of(fresh),
                 Map.of("rotated", !fresh.refreshToken().equals(current.tokens().refreshToken())));
         return updated;

@@ -33,8 +33,8 @@ import java.util.Optional;
 public final class MetadataCache {
     public static final Duration TTL = Duration.ofHours(24);
 
-    /** Entries of an earlier format lack fields a newer jlogin reads (the browser login's endpoint): fetched again. */
-    private static final long FORMAT = 2;
+    /** Entries of an earlier format lack fields a newer jlogin reads (the browser login's endpoint, token exchange): fetched again. */
+    private static final long FORMAT = 3;
 
     /** A discovery document is a few KiB; anything much bigger was not written by us. */
     private static final int MAX_BYTES = 256 * 1024;

@@ -4,6 +4,7 @@ import dev.jlogin.Secret;
 import dev.jlogin.json.Json;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,17 +15,26 @@ import java.util.Optional;
 /**
  * One profile's file: the settings the login was made with (so later commands need no flags),
  * the tokens, and the {@link LoginFacts} (how and when it was made and refreshed, for the
- * organisation's policy and audit). Never the client secret. A file without tokens (after
- * {@code revoke}) holds only the {@link SavedSettings}.
+ * organisation's policy and audit), and the tokens obtained from it for other APIs
+ * ({@code targets}: access tokens only, each apart from the login's own). Never the client
+ * secret. A file without tokens (after {@code revoke}) holds only the {@link SavedSettings}.
  */
 public record StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
                           Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens,
-                          String provider, Optional<LoginFacts> facts) {
+                          String provider, Optional<LoginFacts> facts, Map<TokenRequest, TokenSet> targets) {
     static final int FORMAT = 1;
 
     public StoredLogin {
         parameters = Map.copyOf(parameters);
         endpoints = Map.copyOf(endpoints);
+        targets = Map.copyOf(targets);
+    }
+
+    /** A login with no tokens for other APIs yet. */
+    public StoredLogin(Optional<String> issuer, String clientId, Optional<String> scope,
+                       Map<String, String> parameters, Map<String, String> endpoints, TokenSet tokens,
+                       String provider, Optional<LoginFacts> facts) {
+        this(issuer, clientId, scope, parameters, endpoints, tokens, provider, facts, Map.of());
     }
 
     /** A login to a standard OIDC server. */
@@ -41,7 +51,20 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
 
     /** This login with {@code facts} on how it was made. */
     public StoredLogin with(LoginFacts facts) {
-        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider, Optional.of(facts));
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider, Optional.of(facts), targets);
+    }
+
+    /** This login holding {@code token} (its access token alone) for {@code target}, in place of any before. */
+    public StoredLogin withTarget(TokenRequest target, TokenSet token) {
+        Map<TokenRequest, TokenSet> all = new java.util.HashMap<>(targets);
+        all.put(target, new TokenSet(token.accessToken(), token.tokenType(), Optional.empty(), Optional.empty(),
+                token.expiresAt(), token.scope()));
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, tokens, provider, facts, all);
+    }
+
+    /** The requests this login holds tokens for, in a stable order, for listings. */
+    public java.util.List<TokenRequest> targetsHeld() {
+        return targets.keySet().stream().sorted(java.util.Comparator.comparing(TokenRequest::describe)).toList();
     }
 
     /** When the login was made, where that was recorded. */
@@ -54,10 +77,26 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
     }
 
     public StoredLogin withTokens(TokenSet newTokens) {
-        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider, facts);
+        return new StoredLogin(issuer, clientId, scope, parameters, endpoints, newTokens, provider, facts, targets);
     }
 
     byte[] toBytes() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        settings().writeTo(root);
+        root.put("tokens", fields(tokens));
+        facts.ifPresent(f -> f.writeTo(root));
+        if (!targets.isEmpty()) {
+            root.put("targets", targetsHeld().stream().map(target -> {
+                Map<String, Object> entry = target.fields();
+                entry.put("tokens", fields(targets.get(target)));
+                return entry;
+            }).toList());
+        }
+        return Json.writePretty(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> fields(TokenSet tokens) {
         Map<String, Object> tokenFields = new LinkedHashMap<>();
         tokenFields.put("access_token", tokens.accessToken().reveal());
         tokenFields.put("token_type", tokens.tokenType());
@@ -68,12 +107,7 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         if (!tokens.account().isEmpty()) {
             tokenFields.put("account", tokens.account());
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        settings().writeTo(root);
-        root.put("tokens", tokenFields);
-        facts.ifPresent(f -> f.writeTo(root));
-        return Json.writePretty(root).getBytes(StandardCharsets.UTF_8);
+        return tokenFields;
     }
 
     /** The profile's settings, and its login when the file holds tokens. */
@@ -91,13 +125,22 @@ public record StoredLogin(Optional<String> issuer, String clientId, Optional<Str
         if (t.isEmpty()) {
             return new Parsed(settings, Optional.empty());
         }
-        Optional<Instant> expiresAt = LoginFacts.instant(t.get(), "expires_at");
         Optional<LoginFacts> facts = LoginFacts.parse(root);
-        TokenSet tokens = new TokenSet(Secret.of(TokenSet.requireBearerToken(t.get().requireString("access_token"))),
-                TokenSet.requireBearerType(t.get().requireString("token_type")),
-                t.get().string("refresh_token").map(Secret::ofNullable), t.get().string("id_token").map(Secret::ofNullable),
-                expiresAt, t.get().string("scope"), SavedSettings.strings(t.get(), "account"));
-        StoredLogin login = settings.withTokens(tokens);
-        return new Parsed(settings, Optional.of(facts.isPresent() ? login.with(facts.get()) : login));
+        StoredLogin login = settings.withTokens(tokens(t.get()));
+        if (facts.isPresent()) {
+            login = login.with(facts.get());
+        }
+        for (JsonObject entry : root.objects("targets").orElse(java.util.List.of())) {
+            login = login.withTarget(new TokenRequest(entry.string("audience"), entry.string("resource"), entry.string("scope")),
+                    tokens(entry.object("tokens").orElseThrow(() -> new MalformedJsonException("a target's 'tokens' is missing"))));
+        }
+        return new Parsed(settings, Optional.of(login));
+    }
+
+    private static TokenSet tokens(JsonObject t) throws MalformedJsonException {
+        return new TokenSet(Secret.of(TokenSet.requireBearerToken(t.requireString("access_token"))),
+                TokenSet.requireBearerType(t.requireString("token_type")),
+                t.string("refresh_token").map(Secret::ofNullable), t.string("id_token").map(Secret::ofNullable),
+                LoginFacts.instant(t, "expires_at"), t.string("scope"), SavedSettings.strings(t, "account"));
     }
 }

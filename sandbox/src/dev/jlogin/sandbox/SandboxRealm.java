@@ -73,7 +73,8 @@ public final class SandboxRealm {
                     "directAccessGrantsEnabled": false,
                     "serviceAccountsEnabled": false,
                     "attributes": {
-                        "oauth2.device.authorization.grant.enabled": "true"
+                        "oauth2.device.authorization.grant.enabled": "true",
+                        "standard.token.exchange.enabled": "true"
                     },
                     "protocolMappers": [
                         {
@@ -86,8 +87,30 @@ public final class SandboxRealm {
                                 "id.token.claim": "false",
                                 "introspection.token.claim": "true"
                             }
+                        },
+                        {
+                            "name": "aud-orders-api",
+                            "protocol": "openid-connect",
+                            "protocolMapper": "oidc-audience-mapper",
+                            "config": {
+                                "included.client.audience": "orders-api",
+                                "access.token.claim": "true",
+                                "id.token.claim": "false",
+                                "introspection.token.claim": "true"
+                            }
                         }
                     ]
+                },
+                {
+                    "clientId": "orders-api",
+                    "name": "An API that accepts only tokens meant for it",
+                    "enabled": true,
+                    "publicClient": false,
+                    "clientAuthenticatorType": "client-secret",
+                    "secret": "orders-api-secret",
+                    "standardFlowEnabled": false,
+                    "directAccessGrantsEnabled": false,
+                    "serviceAccountsEnabled": false
                 },
                 {
                     "clientId": "device-short",

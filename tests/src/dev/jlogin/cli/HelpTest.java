@@ -130,8 +130,9 @@ class HelpTest {
     @Test
     void aCommandThatUsesAStoredLoginDoesNotOfferWhatOnlyANewLoginNeeds() {
         String token = help(new TokenCommand(), Map.of(), "--help").out();
-        assertThat(token).contains("--min-valid", "--profile", "--store", "--ca-file")
-                .doesNotContain("--device-endpoint", "--scope", "--param", "--no-browser");
+        // its --scope is the scope of a token for another API, not what a new login asks for
+        assertThat(token).contains("--min-valid", "--profile", "--store", "--ca-file", "--scope SCOPES           a token with")
+                .doesNotContain("--device-endpoint", "--param", "--no-browser", "space-separated scopes");
         assertThat(help(new TokenCommand(), Map.of(), "--device-endpoint", "http://x").exit()).isEqualTo(2);
 
         String login = help(new LoginCommand(), Map.of(), "--help").out();
