@@ -46,6 +46,7 @@ class JsonSchemaTest extends InProcessCommands {
         cli.clock.advance(Duration.ofMillis(250)); // so a timestamp written with its fraction would show
         cli.server.idTokens(cli.server::idToken);
         cli.server.offerBrowserLogin(); // the first login still uses the device flow: no browser opens here
+        cli.server.offerTokenExchange();
 
         // before any login
         json("any command: error", 3, new WhoamiCommand(), "--json");
@@ -76,6 +77,8 @@ class JsonSchemaTest extends InProcessCommands {
 
         json("refresh", 0, new RefreshCommand(), "--json");
         json("token", 0, new TokenCommand(), "--json");
+        json("token", 0, new TokenCommand(), "--json", "--audience", "orders-api", "--scope", "read");
+        json("login and whoami", 0, new WhoamiCommand(), "--json"); // now with a token for another API
         json("status", 0, new StatusCommand(), "--json");
         cli.clock.advance(Duration.ofDays(1));
         json("status", 0, new StatusCommand(), "--json"); // expired, its refresh untested

@@ -52,6 +52,27 @@ class TokenStoreTest {
     }
 
     @Test
+    void tokensForOtherApisAreReadBackApartFromTheLoginsOwnAndLogoutRemovesThem() throws Exception {
+        TokenStore store = store(Duration.ofSeconds(1));
+        dev.jlogin.oauth.TokenRequest orders = dev.jlogin.oauth.TokenRequest.audience("orders-api").withScope("read");
+        dev.jlogin.oauth.TokenRequest files = dev.jlogin.oauth.TokenRequest.resource(java.net.URI.create("https://files.example/"));
+        StoredLogin login = Logins.login("https://idp.example", "at-1", "rt-1", EXPIRY)
+                .withTarget(orders, Logins.login("https://idp.example", "at-orders", "rt-never-kept", EXPIRY).tokens())
+                .withTarget(files, Logins.login("https://idp.example", "at-files", "rt-never-kept", EXPIRY.plusSeconds(5)).tokens());
+
+        store.write("work", login);
+
+        StoredLogin read = store.read("work").orElseThrow();
+        assertThat(read).isEqualTo(login);
+        assertThat(read.tokens().accessToken().reveal()).isEqualTo("at-1");
+        assertThat(read.targets().get(orders).accessToken().reveal()).isEqualTo("at-orders");
+        assertThat(read.targets().get(files).expiresAt()).contains(EXPIRY.plusSeconds(5));
+        assertThat(Files.readString(home.resolve("profiles/work.json"))).doesNotContain("rt-never-kept");
+        assertThat(store.deleteTokens("work")).isTrue();
+        assertThat(Files.readString(home.resolve("profiles/work.json"))).doesNotContain("at-orders").doesNotContain("at-files");
+    }
+
+    @Test
     void filesAreOwnerOnly() throws Exception {
         store(Duration.ofSeconds(1)).write("default", Logins.login("https://idp.example", "a", "r", EXPIRY));
 

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,6 +101,11 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private volatile boolean issParameter;
     private volatile String issValue;
     private volatile String browserAnswer = "approve"; // approve | deny
+    private volatile boolean tokenExchange;
+    /** The audiences and resources a token may be asked for; null: any. */
+    private volatile Set<String> targets;
+    /** What each access token obtained for another API was asked for: audience, resource, scope. */
+    private final Map<String, Map<String, String>> targetOf = new ConcurrentHashMap<>();
     /** Codes issued to the browser login, with the authorization request each answers (single use). */
     private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
 
@@ -281,6 +287,26 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     }
 
     /** A valid token pair, as if from an earlier login. */
+    /** Lists RFC 8693 token exchange in the metadata, and answers it (RFC 8693 §2.2). */
+    public void offerTokenExchange() {
+        tokenExchange = true;
+    }
+
+    /** Only these audiences and resources are given tokens; others get {@code invalid_target} (RFC 8707 §2, RFC 8693 §2.2.2). */
+    public void allowTargets(String... allowed) {
+        targets = Set.of(allowed);
+    }
+
+    /** What {@code accessToken} was issued for, when it was asked for another API: its audience, resource and scope. */
+    public Optional<Map<String, String>> targetOf(String accessToken) {
+        return Optional.ofNullable(targetOf.get(accessToken));
+    }
+
+    /** The token exchange requests received. */
+    public List<Request> exchanges() {
+        return requests.stream().filter(r -> TOKEN_EXCHANGE.equals(r.grantType())).toList();
+    }
+
     public record Minted(String accessToken, String refreshToken) {
     }
 
@@ -414,6 +440,9 @@ public final class FakeAuthorizationServer implements AutoCloseable {
         if (issParameter) {
             m.put("authorization_response_iss_parameter_supported", true);
         }
+        if (tokenExchange) {
+            m.put("grant_types_supported", List.of("authorization_code", "refresh_token", TOKEN_EXCHANGE));
+        }
         return m;
     }
 
@@ -472,13 +501,70 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             if (presented == null || !validRefresh.contains(presented)) {
                 return Reply.json(400, Map.of("error", "invalid_grant", "error_description", "Token is not active"));
             }
+            Map<String, String> target = target(form);
+            if (!allowed(target)) {
+                return Reply.json(400, Map.of("error", "invalid_target", "error_description", "not an API of this client"));
+            }
             if (rotateRefreshTokens) {
                 validRefresh.remove(presented);
-                return tokens(null);
             }
-            return tokens(presented);
+            Reply reply = tokens(rotateRefreshTokens ? null : presented);
+            remember(reply, target);
+            return reply;
+        }
+        if (grant.equals(TOKEN_EXCHANGE) && tokenExchange) {
+            return exchange(form);
         }
         return Reply.error(400, "unsupported_grant_type");
+    }
+
+    private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    private static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+
+    /** RFC 8693 §2.1-2.2: an access token as subject, for an audience or resource this server serves; no refresh token. */
+    private Reply exchange(Map<String, String> form) {
+        if (!ACCESS_TOKEN_TYPE.equals(form.get("subject_token_type")) || form.get("client_id") == null) {
+            return Reply.error(400, "invalid_request");
+        }
+        if (!validAccess.contains(String.valueOf(form.get("subject_token")))) {
+            return Reply.json(400, Map.of("error", "invalid_request", "error_description", "subject_token is not active"));
+        }
+        Map<String, String> target = target(form);
+        if (target.isEmpty() || !allowed(target)) {
+            return Reply.json(400, Map.of("error", "invalid_target", "error_description", "not an API of this client"));
+        }
+        String access = secret("xt");
+        validAccess.add(access);
+        targetOf.put(access, target);
+        return Reply.json(200, Map.of("access_token", access, "issued_token_type", ACCESS_TOKEN_TYPE,
+                "token_type", "Bearer", "expires_in", accessTokenLifetime));
+    }
+
+    /** The audience, resource and scope a request asks for, where it names another API. */
+    private static Map<String, String> target(Map<String, String> form) {
+        Map<String, String> target = new LinkedHashMap<>();
+        for (String name : List.of("audience", "resource", "scope")) {
+            if (form.get(name) != null) {
+                target.put(name, form.get(name));
+            }
+        }
+        return target;
+    }
+
+    private boolean allowed(Map<String, String> target) {
+        Set<String> allowed = targets;
+        return allowed == null || java.util.stream.Stream.of("audience", "resource").map(target::get)
+                .filter(java.util.Objects::nonNull).allMatch(allowed::contains);
+    }
+
+    private void remember(Reply reply, Map<String, String> target) {
+        if (!target.isEmpty() && reply.status() == 200) {
+            try {
+                targetOf.put(String.valueOf(JSON.std.mapFrom(reply.body()).get("access_token")), target);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
