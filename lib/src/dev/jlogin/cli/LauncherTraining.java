@@ -3,6 +3,7 @@ package dev.jlogin.cli;
 import dev.jlogin.Secret;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.install.Installer;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.StoredLogin;
@@ -17,14 +18,16 @@ import java.util.Properties;
 /**
  * The training run behind an installed launcher's start-up cache: the calls that scripts and
  * tools make over and over, through the launcher's own entry point, in one JVM, against a dummy
- * login. It needs no network: the dummy token is valid, so nothing is refreshed. Its stdout (the
- * dummy token) is discarded by the installer.
+ * login. It needs no network: the dummy tokens (the login's own, and one kept for another API) are
+ * valid, so nothing is refreshed. Its stdout (the dummy tokens) is discarded by the installer.
  */
 public final class LauncherTraining {
     private static final String ISSUER = "https://training.invalid";
     private static final String CLIENT = "training";
     private static final String GIT_HOST = "git.training.invalid";
-    private static final String[][] CALLS = {{"token"}, {"git-credential", "get"}, {"kube-credential"}};
+    private static final String TRAINING_API = "training-api";
+    private static final String[][] CALLS = {{"token"}, {"token", "--audience", TRAINING_API}, {"git-credential", "get"},
+            {"kube-credential"}};
     /** What kubectl puts in the plugin's environment. */
     private static final String EXEC_INFO = "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
             + "\"spec\":{\"interactive\":false}}";
@@ -43,7 +46,8 @@ public final class LauncherTraining {
                     new TokenStore(home, TokenStore.DEFAULT_LOCK_TIMEOUT).write(SettingsResolver.DEFAULT_PROFILE,
                             new StoredLogin(Optional.of(ISSUER), CLIENT, Optional.of("openid"), Map.of(), Map.of(), tokens)
                                     .with(new LoginFacts(Instant.now(), "device", "public", "none", Optional.empty(),
-                                            Optional.empty())));
+                                            Optional.empty()))
+                                    .withTarget(TokenRequest.audience(TRAINING_API), tokens));
                 });
     }
 

@@ -1,7 +1,9 @@
 package dev.jlogin.bench;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.store.LoginFacts;
+import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.JBang;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: bench/launcher [runs] (default 20; CI runs 3 to keep it working and asserts no timing).
  */
 public final class LauncherBench {
+    /** The other API a token is kept for. */
+    private static final String API = "orders-api";
     private record Row(String label, List<String> command) {
         /** The command as one line of shell words, which is how hyperfine takes it. */
         String line() {
@@ -74,6 +78,8 @@ public final class LauncherBench {
             rows.add(new Row("gh auth token", List.of("gh", "auth", "token")));
         }
         rows.add(new Row("installed launcher: bench token", List.of(launcher.toString(), "token")));
+        rows.add(new Row("installed launcher: bench token --audience, kept", List.of(launcher.toString(), "token", "--audience",
+                API)));
         // a policy file with every key that token reads set (env(1) costs about a millisecond more than exec)
         Path policy = Files.writeString(work.resolve("policy.properties"), "store = file, keyring\nmax-session = 7d\n"
                 + "flows = device, browser\nrequire-revocation = true\nscopes = openid profile email offline_access\n");
@@ -130,6 +136,8 @@ public final class LauncherBench {
         System.out.printf("installed token / java hello: %.2fx (target <= 1.5x, stretch 1.25x)%n", installed / floor);
         System.out.printf("installed token with a policy file / java hello: %.2fx (target <= 1.1x)%n",
                 medians.get("installed launcher: bench token, policy file") / floor);
+        System.out.printf("installed token --audience, kept / java hello: %.2fx (target <= 1.2x)%n",
+                medians.get("installed launcher: bench token --audience, kept") / floor);
         if (gh) {
             System.out.printf("installed token / gh auth token: %.2fx%n", installed / medians.get("gh auth token"));
         }
@@ -144,12 +152,13 @@ public final class LauncherBench {
         require(requestsDuring == 0 && requestsExpired == 1, "unexpected network requests");
     }
 
-    /** Stores a login whose access token expires at {@code expiresAt}. */
+    /** Stores a login whose access token, and the one kept for {@link #API}, expire at {@code expiresAt}. */
     private static void store(Path work, FakeAuthorizationServer server, Instant expiresAt) {
         FakeAuthorizationServer.Minted minted = server.mint();
-        new TokenStore(work.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
-                Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), expiresAt)
-                        .with(new LoginFacts(Instant.now(), "device", "public", "none", Optional.empty(), Optional.empty())));
+        StoredLogin login = Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), expiresAt);
+        new TokenStore(work.resolve("jlogin"), Duration.ofSeconds(5)).write("default", login
+                .with(new LoginFacts(Instant.now(), "device", "public", "none", Optional.empty(), Optional.empty()))
+                .withTarget(TokenRequest.audience(API), login.tokens()));
     }
 
     /** Medians in seconds, by label; one hyperfine run, so the figures are side by side. */

@@ -28,6 +28,7 @@ class LauncherBenchTest {
         assertThat(table).contains("| `installed launcher: bench token` |", "| `jbang token@catalog` |",
                 "| `installed launcher: bench git-credential get` |",
                 "| `installed launcher: bench kube-credential` |", "installed token / java hello:",
+                "| `installed launcher: bench token --audience, kept` |",
                 "network requests: 0 during all runs with a valid token (must be 0), 1 for one call");
     }
 }

@@ -48,6 +48,29 @@ public class ConcurrentTokenTest extends FakeServerScripts {
         assertThat(home.resolve("jlogin/profiles/default.lock")).exists();
     }
 
+    /** The same for a token for another API: the first process exchanges, the others wait and take its token. */
+    @Test
+    void sixteenTokenProcessesForAnotherApiMakeExactlyOneExchange() {
+        server.offerTokenExchange();
+        FakeAuthorizationServer.Minted minted = server.mint();
+        new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
+                Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), Instant.now().plusSeconds(3600)));
+        String token = alias("token");
+        assertThat(jbang.run(token, "--help").exit()).isZero();
+
+        List<JBang.Running> running = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            running.add(jbang.start(token, "--audience", "orders-api"));
+        }
+        List<JBang.Result> results = running.stream().map(JBang.Running::await).toList();
+
+        assertThat(results).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isZero());
+        Set<String> printed = results.stream().map(r -> r.out().strip()).collect(Collectors.toSet());
+        assertThat(printed).singleElement().satisfies(t -> assertThat(server.targetOf(t)).contains(java.util.Map.of("audience", "orders-api")));
+        assertThat(server.exchanges()).hasSize(1);
+        assertThat(server.refreshes()).isEmpty();
+    }
+
     @Test
     void aStuckLockHolderGivesExit7NotAHang() throws Exception {
         FakeAuthorizationServer.Minted minted = server.mint();
