@@ -54,6 +54,7 @@
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
+//SOURCES src/dev/jlogin/config/Audiences.java
 //SOURCES src/dev/jlogin/config/Auth0Provider.java
 //SOURCES src/dev/jlogin/config/ClientSecretFile.java
 //SOURCES src/dev/jlogin/config/EntraProvider.java

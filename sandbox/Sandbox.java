@@ -54,6 +54,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Terminal.java
 //SOURCES ../lib/src/dev/jlogin/cli/TokenCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/WhoamiCommand.java
+//SOURCES ../lib/src/dev/jlogin/config/Audiences.java
 //SOURCES ../lib/src/dev/jlogin/config/Auth0Provider.java
 //SOURCES ../lib/src/dev/jlogin/config/ClientSecretFile.java
 //SOURCES ../lib/src/dev/jlogin/config/EntraProvider.java

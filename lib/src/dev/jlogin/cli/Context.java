@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;
@@ -154,7 +155,16 @@ public final class Context {
         Optional<String> resource = args.value(prefixed ? "token-resource" : "resource");
         Optional<String> scope = args.value(prefixed ? "token-scope" : "scope");
         return audience.isEmpty() && resource.isEmpty() && scope.isEmpty() ? Optional.empty()
-                : Optional.of(new TokenRequest(audience, resource, scope));
+                : Optional.of(Audiences.from(source()).resolve(new TokenRequest(audience, resource, scope)));
+    }
+
+    /**
+     * The API the command's token is for: its target options, else the audience the organisation
+     * names for {@code service} (a git host, {@link Audiences#KUBERNETES}); empty: the login's own
+     * token. An audience the organisation names stands for the audience it gives.
+     */
+    public Optional<TokenRequest> target(String service) {
+        return target().or(() -> Audiences.from(source()).named(service).map(TokenRequest::audience));
     }
 
     /** The token this command hands out, valid for --min-valid: for the API its target options name, else the login's own. */

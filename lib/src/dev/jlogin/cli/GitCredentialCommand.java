@@ -4,12 +4,15 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
 import dev.jlogin.integration.GitCredentialMessage;
+import dev.jlogin.oauth.TokenRequest;
+import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.RejectedTokens;
-import dev.jlogin.store.StoredLogin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code git-credential get|store|erase}: a git credential helper ({@code git help credential})
@@ -25,9 +28,10 @@ public final class GitCredentialCommand implements Command {
                     + " user name, a valid access token as the password (refreshed first if it expires within"
                     + " --min-valid seconds) and password_expiry_utc; 'erase' (git was refused with our token) makes"
                     + " the next 'get' refresh; 'store' does nothing. Other hosts and protocols get no answer, so git"
-                    + " asks its next helper.")
+                    + " asks its next helper. A host the organisation's jlogin.audiences names gets a token for that"
+                    + " audience, as --audience would.")
             .options(Options.MIN_VALID)
-            .groups(Options.GIT, Options.LOGIN, Options.NETWORK)
+            .groups(Options.GIT, Options.TARGET, Options.LOGIN, Options.NETWORK)
             .examples("get <<< $'protocol=https\\nhost=git.example.com\\n'",
                     "--git-host git.example.com --profile work get")
             .operands(1)
@@ -58,7 +62,7 @@ public final class GitCredentialCommand implements Command {
         }
         switch (action) {
             case "get":
-                get(ctx, username);
+                get(ctx, username, host);
                 break;
             case "erase":
                 erase(ctx, request);
@@ -71,28 +75,35 @@ public final class GitCredentialCommand implements Command {
         return ExitCode.OK;
     }
 
-    private static void get(Context ctx, String username) {
+    private static void get(Context ctx, String username, String host) {
         ctx.refuseTokenOnTerminal("git runs this helper with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.minValid();
         Settings settings = ctx.settings();
         RejectedTokens rejected = new RejectedTokens(ctx.home());
-        StoredLogin login = ctx.tokens(settings).valid(minValid, token -> rejected.isRejected(settings.profile(), token));
+        Predicate<Secret> refused = token -> rejected.isRejected(settings.profile(), token);
+        Optional<TokenRequest> target = ctx.target(host);
+        TokenSet tokens = target.isPresent() ? ctx.tokens(settings).target(target.get(), minValid, refused)
+                : ctx.tokens(settings).valid(minValid, refused).tokens();
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("username", username);
-        answer.put("password", login.tokens().accessToken().reveal());
+        answer.put("password", tokens.accessToken().reveal());
         // git >= 2.41 then never reuses the token past its expiry (older git ignores the line)
-        login.tokens().expiresAt().ifPresent(t -> answer.put("password_expiry_utc", Long.toString(t.getEpochSecond())));
+        tokens.expiresAt().ifPresent(t -> answer.put("password_expiry_utc", Long.toString(t.getEpochSecond())));
         ctx.env().out().print(GitCredentialMessage.format(answer));
         ctx.env().out().flush();
     }
 
-    /** git was refused with the token it names: if that is the stored one, the next get refreshes. */
+    /**
+     * git was refused with the token it names: if that is one we keep (the login's own, or one for
+     * another API), the next get replaces it.
+     */
     private static void erase(Context ctx, GitCredentialMessage request) {
         Secret refused = Secret.ofNullable(request.get("password").orElse(null));
         if (refused == null) {
             return;
         }
-        ctx.saved().filter(login -> login.tokens().accessToken().equals(refused))
+        ctx.saved().filter(login -> login.tokens().accessToken().equals(refused)
+                        || login.targets().values().stream().anyMatch(t -> t.accessToken().equals(refused)))
                 .ifPresent(login -> new RejectedTokens(ctx.home()).mark(ctx.profile(), refused));
     }
 }

@@ -1,10 +1,12 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
-import dev.jlogin.session.AccessToken;
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
+import dev.jlogin.oauth.TokenRequest;
+import dev.jlogin.session.AccessToken;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +62,8 @@ public final class KubeCredentialCommand implements Command {
             login = new LoginScreen(ctx, !ctx.args().has("no-browser"), false)
                     .run(settings, ctx.metadata().resolve(settings));
         }
-        AccessToken token = ctx.target().isPresent() ? ctx.token()
+        Optional<TokenRequest> target = ctx.target(Audiences.KUBERNETES);
+        AccessToken token = target.isPresent() ? ctx.api().token(target.get(), minValid)
                 : new AccessToken(login.tokens().accessToken(), login.tokens().tokenType(), login.tokens().expiresAt());
         Optional<Instant> askAgain = token.expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
         ctx.env().out().println(ExecCredential.write(request, token.value(), askAgain));

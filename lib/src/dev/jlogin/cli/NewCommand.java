@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.Audiences;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,8 @@ public final class NewCommand implements Command {
             .operands(2)
             .examples("runbook my_task.java --client-id acme-cli", "notebook my_notes.jsh --issuer https://idp.acme.com");
     /** The settings a file is given, in the order it lists them. */
-    private static final List<String> SETTINGS = List.of("issuer", "client-id");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(library|name|file|settings|program)\\}");
+    private static final List<String> SETTINGS = List.of("issuer", "client-id", "audiences");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(library|name|file|settings|program|apis)\\}");
     /** A notebook's name goes into a comment: letters, digits, '.', '_' and '-' only. */
     private static final Pattern NOTEBOOK_NAME = Pattern.compile("[\\p{L}\\p{N}._-]+");
 
@@ -57,6 +58,7 @@ public final class NewCommand implements Command {
 
                 import dev.jlogin.JLoginException;
                 import dev.jlogin.cli.Steps;
+                import dev.jlogin.oauth.TokenRequest;
                 import dev.jlogin.session.*;
 
                 /**
@@ -87,6 +89,7 @@ public final class NewCommand implements Command {
                                 var response = jl.http().get(url);
                                 System.out.println(url + " answered " + response.status() + ": " + response.body());
                             }
+                            {apis}
                         });
                     }
                 }
@@ -99,6 +102,7 @@ public final class NewCommand implements Command {
                 // jlogin scripts use.
                 import dev.jlogin.*;
                 import dev.jlogin.cli.Steps;
+                import dev.jlogin.oauth.TokenRequest;
                 import dev.jlogin.session.*;
 
                 var jl = JLogin.builder(){settings}.build();
@@ -122,6 +126,7 @@ public final class NewCommand implements Command {
                     var response = step.run(() -> jl.http().get(url));
                     System.out.println(url + " answered " + response.status() + ": " + response.body());
                 }
+                {apis}
                 """);
 
         final String extension;
@@ -155,7 +160,7 @@ public final class NewCommand implements Command {
         checkName(kind, name, typed);
         Invocation invocation = Invocation.of(ctx.env());
         String text = render(kind, Map.of("library", library(ctx, invocation), "name", name, "file", file.getFileName().toString(),
-                "program", javaString(name), "settings", settings(ctx, kind)));
+                "program", javaString(name), "settings", settings(ctx, kind), "apis", apis(ctx, kind)));
         write(file, text, ctx.args().has("force"));
 
         PrintStream out = ctx.env().out();
@@ -220,7 +225,25 @@ public final class NewCommand implements Command {
         return Path.of(path).toAbsolutePath().normalize().toString().replace('\\', '/');
     }
 
-    /** The issuer and client id, each as {@code .property("issuer", "...")}: a JLOGIN_* variable still overrides it. */
+    /**
+     * A commented call per API the organisation names (jlogin.audiences), each with the token for
+     * it, else one for an API of the reader's choosing; indented as the lines around it.
+     */
+    private static String apis(Context ctx, Kind kind) {
+        String indent = kind == Kind.RUNBOOK ? " ".repeat(28) : "";
+        StringBuilder lines = new StringBuilder("// Another API, with a token of its own (token exchange or a refresh naming it):");
+        var named = Audiences.from(ctx.source()).asMap().keySet();
+        for (String name : named.isEmpty() ? List.of("AUDIENCE") : named) {
+            lines.append('\n').append(indent).append("// jl.http(TokenRequest.audience(").append(javaString(name))
+                    .append(")).get(\"https://...\")");
+        }
+        return lines.toString();
+    }
+
+    /**
+     * The issuer, client id and the APIs' audiences, each as {@code .property("issuer", "...")}: a
+     * JLOGIN_* variable still overrides it.
+     */
     private static String settings(Context ctx, Kind kind) {
         StringBuilder chain = new StringBuilder();
         for (String key : SETTINGS) {

@@ -38,8 +38,8 @@ public final class SetupKubeCommand implements Command {
                     Option.flag("no-browser", "the login that kubectl may start does not open a browser"),
                     Option.flag("dry-run", "print the entry instead of writing it"),
                     Options.CA_FILE)
-            .groups(Options.LOGIN, Options.REQUEST, Options.ENDPOINTS)
-            .examples("", "--profile work --user work", "--dry-run");
+            .groups(Options.TOKEN_TARGET, Options.LOGIN, Options.REQUEST, Options.ENDPOINTS)
+            .examples("", "--profile work --user work", "--token-audience kubernetes --dry-run");
 
     @Override
     public CommandSpec spec() {
@@ -109,6 +109,12 @@ public final class SetupKubeCommand implements Command {
         for (String key : new java.util.TreeSet<>(Options.settings())) {
             ctx.carried(key).ifPresent(value -> flags.addAll(List.of("--" + key, value)));
         }
+        // the API kubectl's token is for, checked now rather than when kubectl first runs the plugin
+        ctx.target().ifPresent(target -> {
+            target.audience().ifPresent(a -> flags.addAll(List.of("--token-audience", a)));
+            target.resource().ifPresent(r -> flags.addAll(List.of("--token-resource", r)));
+            target.scope().ifPresent(sc -> flags.addAll(List.of("--token-scope", sc)));
+        });
         return flags;
     }
 

@@ -3,6 +3,7 @@ package dev.jlogin.session;
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.browser.BrowserLauncher;
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Policy;
@@ -232,15 +233,21 @@ public final class JLogin {
     /**
      * A token for {@code target} valid for at least {@code minValid}: kept beside the login and
      * reused while it is valid, else obtained under the profile's lock by token exchange (RFC 8693)
-     * or a refresh naming the API, as the provider offers. A server that refuses is a configuration
+     * or a refresh naming the API, as the provider offers. An audience may be a name the organisation's
+     * {@code audiences} setting gives ({@code orders=orders-api}). A server that refuses is a configuration
      * error (exit 2) saying what the platform team must enable; the login's own token is never
      * handed out instead.
      */
     public AccessToken token(TokenRequest target, Duration minValid) {
         Optional<StoredLogin.Parsed> entry = store().entry(profile());
         var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
-                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), target, minValid);
+                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), resolved(target), minValid);
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+    }
+
+    /** {@code target} with an audience named in the organisation's {@code audiences} setting replaced by that audience. */
+    private TokenRequest resolved(TokenRequest target) {
+        return target.audience().isEmpty() ? target : Audiences.from(source).resolve(target);
     }
 
     /** Who is logged in (the userinfo endpoint, else the ID token), refreshing first if the token has expired. */
@@ -267,7 +274,15 @@ public final class JLogin {
 
     /** An HTTP sender that adds the bearer token, and refreshes and retries once on a 401. */
     public AuthorizedHttp http() {
-        return new AuthorizedHttp(transport(), tokens(settings()));
+        TokenManager tokens = tokens(settings());
+        return new AuthorizedHttp(transport(), refused -> tokens.valid(DEFAULT_MIN_VALID, refused).tokens().accessToken());
+    }
+
+    /** As {@link #http()}, with the token for another API ({@link #token(TokenRequest)}'s). */
+    public AuthorizedHttp http(TokenRequest target) {
+        TokenManager tokens = tokens(settings());
+        TokenRequest api = resolved(target);
+        return new AuthorizedHttp(transport(), refused -> tokens.target(api, DEFAULT_MIN_VALID, refused).accessToken());
     }
 
     // --- the parts, for the commands and for callers that need more

@@ -166,10 +166,21 @@ public final class TokenManager {
      * takes what the process before it obtained. Starts from the login the caller has just read.
      */
     TokenSet targetFrom(Optional<StoredLogin> read, TokenRequest target, Duration minValid) {
-        StoredLogin current = checked(read);
+        return target(checked(read), target, minValid, token -> false);
+    }
+
+    /**
+     * As {@link #targetFrom}, from the store, and also obtained anew when {@code rejected} says
+     * the API refused the kept token (git's {@code erase}).
+     */
+    public TokenSet target(TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
+        return target(stored(), target, minValid, rejected);
+    }
+
+    private TokenSet target(StoredLogin current, TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
         checkSessionAge(current);
         Optional<TokenSet> held = Optional.ofNullable(current.targets().get(target));
-        if (held.isPresent() && held.get().isValidFor(minValid, clock.instant())) {
+        if (held.isPresent() && held.get().isValidFor(minValid, clock.instant()) && !rejected.test(held.get().accessToken())) {
             return held.get();
         }
         try (ProfileLock lock = store.lock(settings.profile())) {
@@ -177,7 +188,8 @@ public final class TokenManager {
             Optional<TokenSet> again = Optional.ofNullable(latest.targets().get(target));
             boolean obtainedMeanwhile = again.isPresent()
                     && !again.get().accessToken().equals(held.map(TokenSet::accessToken).orElse(null));
-            if (again.isPresent() && again.get().isValidFor(obtainedMeanwhile ? Duration.ZERO : minValid, clock.instant())) {
+            if (again.isPresent() && again.get().isValidFor(obtainedMeanwhile ? Duration.ZERO : minValid, clock.instant())
+                    && !rejected.test(again.get().accessToken())) {
                 return again.get();
             }
             return obtainLocked(latest, target);

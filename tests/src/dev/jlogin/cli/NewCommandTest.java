@@ -48,6 +48,21 @@ class NewCommandTest {
                 ".property(\"issuer\", \"https://idp.acme.com/realms/staff\")", ".property(\"client-id\", \"cli\")");
     }
 
+    /** The catalog names its APIs: the runbook keeps the names and shows a call with each one's token. */
+    @Test
+    void theApisACatalogNamesAreInTheRunbookWithATokenEach() throws Exception {
+        cli.properties.setProperty("jlogin.library", RELEASE);
+        cli.properties.setProperty("jlogin.audiences", "orders=orders-api, reports=reports-api");
+        Path task = home.resolve("my_task.java");
+
+        assertThat(cli.run(new NewCommand(), "runbook", task.toString()).exit()).isZero();
+
+        assertThat(Files.readString(task)).contains(".property(\"audiences\", \"orders=orders-api, reports=reports-api\")",
+                "import dev.jlogin.oauth.TokenRequest;",
+                "                            // jl.http(TokenRequest.audience(\"orders\")).get(\"https://...\")\n",
+                "                            // jl.http(TokenRequest.audience(\"reports\")).get(\"https://...\")\n");
+    }
+
     @Test
     void withoutALibraryToNameItSaysWhereOneComesFrom() {
         CliHarness.Result result = cli.run(new NewCommand(), "runbook", home.resolve("my_task.java").toString());

@@ -112,4 +112,63 @@ class TargetTokenCommandsTest extends InProcessCommands {
             assertNoSecretIn(result);
         }
     }
+
+    /** The catalog names the organisation's APIs: a name stands for its audience, a git host and kubectl get theirs. */
+    @Test
+    void theAudiencesTheCatalogNamesServeTokenGitAndKubectl() throws Exception {
+        cli.properties.setProperty("jlogin.audiences", "orders=orders-api, git.acme.test=orders-api, kubernetes=orders-api");
+        cli.env.put("JLOGIN_GIT_HOSTS", "git.acme.test, git.other.test");
+
+        String byName = cli.run(new TokenCommand(), "--audience", "orders").out().strip();
+        cli.stdin = "protocol=https\nhost=git.acme.test\n\n";
+        CliHarness.Result git = cli.run(new GitCredentialCommand(), "get");
+        cli.stdin = "protocol=https\nhost=git.other.test\n\n";
+        CliHarness.Result otherGit = cli.run(new GitCredentialCommand(), "get");
+        cli.env.put("KUBERNETES_EXEC_INFO", "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                + "\"spec\":{\"interactive\":false}}");
+        CliHarness.Result kube = cli.run(new KubeCredentialCommand());
+
+        assertThat(cli.server.targetOf(byName)).contains(Map.of("audience", "orders-api"));
+        assertThat(git.out()).contains("password=" + byName + "\n");
+        assertThat(otherGit.out()).contains("password=" + stored().tokens().accessToken().reveal() + "\n");
+        assertThat(JsonObject.parse(kube.out()).object("status").orElseThrow().requireString("token")).isEqualTo(byName);
+        assertThat(cli.server.exchanges()).hasSize(1);
+    }
+
+    @Test
+    void gitRefusedWithTheKeptTokenGetsANewOneOnTheNextGet() {
+        cli.env.put("JLOGIN_GIT_HOSTS", "git.acme.test");
+        cli.stdin = "protocol=https\nhost=git.acme.test\n\n";
+        String first = cli.run(new GitCredentialCommand(), "--audience", "orders-api", "get").out();
+        String token = first.lines().filter(l -> l.startsWith("password=")).findFirst().orElseThrow().substring(9);
+
+        cli.stdin = "protocol=https\nhost=git.acme.test\nusername=oauth2\npassword=" + token + "\n\n";
+        assertThat(cli.run(new GitCredentialCommand(), "--audience", "orders-api", "erase").exit()).isZero();
+        cli.stdin = "protocol=https\nhost=git.acme.test\n\n";
+        String second = cli.run(new GitCredentialCommand(), "--audience", "orders-api", "get").out();
+
+        assertThat(second).doesNotContain(token).contains("password=xt-");
+        assertThat(cli.server.exchanges()).hasSize(2);
+    }
+
+    @Test
+    void setupKubeWritesTheApiIntoThePluginsCommandLine() {
+        cli.properties.setProperty("jlogin.launcher-path", "/opt/acme/bin/acme");
+        cli.properties.setProperty("jlogin.audiences", "kube=k8s-api");
+
+        CliHarness.Result result = cli.run(new SetupKubeCommand(), "--dry-run", "--token-audience", "kube");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("\"--token-audience\",\"k8s-api\"");
+    }
+
+    @Test
+    void aMalformedAudiencesSettingIsAConfigurationError() {
+        cli.properties.setProperty("jlogin.audiences", "orders");
+
+        CliHarness.Result result = cli.run(new TokenCommand(), "--audience", "orders");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("invalid jlogin.audiences: give NAME=AUDIENCE entries");
+    }
 }

@@ -248,4 +248,28 @@ class TargetTokensTest {
             assertThat(e.getMessage()).contains("Google's access tokens name scopes, not an audience");
         });
     }
+
+    /** A runbook's calls to another API carry that API's token; a refused one is replaced and the call made once more. */
+    @Test
+    void httpForAnApiSendsItsTokenAndRenewsItOnA401() throws Exception {
+        server.offerTokenExchange();
+        JLogin jl = loggedIn("oidc");
+        AuthorizedHttp orders = jl.http(ORDERS);
+        int before = server.requests("/issuer/userinfo").size(); // the login asked who logged in
+
+        assertThat(orders.get(server.issuer() + "/userinfo").status()).isEqualTo(200);
+        String sent = server.requests("/issuer/userinfo").get(before).authorization();
+        assertThat(server.targetOf(sent.substring("Bearer ".length()))).contains(Map.of("audience", "orders-api"));
+        // the API stops taking it (revoked there) before it expires
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(server.issuer() + "/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=cli&token=" + sent.substring(7))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(orders.get(server.issuer() + "/userinfo").status()).isEqualTo(200);
+        assertThat(server.exchanges()).hasSize(2);
+        String renewed = server.requests("/issuer/userinfo").get(before + 2).authorization();
+        assertThat(renewed).isNotEqualTo(sent);
+        assertThat(server.targetOf(renewed.substring(7))).contains(Map.of("audience", "orders-api"));
+    }
 }
