@@ -241,12 +241,21 @@ public final class JLogin {
     public AccessToken token(TokenRequest target, Duration minValid) {
         Optional<StoredLogin.Parsed> entry = store().entry(profile());
         var tokens = tokens(settings(entry.map(StoredLogin.Parsed::settings)))
-                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), resolved(target), minValid);
+                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), allowed(target), minValid);
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
-    /** {@code target} with an audience named in the organisation's {@code audiences} setting replaced by that audience. */
-    private TokenRequest resolved(TokenRequest target) {
+    /**
+     * {@code target} with an audience named in the organisation's {@code audiences} setting replaced
+     * by that audience, if the policy allows the scopes it asks for.
+     */
+    private TokenRequest allowed(TokenRequest target) {
+        List<String> extra = policy().beyondScopes(target.scope().map(dev.jlogin.oauth.TokenSet::scopes).orElse(List.of()));
+        if (!extra.isEmpty()) {
+            lifecycleLog().record("policy_refusal", profile(), Optional.empty(), Optional.empty(), Map.of("rule", "scopes"));
+            throw policy().refusal("scopes", "the token for " + target.describe() + " asks for the scope " + String.join(" ", extra),
+                    "ask only for " + String.join(" ", policy().scopes().orElseThrow()));
+        }
         return target.audience().isEmpty() ? target : Audiences.from(source).resolve(target);
     }
 
@@ -281,7 +290,7 @@ public final class JLogin {
     /** As {@link #http()}, with the token for another API ({@link #token(TokenRequest)}'s). */
     public AuthorizedHttp http(TokenRequest target) {
         TokenManager tokens = tokens(settings());
-        TokenRequest api = resolved(target);
+        TokenRequest api = allowed(target);
         return new AuthorizedHttp(transport(), refused -> tokens.target(api, DEFAULT_MIN_VALID, refused).accessToken());
     }
 

@@ -272,4 +272,25 @@ class TargetTokensTest {
         assertThat(renewed).isNotEqualTo(sent);
         assertThat(server.targetOf(renewed.substring(7))).contains(Map.of("audience", "orders-api"));
     }
+
+    /** The organisation's policy lists the scopes a login may ask for: a token for another API may not ask for more. */
+    @Test
+    void aScopeThePolicyDoesNotAllowIsRefusedBeforeAnyRequest() {
+        server.offerTokenExchange();
+        JLogin jl = loggedIn("oidc");
+        Properties properties = new Properties();
+        properties.setProperty("jlogin.issuer", server.issuer());
+        properties.setProperty("jlogin.client-id", "cli");
+        properties.setProperty("jlogin.policy.scopes", "openid profile email read");
+        JLogin governed = JLogin.builder().environment(Map.of("JLOGIN_HOME", home.toString()), properties).clock(clock).build();
+        int requests = server.requests().size();
+
+        assertThatThrownBy(() -> governed.token(ORDERS.withScope("read admin"))).isInstanceOfSatisfying(JLoginException.class, e -> {
+            assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION);
+            assertThat(e.getMessage()).startsWith("the token for audience orders-api, scope read admin asks for the scope admin,"
+                    + " which the organisation's policy forbids (scopes = openid profile email read");
+        });
+        assertThat(server.requests()).hasSize(requests);
+        assertThat(governed.token(ORDERS.withScope("read")).value()).isNotEqualTo(jl.token().value());
+    }
 }
