@@ -18,18 +18,35 @@ public record OAuthError(String code, Optional<String> description, Optional<Dur
     private static final Set<String> CONFIGURATION_ERRORS = Set.of("invalid_client", "unauthorized_client",
             "invalid_scope", "unsupported_grant_type", "device_flow_disabled", "incorrect_client_credentials");
 
+    /**
+     * The error in {@code json}, if it names one. A malformed code is itself the error
+     * ({@code invalid_response}); a malformed description or interval beside a real code is left
+     * out, so that the code (what the caller acts on) survives a server's odd extra.
+     */
     static Optional<OAuthError> from(JsonObject json) {
+        Optional<String> code;
         try {
-            Optional<String> code = json.string("error");
-            if (code.isEmpty() || code.get().isBlank()) {
-                return Optional.empty();
-            }
-            Optional<Duration> interval = json.has("interval")
-                    ? Optional.of(Duration.ofSeconds(json.integer("interval").getAsLong()))
-                    : Optional.empty();
-            return Optional.of(new OAuthError(code.get(), json.string("error_description"), interval));
+            code = json.string("error");
         } catch (MalformedJsonException e) {
             return Optional.of(new OAuthError("invalid_response", Optional.of(e.getMessage()), Optional.empty()));
+        }
+        if (code.isEmpty() || code.get().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OAuthError(code.get(), lenient(() -> json.string("error_description")),
+                lenient(() -> json.has("interval") ? Optional.of(Duration.ofSeconds(json.integer("interval").getAsLong()))
+                        : Optional.empty())));
+    }
+
+    private interface Field<T> {
+        Optional<T> read() throws MalformedJsonException;
+    }
+
+    private static <T> Optional<T> lenient(Field<T> field) {
+        try {
+            return field.read();
+        } catch (MalformedJsonException e) {
+            return Optional.empty();
         }
     }
 

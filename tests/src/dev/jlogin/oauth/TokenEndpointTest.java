@@ -180,4 +180,20 @@ class TokenEndpointTest {
                 .isInstanceOfSatisfying(JLoginException.class, e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.SERVER))
                 .hasMessageContaining("404");
     }
+
+    /** A server's odd extra (an interval as text, a description as a number) does not hide the error code it sent. */
+    @Test
+    void aMalformedIntervalOrDescriptionBesideARealCodeKeepsTheCode() {
+        server.enqueueTokenReplies(Reply.json(400, Map.of("error", "slow_down", "interval", "10")),
+                Reply.json(400, Map.of("error", "access_denied", "error_description", 42)),
+                Reply.json(400, Map.of("error", 7)));
+
+        TokenResult slowDown = endpoint.pollDeviceCode(token(), CLIENT, Secret.of("dc"));
+        TokenResult denied = endpoint.pollDeviceCode(token(), CLIENT, Secret.of("dc"));
+        TokenResult garbled = endpoint.pollDeviceCode(token(), CLIENT, Secret.of("dc"));
+
+        assertThat(((TokenResult.Rejected) slowDown).error()).isEqualTo(new OAuthError("slow_down", Optional.empty(), Optional.empty()));
+        assertThat(((TokenResult.Rejected) denied).error().code()).isEqualTo("access_denied");
+        assertThat(((TokenResult.Rejected) garbled).error().code()).isEqualTo("invalid_response");
+    }
 }

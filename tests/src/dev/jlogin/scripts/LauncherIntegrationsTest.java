@@ -48,6 +48,23 @@ class LauncherIntegrationsTest extends FakeServerScripts {
         assertThat(result.both()).doesNotContain(token);
     }
 
+    /** A token for another API through the launcher: exchanged once, then kept (a second call sends nothing). */
+    @Test
+    void tokenForAnotherApiIsExchangedOnceAndKept() {
+        server.offerTokenExchange();
+        storeLogin(Instant.now().plusSeconds(300));
+
+        JBang.Result first = jbang.shell("'" + launcher + "' token --audience orders-api");
+        int requests = server.requests().size();
+        JBang.Result again = jbang.shell("'" + launcher + "' token --audience orders-api");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(server.targetOf(first.out().strip())).contains(java.util.Map.of("audience", "orders-api"));
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(server.requests()).hasSize(requests);
+        assertThat(server.exchanges()).hasSize(1);
+    }
+
     /** The launcher runs the newest JDK here, which words a failed start differently from JDK 17. */
     @Test
     void execOfAMissingCommandIs127AndOfAFolder126() {
