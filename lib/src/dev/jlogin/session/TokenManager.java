@@ -3,6 +3,7 @@ package dev.jlogin.session;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
 import dev.jlogin.config.Settings;
+import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
@@ -92,6 +93,7 @@ public final class TokenManager {
         if (current.tokens().isValidFor(minValid, clock.instant()) && !rejected.test(current.tokens().accessToken())) {
             return current;
         }
+        ServerMetadata server = server();
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin latest = stored();
             boolean refreshedMeanwhile = !latest.tokens().accessToken().equals(current.tokens().accessToken());
@@ -99,16 +101,25 @@ public final class TokenManager {
                     && !rejected.test(latest.tokens().accessToken())) {
                 return latest;
             }
-            return refreshLocked(latest);
+            return refreshLocked(latest, server);
         }
+    }
+
+    /**
+     * The server's endpoints, resolved before the profile is locked: discovery may be a request
+     * of its own, and a waiter for the lock then waits for one token request at most.
+     */
+    private ServerMetadata server() {
+        return metadata.get().resolve(settings);
     }
 
     /** Refreshes now, whatever the expiry; returns the login before and after. */
     public Refreshed refresh() {
+        ServerMetadata server = server();
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin before = stored();
             checkSessionAge(before);
-            return new Refreshed(before, refreshLocked(before));
+            return new Refreshed(before, refreshLocked(before, server));
         }
     }
 
@@ -183,6 +194,7 @@ public final class TokenManager {
         if (held.isPresent() && held.get().isValidFor(minValid, clock.instant()) && !rejected.test(held.get().accessToken())) {
             return held.get();
         }
+        ServerMetadata server = server();
         try (ProfileLock lock = store.lock(settings.profile())) {
             StoredLogin latest = stored();
             Optional<TokenSet> again = Optional.ofNullable(latest.targets().get(target));
@@ -192,7 +204,7 @@ public final class TokenManager {
                     && !rejected.test(again.get().accessToken())) {
                 return again.get();
             }
-            return obtainLocked(latest, target);
+            return obtainLocked(latest, target, server);
         }
     }
 
@@ -201,11 +213,11 @@ public final class TokenManager {
      * sends the login's access token, so that is refreshed first if it would expire in flight; a
      * refresh naming the API may rotate the login's refresh token, which is kept too.
      */
-    private TokenSet obtainLocked(StoredLogin login, TokenRequest target) {
+    private TokenSet obtainLocked(StoredLogin login, TokenRequest target, ServerMetadata server) {
         store.checkWritable(settings.profile());
-        TargetGrant grant = new TargetGrant(settings, metadata.get().resolve(settings), tokenEndpoint.get());
+        TargetGrant grant = new TargetGrant(settings, server, tokenEndpoint.get());
         StoredLogin from = grant.spendsAccessToken() && !login.tokens().isValidFor(IN_FLIGHT, clock.instant())
-                ? refreshLocked(login) : login;
+                ? refreshLocked(login, server) : login;
         TokenSet answer = grant.obtain(from, target);
         StoredLogin updated = from.withTarget(target, answer);
         if (!grant.spendsAccessToken() && answer.refreshToken().isPresent()) {
@@ -239,11 +251,11 @@ public final class TokenManager {
      * whose wait timed out), the store is read once more: newer, valid tokens there are the
      * rotation's result, and are used instead of forcing a new login.
      */
-    private StoredLogin refreshLocked(StoredLogin current) {
+    private StoredLogin refreshLocked(StoredLogin current, ServerMetadata server) {
         store.checkWritable(settings.profile());
         TokenSet fresh;
         try {
-            fresh = tokenEndpoint.get().refresh(metadata.get().resolve(settings).tokenEndpoint(), settings.client(), current.tokens());
+            fresh = tokenEndpoint.get().refresh(server.tokenEndpoint(), settings.client(), current.tokens());
         } catch (JLoginException e) {
             log.record("refresh_failed", settings.profile(), Optional.of(current.settings()), Optional.empty(),
                     Map.of("error", e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT))));

@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
  * again once it has it.
  */
 public final class TokenStore {
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Longer than the one token request a lock holder makes (HttpTransport's 30 s; discovery is done
+     * before locking). Not derived from it: token's hot path never loads the HTTP transport.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(45);
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path home;

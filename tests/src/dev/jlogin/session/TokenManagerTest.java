@@ -201,6 +201,22 @@ class TokenManagerTest {
         return waiter.get(10, TimeUnit.SECONDS);
     }
 
+    /** Discovery may be a request of its own: done before the lock, a waiter waits for one token request at most. */
+    @Test
+    void theServersEndpointsAreDiscoveredBeforeTheLockIsTaken() throws Exception {
+        loggedIn();
+        clock.advance(Duration.ofSeconds(301));
+        CompletableFuture<StoredLogin> waiter;
+        try (ProfileLock held = store().lock("default")) {
+            waiter = CompletableFuture.supplyAsync(() -> manager().valid(Duration.ofSeconds(60)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.requests().stream()
+                    .anyMatch(r -> r.path().contains("/.well-known/")));
+            assertThat(server.refreshes()).isEmpty();
+        }
+        assertThat(waiter.get(10, TimeUnit.SECONDS).tokens().isValidFor(Duration.ofSeconds(60), clock.instant())).isTrue();
+        assertThat(server.refreshes()).hasSize(1);
+    }
+
     @Test
     void theStoreIsReadAgainOnceTheLockIsTaken() throws Exception {
         loggedIn();
