@@ -81,7 +81,7 @@ public final class RedirectListener implements AutoCloseable {
                     + " stop what uses it, or use the device flow with --device)");
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot listen on 127.0.0.1 for the browser's answer: "
-                    + e.getMessage());
+                    + e.getMessage(), e);
         }
         // a few threads: a page held open for the login's outcome must not keep a stray request waiting
         ExecutorService threads = Executors.newFixedThreadPool(4, r -> {

@@ -62,7 +62,7 @@ public final class AuditCommand implements Command {
         try {
             lines = ctx.api().lifecycleLog().lines();
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot read the lifecycle log: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot read the lifecycle log: " + e.getMessage(), e);
         }
         List<Map<String, Object>> events = new ArrayList<>();
         int damaged = 0;

@@ -33,7 +33,11 @@ public final class Cli {
             }
             return command.exitStatus(new Context(args, env, command.spec()));
         } catch (JLoginException e) {
-            return fail(command.name(), env, json, ExitCode.of(e.kind()), withHint(e, options, env));
+            int exit = fail(command.name(), env, json, ExitCode.of(e.kind()), withHint(e, options, env));
+            if (asks(argv, "--verbose")) {
+                details(e, env);
+            }
+            return exit;
         } catch (RuntimeException e) {
             // the message of an exception we did not anticipate could quote anything: leave it out
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
@@ -75,15 +79,35 @@ public final class Cli {
 
     /** Whether {@code --json} was given, known even when the rest of the command line is wrong. */
     private static boolean asksForJson(String[] argv) {
+        return asks(argv, "--json");
+    }
+
+    /** Whether {@code flag} was given before any {@code --}: what follows belongs to the command that exec runs. */
+    private static boolean asks(String[] argv, String flag) {
         for (String arg : argv) {
             if (arg.equals("--")) {
-                return false; // what follows belongs to the command that exec runs
+                return false;
             }
-            if (arg.equals("--json")) {
+            if (arg.equals(flag)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * With {@code --verbose}, why the command failed, under its one line: the server's HTTP status and
+     * OAuth error code, and the chain of causes (I/O errors, malformed answers), none of which holds a
+     * secret: messages never quote a token, and what a server sent is sanitised.
+     */
+    private static void details(JLoginException e, Environment env) {
+        e.httpStatus().ifPresent(status -> env.err().println("  HTTP status: " + status));
+        e.oauthError().ifPresent(code -> env.err().println("  OAuth error: " + Terminal.sanitize(code)));
+        int depth = 0;
+        for (Throwable cause = e.getCause(); cause != null && depth < 5; cause = cause.getCause(), depth++) {
+            env.err().println("  caused by: " + cause.getClass().getName()
+                    + (cause.getMessage() == null ? "" : ": " + Terminal.sanitize(cause.getMessage())));
+        }
     }
 
     private static int fail(String name, Environment env, boolean json, ExitCode code, String message) {

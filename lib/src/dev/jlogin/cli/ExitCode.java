@@ -45,23 +45,15 @@ public enum ExitCode {
     }
 
     public static ExitCode of(JLoginException.Kind kind) {
-        switch (kind) {
-            case CONFIGURATION:
-                return USAGE;
-            case LOGIN_REQUIRED:
-                return LOGIN_REQUIRED;
-            case DENIED:
-                return DENIED;
-            case EXPIRED:
-                return EXPIRED;
-            case SERVER:
-                return SERVER;
-            case STORE:
-                return STORE;
-            case CANCELLED:
-                return CANCELLED;
-            default:
-                return UNEXPECTED;
-        }
+        // a switch expression: a new kind does not compile until it has its exit code
+        return switch (kind) {
+            case CONFIGURATION -> USAGE;
+            case LOGIN_REQUIRED -> LOGIN_REQUIRED;
+            case DENIED -> DENIED;
+            case EXPIRED -> EXPIRED;
+            case SERVER -> SERVER;
+            case STORE -> STORE;
+            case CANCELLED -> CANCELLED;
+        };
     }
 }

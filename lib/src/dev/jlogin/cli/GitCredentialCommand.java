@@ -50,7 +50,7 @@ public final class GitCredentialCommand implements Command {
         try {
             request = GitCredentialMessage.read(ctx.env().in());
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot read git's request: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot read git's request: " + e.getMessage(), e);
         }
         String protocol = request.get("protocol").orElse("");
         String host = request.get("host").orElse("");

@@ -302,7 +302,7 @@ public final class NewCommand implements Command {
                     + ": its folder does not exist");
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot write " + Terminal.sanitize(file.toString())
-                    + ": " + Terminal.sanitize(String.valueOf(e.getMessage())));
+                    + ": " + Terminal.sanitize(String.valueOf(e.getMessage())), e);
         }
     }
 }

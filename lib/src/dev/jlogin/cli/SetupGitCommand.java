@@ -79,7 +79,7 @@ public final class SetupGitCommand implements Command {
         try {
             exit = ConfigProgram.builder(command, variables).start().waitFor();
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running git");

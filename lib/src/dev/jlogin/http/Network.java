@@ -104,7 +104,7 @@ public record Network(Map<String, String> environment, Optional<Path> caFile) {
             return tls;
         } catch (IOException | GeneralSecurityException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot use the CA file " + file
-                    + " (--ca-file, JLOGIN_CA_FILE): " + e.getMessage());
+                    + " (--ca-file, JLOGIN_CA_FILE): " + e.getMessage(), e);
         }
     }
 

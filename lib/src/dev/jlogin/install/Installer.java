@@ -101,7 +101,7 @@ public final class Installer {
             }
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot install into " + root + " and "
-                    + plan.binDir() + ": " + e.getMessage());
+                    + plan.binDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -178,7 +178,7 @@ public final class Installer {
                 removed.add(root);
             }
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot remove " + launcher + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot remove " + launcher + ": " + e.getMessage(), e);
         }
         return removed;
     }
@@ -371,7 +371,7 @@ public final class Installer {
             }
             return stderr;
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run " + runtime.java() + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run " + runtime.java() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running " + runtime.java());

@@ -52,7 +52,7 @@ public final class DeviceAuthorizationClient {
         try {
             return parse(json, http.log());
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response is malformed: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, "device authorization response is malformed: " + e.getMessage(), e);
         }
     }
 

@@ -56,7 +56,7 @@ public final class Discovery {
         try {
             json = JsonObject.parse(result.body());
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "discovery document at " + source + " is " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, "discovery document at " + source + " is " + e.getMessage(), e);
         }
         ServerMetadata metadata = ServerMetadata.fromJson(json, "discovery document at " + source);
         boolean matches = metadata.issuer().equals(issuer) || metadata.issuer().equals(base)

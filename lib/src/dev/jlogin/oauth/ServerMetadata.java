@@ -97,7 +97,7 @@ public record ServerMetadata(String issuer, URI deviceAuthorizationEndpoint, URI
             return new ServerMetadata(issuer, device, token, revocation, userinfo, jwks, authorization,
                     json.bool(ISS_PARAMETER_SUPPORTED).orElse(false), exchange);
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, source + " is malformed: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, source + " is malformed: " + e.getMessage(), e);
         }
     }
 

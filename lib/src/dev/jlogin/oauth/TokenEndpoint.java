@@ -69,7 +69,7 @@ public final class TokenEndpoint {
         if (result instanceof TokenResult.Rejected rejected) {
             throw new JLoginException(dialect.blamesConfiguration(rejected.error()) ? JLoginException.Kind.CONFIGURATION
                     : JLoginException.Kind.SERVER, "the server refused the login's code: " + dialect.explain(rejected.error()),
-                    rejected.error().code());
+                    rejected.error().code(), rejected.status(), null);
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "the login's code could not be exchanged: " + ((TokenResult.Unavailable) result).reason());
@@ -93,7 +93,7 @@ public final class TokenEndpoint {
         if (result instanceof TokenResult.Rejected rejected) {
             boolean loginAgain = LOGIN_AGAIN.contains(rejected.error().code());
             throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
-                    "refresh rejected: " + dialect.explain(rejected.error()), rejected.error().code());
+                    "refresh rejected: " + dialect.explain(rejected.error()), rejected.error().code(), rejected.status(), null);
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());
@@ -136,7 +136,7 @@ public final class TokenEndpoint {
         TokenResult result = exchange(endpoint, form);
         if (result instanceof TokenResult.Rejected rejected && LOGIN_AGAIN.contains(rejected.error().code())) {
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "refresh rejected: "
-                    + dialect.explain(rejected.error()), rejected.error().code());
+                    + dialect.explain(rejected.error()), rejected.error().code(), rejected.status(), null);
         }
         return targetToken(result, target, remedy);
     }
@@ -148,7 +148,7 @@ public final class TokenEndpoint {
         if (result instanceof TokenResult.Rejected rejected) {
             // the remedy first: a long answer from the server is cut, never what to do
             throw new JLoginException(JLoginException.Kind.CONFIGURATION, "the server refused a token for " + target.describe()
-                    + "; " + remedy + " (the server said " + dialect.explain(rejected.error()) + ")", rejected.error().code());
+                    + "; " + remedy + " (the server said " + dialect.explain(rejected.error()) + ")", rejected.error().code(), rejected.status(), null);
         }
         throw new JLoginException(JLoginException.Kind.SERVER, "no token for " + target.describe() + ": "
                 + ((TokenResult.Unavailable) result).reason());
@@ -177,7 +177,7 @@ public final class TokenEndpoint {
             if (response.status() >= 500 || (response.status() == 429 && !POLLING_ANSWERS.contains(error.get().code()))) {
                 return new TokenResult.Unavailable("HTTP " + response.status() + " " + error.get().code(), response.retryAfter());
             }
-            return new TokenResult.Rejected(error.get());
+            return new TokenResult.Rejected(error.get(), response.status());
         }
         if (response.isTransient()) {
             return new TokenResult.Unavailable("HTTP " + response.status(), response.retryAfter());
@@ -188,7 +188,7 @@ public final class TokenEndpoint {
         try {
             return new TokenResult.Granted(TokenSet.fromResponse(json, clock, http.log(), dialect));
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "token response is malformed: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, "token response is malformed: " + e.getMessage(), e);
         }
     }
 }

@@ -9,7 +9,8 @@ public sealed interface TokenResult {
     record Granted(TokenSet tokens) implements TokenResult {
     }
 
-    record Rejected(OAuthError error) implements TokenResult {
+    /** An OAuth error, with the HTTP status it came with. */
+    record Rejected(OAuthError error, int status) implements TokenResult {
     }
 
     record Unavailable(String reason, Optional<Duration> retryAfter) implements TokenResult {

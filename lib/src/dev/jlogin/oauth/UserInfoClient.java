@@ -28,7 +28,7 @@ public final class UserInfoClient {
         try {
             return JsonObject.parse(get(endpoint, accessToken));
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "user profile response is malformed: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, "user profile response is malformed: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +51,7 @@ public final class UserInfoClient {
             claims.requireString("sub");
             return claims;
         } catch (MalformedJsonException e) {
-            throw new JLoginException(JLoginException.Kind.SERVER, "userinfo response is malformed: " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.SERVER, "userinfo response is malformed: " + e.getMessage(), e);
         }
     }
 }

@@ -107,7 +107,7 @@ final class NewLogin {
                 throw e;
             }
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; "
-                    + store.recoveryNote(settings.profile(), login, approval));
+                    + store.recoveryNote(settings.profile(), login, approval), e);
         }
         log.record("login", settings.profile(), Optional.of(settings.saved()), Optional.of(tokens),
                 Map.of("flow", facts.flow(), "client_type", facts.clientType()));

@@ -241,7 +241,7 @@ public final class TokenManager {
                 throw e; // the stored refresh token still works: nothing is lost
             }
             throw new JLoginException(JLoginException.Kind.STORE, e.getMessage() + "; " + store.recoveryNote(settings.profile(),
-                    updated, "the server rotated the refresh token"));
+                    updated, "the server rotated the refresh token"), e);
         }
     }
 

@@ -67,7 +67,7 @@ public final class ProfileLock implements AutoCloseable {
                 throw interrupted(profile);
             }
             if (e instanceof IOException) {
-                throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
+                throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage(), e);
             }
             throw (RuntimeException) e;
         }

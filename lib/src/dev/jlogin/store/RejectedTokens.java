@@ -31,7 +31,7 @@ public final class RejectedTokens {
             SecureFiles.writeAtomically(file(profile), digest(accessToken).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.STORE, "cannot mark the token of profile '" + profile
-                    + "' as rejected: " + e.getMessage());
+                    + "' as rejected: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +51,7 @@ public final class RejectedTokens {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot read " + file(profile) + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot read " + file(profile) + ": " + e.getMessage(), e);
         }
     }
 

@@ -94,7 +94,7 @@ public final class TokenStore {
             return Optional.of(StoredLogin.parse(text.get()));
         } catch (MalformedJsonException | JLoginException | IllegalArgumentException e) {
             throw new JLoginException(JLoginException.Kind.STORE, "the stored login of profile '" + profile + "' ("
-                    + backend.describe() + ") is damaged (" + e.getMessage() + "); remove it and log in again");
+                    + backend.describe() + ") is damaged (" + e.getMessage() + "); remove it and log in again", e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class TokenStore {
             backend.checkWritable(checkProfileName(profile));
         } catch (IOException e) {
             throw new JLoginException(JLoginException.Kind.STORE, "cannot write the login of profile '" + profile + "' ("
-                    + backend.describe() + "): " + e.getMessage() + "; nothing was sent to the server");
+                    + backend.describe() + "): " + e.getMessage() + "; nothing was sent to the server", e);
         }
     }
 
@@ -183,7 +183,7 @@ public final class TokenStore {
 
     private JLoginException failure(String what, String profile, IOException e) {
         return new JLoginException(JLoginException.Kind.STORE, "cannot " + what + " the login of profile '" + profile
-                + "' (" + backend.describe() + "): " + e.getMessage());
+                + "' (" + backend.describe() + "): " + e.getMessage(), e);
     }
 
     /**
@@ -206,7 +206,7 @@ public final class TokenStore {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot list " + profiles + ": " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot list " + profiles + ": " + e.getMessage(), e);
         }
         Collections.sort(names);
         return names;
@@ -238,7 +238,7 @@ public final class TokenStore {
         try {
             SecureFiles.createOwnDirectories(profiles.getParent(), profiles);
         } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage());
+            throw new JLoginException(JLoginException.Kind.STORE, "cannot lock profile '" + profile + "': " + e.getMessage(), e);
         }
         return ProfileLock.acquire(lockFile, lockTimeout, profile);
     }

@@ -678,4 +678,18 @@ class CommandsTest extends InProcessCommands {
         assertThat(cli.run(new WhoamiCommand(), "--profile", "work").exit()).isZero();
         assertThat(cli.run(new WhoamiCommand()).exit()).isEqualTo(3);
     }
+
+    /** --verbose shows the cause behind a failure's one line, as the JDK named it. */
+    @Test
+    void verboseShowsTheCauseOfAStoreFailure() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("profiles/default.json"));
+
+        CliHarness.Result quiet = cli.run(new WhoamiCommand());
+        CliHarness.Result verbose = cli.run(new WhoamiCommand(), "--verbose");
+
+        assertThat(quiet.exit()).isEqualTo(7);
+        assertThat(quiet.err().lines()).hasSize(1);
+        assertThat(verbose.exit()).isEqualTo(7);
+        assertThat(verbose.err().lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("  caused by: java."));
+    }
 }

@@ -56,6 +56,16 @@ class TargetTokenCommandsTest extends InProcessCommands {
         assertNoSecretIn(refused);
     }
 
+    /** --verbose says why under the one line: the server's HTTP status and OAuth error code. */
+    @Test
+    void verboseAddsTheHttpStatusAndTheOAuthCodeOfARefusal() {
+        CliHarness.Result refused = cli.run(new TokenCommand(), "--audience", "payroll-api", "--verbose");
+
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("\n  HTTP status: 400\n  OAuth error: invalid_target\n");
+        assertNoSecretIn(refused);
+    }
+
     @Test
     void aResourceThatIsNotAnAbsoluteUriIsAUsageError() {
         CliHarness.Result refused = cli.run(new TokenCommand(), "--resource", "orders");
