@@ -154,10 +154,32 @@ class ResponseFuzzTest {
     void keySets(@ForAll("keySets") String text) {
         try {
             JsonWebKeySet keys = JsonWebKeySet.parse(text);
-            Statistics.collect(keys.candidates(JwsAlgorithm.RS256, Optional.empty()).size()
-                    + keys.candidates(JwsAlgorithm.ES256, Optional.empty()).size() + " keys");
+            List<JsonWebKey> rsa = keys.candidates(JwsAlgorithm.RS256, Optional.empty());
+            List<JsonWebKey> ec = keys.candidates(JwsAlgorithm.ES256, Optional.empty());
+            // what comes out is usable: RSA of 2048 to 8192 bits with an odd exponent above 1, EC points on P-256
+            for (JsonWebKey key : rsa) {
+                java.security.interfaces.RSAPublicKey k = (java.security.interfaces.RSAPublicKey) key.key();
+                assertThat(k.getModulus().bitLength()).isBetween(2048, 8192);
+                assertThat(k.getPublicExponent().testBit(0)).isTrue();
+                assertThat(k.getPublicExponent()).isGreaterThan(java.math.BigInteger.ONE);
+            }
+            for (JsonWebKey key : ec) {
+                java.security.interfaces.ECPublicKey k = (java.security.interfaces.ECPublicKey) key.key();
+                assertThat(k.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+                assertThat(onP256(k.getW())).as("point on P-256").isTrue();
+            }
+            Statistics.collect(rsa.size() + ec.size() + " keys");
         } catch (MalformedJsonException e) {
             Statistics.collect("refused");
         }
+    }
+
+    /** y² = x³ − 3x + b (mod p), P-256's curve (SEC 2, FIPS 186-4), written out here rather than taken from the library. */
+    private static boolean onP256(java.security.spec.ECPoint w) {
+        java.math.BigInteger p = new java.math.BigInteger("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
+        java.math.BigInteger b = new java.math.BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
+        java.math.BigInteger x = w.getAffineX();
+        java.math.BigInteger y = w.getAffineY();
+        return y.pow(2).mod(p).equals(x.pow(3).subtract(x.multiply(java.math.BigInteger.valueOf(3))).add(b).mod(p));
     }
 }

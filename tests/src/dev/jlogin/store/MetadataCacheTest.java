@@ -164,12 +164,14 @@ class MetadataCacheTest {
         Path folder = home.resolve("cache/metadata");
         Path victim = Files.writeString(root.resolve("victim"), "");
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger swaps = new java.util.concurrent.atomic.AtomicInteger();
         Thread swapper = new Thread(() -> {
             while (!stop.get()) {
                 try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".*.tmp")) {
                     for (Path temp : temps) {
                         Files.deleteIfExists(temp);
                         Files.createSymbolicLink(temp, victim);
+                        swaps.incrementAndGet();
                     }
                 } catch (Exception e) {
                     // the writer renamed or removed it first; try again
@@ -178,7 +180,8 @@ class MetadataCacheTest {
         });
         swapper.start();
         try {
-            for (int i = 0; i < 3000 && Files.size(victim) == 0; i++) {
+            // until the swap has happened often enough to have hit every moment of the write
+            for (int i = 0; i < 200_000 && swaps.get() < 50 && Files.size(victim) == 0; i++) {
                 cache.put(ISSUER, metadata(ISSUER, "idp.example"));
             }
         } finally {
@@ -186,6 +189,8 @@ class MetadataCacheTest {
             swapper.join();
         }
 
+        System.err.println("metadata cache race: " + swaps.get() + " temp files swapped for a link");
+        assertThat(swaps.get()).as("the race happened").isPositive();
         assertThat(Files.readString(victim, StandardCharsets.UTF_8)).isEmpty();
     }
 }
