@@ -1,8 +1,10 @@
 //DEPS ../lib/JLogin.java
+//DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4
 // Onboarding, step by step: log in, see who you are, call an API with your token.
 //   jbang notebooks/onboarding.jsh [API-URL]       (or open it in JShell: jbang --interactive ...)
 // Settings come from JLOGIN_* variables, jlogin.* properties and the saved profile, as for the scripts.
 // A step that fails ends the notebook with one line and the exit code the jlogin scripts use.
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.jlogin.cli.Steps;
 import dev.jlogin.session.*;
 
@@ -22,4 +24,9 @@ System.out.println("Your token: " + step.run(() -> jl.token()));
 if (args.length > 0) {
     var response = step.run(() -> jl.http().get(args[0]));
     System.out.println(args[0] + " answered " + response.status() + ": " + response.body());
+    // 5. Its JSON as a Map, with jackson-jr (jlogin's own strict reader is for the protocol only).
+    if (response.status() == 200) {
+        Map<String, Object> fields = JSON.std.mapFrom(response.body());
+        System.out.println("its fields: " + fields.keySet());
+    }
 }

@@ -45,7 +45,9 @@ public final class NewCommand implements Command {
             .examples("runbook my_task.java --client-id acme-cli", "notebook my_notes.jsh --issuer https://idp.acme.com");
     /** The settings a file is given, in the order it lists them. */
     private static final List<String> SETTINGS = List.of("issuer", "client-id", "audiences");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(library|name|file|settings|program|apis)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(library|json|name|file|settings|program|apis)\\}");
+    /** What runbooks and notebooks read APIs' JSON with; jlogin's own strict reader is for the protocol. */
+    static final String JSON_LIBRARY = "com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4";
     /** A notebook's name goes into a comment: letters, digits, '.', '_' and '-' only. */
     private static final Pattern NOTEBOOK_NAME = Pattern.compile("[\\p{L}\\p{N}._-]+");
 
@@ -55,7 +57,9 @@ public final class NewCommand implements Command {
                 ///usr/bin/env jbang "$0" "$@" ; exit $?
                 //JAVA 17+
                 //DEPS {library}
+                //DEPS {json}
 
+                import com.fasterxml.jackson.jr.ob.JSON;
                 import dev.jlogin.JLoginException;
                 import dev.jlogin.cli.Steps;
                 import dev.jlogin.oauth.TokenRequest;
@@ -88,6 +92,7 @@ public final class NewCommand implements Command {
                             for (String url : args) {
                                 var response = jl.http().get(url);
                                 System.out.println(url + " answered " + response.status() + ": " + response.body());
+                                // a JSON body as a Map (jackson-jr): JSON.std.mapFrom(response.body()).get("name")
                             }
                             {apis}
                         });
@@ -96,10 +101,12 @@ public final class NewCommand implements Command {
                 """),
         NOTEBOOK(".jsh", "", """
                 //DEPS {library}
+                //DEPS {json}
                 // {name}: a JShell notebook on your organisation's login. Run it with `jbang {file}`, or
                 // explore it step by step with `jbang --interactive {file}`. JLOGIN_* variables override the
                 // settings below. A step that fails ends the notebook with one line and the exit code the
                 // jlogin scripts use.
+                import com.fasterxml.jackson.jr.ob.JSON;
                 import dev.jlogin.*;
                 import dev.jlogin.cli.Steps;
                 import dev.jlogin.oauth.TokenRequest;
@@ -125,6 +132,7 @@ public final class NewCommand implements Command {
                 for (String url : args) {
                     var response = step.run(() -> jl.http().get(url));
                     System.out.println(url + " answered " + response.status() + ": " + response.body());
+                    // a JSON body as a Map (jackson-jr): JSON.std.mapFrom(response.body()).get("name")
                 }
                 {apis}
                 """);
@@ -160,7 +168,7 @@ public final class NewCommand implements Command {
         checkName(kind, name, typed);
         Invocation invocation = Invocation.of(ctx.env());
         String text = render(kind, Map.of("library", library(ctx, invocation), "name", name, "file", file.getFileName().toString(),
-                "program", javaString(name), "settings", settings(ctx, kind), "apis", apis(ctx, kind)));
+                "program", javaString(name), "settings", settings(ctx, kind), "apis", apis(ctx, kind), "json", JSON_LIBRARY));
         write(file, text, ctx.args().has("force"));
 
         PrintStream out = ctx.env().out();

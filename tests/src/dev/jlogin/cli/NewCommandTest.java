@@ -2,8 +2,10 @@ package dev.jlogin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +89,27 @@ class NewCommandTest {
         assertThat(notes).hasContent("mine");
         assertThat(cli.run(new NewCommand(), "notebook", notes.toString(), "--force").exit()).isZero();
         assertThat(Files.readString(notes)).startsWith("//DEPS " + RELEASE + "\n");
+    }
+
+    /**
+     * Users' JSON goes through jackson-jr: runbooks, notebooks and the jshell alias depend on the
+     * version the tests use (the pom's), and the library itself never does (its protocol reader is its own).
+     */
+    @Test
+    void runbooksNotebooksAndJShellReadJsonWithThePomsJacksonJr() throws Exception {
+        String pom = Files.readString(JBang.REPO.resolve("pom.xml"));
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<jackson-jr.version>([^<]+)<").matcher(pom);
+        assertThat(version.find()).isTrue();
+        String deps = "//DEPS com.fasterxml.jackson.jr:jackson-jr-objects:" + version.group(1) + "\n";
+        cli.properties.setProperty("jlogin.library", RELEASE);
+
+        assertThat(cli.run(new NewCommand(), "runbook", home.resolve("a_task.java").toString()).exit()).isZero();
+        assertThat(cli.run(new NewCommand(), "notebook", home.resolve("notes.jsh").toString()).exit()).isZero();
+
+        for (Path file : List.of(home.resolve("a_task.java"), home.resolve("notes.jsh"), JBang.REPO.resolve("scripts/jlogin.jsh"),
+                JBang.REPO.resolve("notebooks/onboarding.jsh"))) {
+            assertThat(Files.readString(file)).as(file.toString()).contains(deps, "import com.fasterxml.jackson.jr.ob.JSON;");
+        }
+        assertThat(Files.readString(JBang.REPO.resolve("lib/JLogin.java"))).doesNotContain("jackson");
     }
 }

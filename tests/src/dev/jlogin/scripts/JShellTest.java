@@ -31,6 +31,7 @@ class JShellTest extends FakeServerScripts {
                 "System.out.println(\"TOKEN \" + token)",
                 "var api = jl.http().get(\"" + server.issuer() + "/userinfo\")",
                 "System.out.println(\"API \" + api.status() + \" \" + api.body())",
+                "System.out.println(\"EMAIL \" + JSON.std.mapFrom(api.body()).get(\"email\"))",
                 "/exit", ""));
 
         JBang.Running shell = jbang.startShell("\"$JBANG\" --interactive jshell@" + catalog + " < " + input);
@@ -43,7 +44,7 @@ class JShellTest extends FakeServerScripts {
         assertThat(transcript).contains("try: jl.login()", "profile=default, issuer=" + server.issuer() + ", client=cli")
                 .contains("WHO Alice Tester <alice@example.com> at " + server.issuer())
                 .contains("TOKEN AccessToken[value=[redacted], type=Bearer")
-                .contains("API 200 ").contains("\"email\":\"alice@example.com\"")
+                .contains("API 200 ").contains("\"email\":\"alice@example.com\"").contains("EMAIL alice@example.com")
                 .contains(server.base() + "/activate?user_code=WDJB-MJHT");
         assertThat(transcript).doesNotContain("|  Error", "Exception");
         assertThat(server.polls()).isNotEmpty();

@@ -112,6 +112,8 @@ class RunbooksAndNotebooksTest extends FakeServerScripts {
 
         assertThat(transcript).contains("To log in, open this link", "You are Alice Tester <alice@example.com>",
                 "Your token: AccessToken[value=[redacted]", "answered 200: ").doesNotContain("Exception", "|  Error");
+        // the API's JSON read with jackson-jr: its field names, in whatever order the server wrote them
+        assertThat(transcript).containsPattern("its fields: \\[(?=[^\\]]*\\bemail\\b)(?=[^\\]]*\\bsub\\b)[^\\]]*\\]");
         assertNoSecretIn(transcript);
     }
 
