@@ -172,7 +172,7 @@ class KeycloakEndToEndTest {
     }
 
     @Test
-    void thirtyTwoConcurrentTokenCallsRefreshOnceAndKeepTheSessionAlive() throws Exception {
+    void concurrentTokenCallsRefreshOnceAndKeepTheSessionAlive() throws Exception {
         approvedLogin();
         StoredLogin login = logins.stored();
         // make the stored access token look expired, so that every process wants to refresh

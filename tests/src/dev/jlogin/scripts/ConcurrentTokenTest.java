@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  * would reuse a spent refresh token and end the session.
  */
 public class ConcurrentTokenTest extends FakeServerScripts {
-    public static final int PROCESSES = 32;
+    public static final int PROCESSES = 16;
 
     @Test
-    void thirtyTwoTokenProcessesMakeExactlyOneRefresh() {
+    void sixteenTokenProcessesMakeExactlyOneRefresh() {
         FakeAuthorizationServer.Minted minted = server.mint();
         StoredLogin expired = Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(),
                 Instant.now().minusSeconds(1));

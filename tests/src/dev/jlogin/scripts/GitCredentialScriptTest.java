@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * a live access token as the password, with git-credential as git's credential helper.
  */
 public class GitCredentialScriptTest extends FakeServerScripts {
-    static final int PARALLEL = 16;
     /** How git runs jlogin: the one thing a launcher variant of these tests changes. */
     static final String HELPER = "\"$JBANG\" " + alias("git-credential");
 
@@ -171,25 +169,5 @@ public class GitCredentialScriptTest extends FakeServerScripts {
         assertThat(direct.out()).isEmpty();
         assertThat(direct.err()).doesNotContain("git-credential");
         assertThat(server.requests()).isEmpty();
-    }
-
-    @Test
-    void sixteenParallelGitCommandsWithAnExpiredTokenMakeOneRefresh() {
-        storeLogin(Instant.now().minusSeconds(1));
-        // compiled once first: JBang's cache does not take concurrent cold builds
-        assertThat(jbang.run(alias("git-credential"), "--help").exit()).isZero();
-
-        List<JBang.Running> running = new ArrayList<>();
-        for (int i = 0; i < PARALLEL; i++) {
-            running.add(jbang.startShell("git ls-remote " + gitServer.url("repo.git")));
-        }
-        List<JBang.Result> results = running.stream().map(JBang.Running::await).toList();
-
-        assertThat(results).allSatisfy(r -> {
-            assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).contains("refs/heads/main");
-        });
-        assertThat(server.refreshes()).hasSize(1);
-        assertThat(passwordsSent()).hasSizeGreaterThanOrEqualTo(PARALLEL).containsOnly(stored().tokens().accessToken().reveal());
     }
 }

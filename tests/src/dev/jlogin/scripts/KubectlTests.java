@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +67,7 @@ abstract class KubectlTests extends FakeServerScripts {
         assertThat(pointed.exit()).as(printed.get(0) + ": " + pointed.err()).isZero();
     }
 
-    private StoredLogin storeToken(Instant expiresAt) {
+    StoredLogin storeToken(Instant expiresAt) {
         FakeAuthorizationServer.Minted minted = server.mint();
         StoredLogin login = Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), expiresAt);
         new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default", login);
@@ -83,11 +82,11 @@ abstract class KubectlTests extends FakeServerScripts {
      * The bearer tokens the API server was shown. kubectl also makes some requests without one
      * (a /version probe when the plugin gave no credential), which are not ours to judge.
      */
-    private List<String> bearers() {
+    List<String> bearers() {
         return api.calls().stream().map(StubKubeApiServer.Call::bearer).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static void assertApiAnswered(JBang.Result result) {
+    static void assertApiAnswered(JBang.Result result) {
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("\"kind\":\"APIVersions\"");
     }
@@ -171,24 +170,5 @@ abstract class KubectlTests extends FakeServerScripts {
         assertThat(result.err()).containsIgnoringCase("unauthorized");
         assertThat(bearers()).isNotEmpty().containsOnly(token);
         assertThat(api.calls()).allSatisfy(call -> assertThat(call.status()).isEqualTo(401));
-    }
-
-    @Test
-    void sixteenParallelKubectlsWithAnExpiredTokenMakeOneRefresh() {
-        setupKube();
-        storeToken(Instant.now().minusSeconds(1));
-        // compiled once first: JBang's cache does not take concurrent cold builds
-        assertThat(jbang.shell(jlogin("kube-credential") + " --help").exit()).isZero();
-
-        List<JBang.Running> running = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            running.add(jbang.startShell("kubectl get --raw /api"));
-        }
-        List<JBang.Result> results = running.stream().map(JBang.Running::await).toList();
-
-        assertThat(results).allSatisfy(KubectlTests::assertApiAnswered);
-        assertThat(server.refreshes()).hasSize(1);
-        assertThat(bearers()).hasSize(16).containsOnly(
-                new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).read("default").orElseThrow().tokens().accessToken().reveal());
     }
 }
