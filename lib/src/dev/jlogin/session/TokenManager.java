@@ -218,7 +218,16 @@ public final class TokenManager {
         TargetGrant grant = new TargetGrant(settings, server, tokenEndpoint.get());
         StoredLogin from = grant.spendsAccessToken() && !login.tokens().isValidFor(IN_FLIGHT, clock.instant())
                 ? refreshLocked(login, server) : login;
-        TokenSet answer = grant.obtain(from, target);
+        Map<String, Object> details = new java.util.LinkedHashMap<>(target.fields());
+        details.put("grant", grant.spendsAccessToken() ? "token_exchange" : "refresh");
+        TokenSet answer;
+        try {
+            answer = grant.obtain(from, target);
+        } catch (JLoginException e) {
+            details.put("error", e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            log.record("target_refused", settings.profile(), Optional.of(from.settings()), Optional.empty(), details);
+            throw e;
+        }
         StoredLogin updated = from.withTarget(target, answer);
         if (!grant.spendsAccessToken() && answer.refreshToken().isPresent()) {
             TokenSet own = from.tokens();
@@ -226,6 +235,7 @@ public final class TokenManager {
                     own.expiresAt(), own.scope(), own.account()));
         }
         keep(from, updated);
+        log.record("target", settings.profile(), Optional.of(updated.settings()), Optional.of(answer), details);
         return updated.targets().get(target);
     }
 

@@ -80,6 +80,22 @@ class TargetTokensTest {
         assertThat(jl.token().value()).isEqualTo(before.tokens().accessToken());
     }
 
+    /** The lifecycle log tells a platform team which APIs a login got tokens for, and how; never a token. */
+    @Test
+    void theLifecycleLogRecordsEachTokenForAnApiAndEachRefusal() throws Exception {
+        server.offerTokenExchange();
+        server.allowTargets("orders-api");
+        JLogin jl = loggedIn("oidc");
+        AccessToken orders = jl.token(ORDERS);
+        assertThatThrownBy(() -> jl.token(TokenRequest.audience("payroll-api"))).isInstanceOf(JLoginException.class);
+
+        String log = java.nio.file.Files.readString(home.resolve("log/lifecycle.jsonl"));
+
+        assertThat(log).contains("\"event\":\"target\"", "\"audience\":\"orders-api\"", "\"grant\":\"token_exchange\"",
+                "\"event\":\"target_refused\"", "\"audience\":\"payroll-api\"", "\"error\":\"invalid_target\"");
+        assertThat(log).doesNotContain(orders.value().reveal());
+    }
+
     @Test
     void aKeptTokenIsReusedWithoutARequestUntilItExpiresWithinMinValid() {
         server.offerTokenExchange();
