@@ -33,9 +33,21 @@ public final class Context {
     Context(Args args, Environment env, CommandSpec spec) {
         this.args = args;
         this.env = env;
-        this.target = spec.groups().contains(Options.TARGET) ? Options.TARGET
-                : spec.groups().contains(Options.TOKEN_TARGET) ? Options.TOKEN_TARGET : null;
+        this.target = targetOptions(spec);
         this.api = library(flags(args, target));
+    }
+
+    /**
+     * The command's options naming the API a token is for, if it takes them. Compared by identity:
+     * a record's equals is bootstrapped on first use, about 15 ms of every call, start-up cache or not.
+     */
+    private static OptionGroup targetOptions(CommandSpec spec) {
+        for (OptionGroup group : spec.groups()) {
+            if (group == Options.TARGET || group == Options.TOKEN_TARGET) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private JLogin library(Map<String, String> flags) {
