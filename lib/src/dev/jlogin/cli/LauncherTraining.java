@@ -9,11 +9,13 @@ import dev.jlogin.store.LoginFacts;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The training run behind an installed launcher's start-up cache: the calls that scripts and
@@ -64,13 +66,18 @@ public final class LauncherTraining {
                 System.exit(1);
             }
         }
-        // once more under a policy, as an organisation's machines run it: its classes go into the archive too
-        Properties policy = new Properties();
-        policy.putAll(system.properties());
-        policy.setProperty("jlogin.policy.store", "file, keyring");
-        policy.setProperty("jlogin.policy.max-session", "7d");
-        policy.setProperty("jlogin.policy.scopes", "openid profile");
-        Environment env = new Environment(system.variables(), policy, new ByteArrayInputStream(new byte[0]), system.out(),
+        // once more under a policy file, as an organisation's machines run it: reading and checking it
+        // go into the archive too
+        Map<String, String> variables = new java.util.HashMap<>(system.variables());
+        try {
+            Path policy = Path.of(variables.get("JLOGIN_HOME")).resolve("training-policy.properties");
+            Files.writeString(policy, "store = file, keyring\nmax-session = 7d\nscopes = openid profile\n");
+            variables.put("JLOGIN_POLICY_FILE", policy.toString());
+        } catch (IOException e) {
+            system.err().println("training: cannot write a policy file: " + e.getMessage());
+            System.exit(1);
+        }
+        Environment env = new Environment(variables, system.properties(), new ByteArrayInputStream(new byte[0]), system.out(),
                 system.err(), system.clock(), system.sleeper(), system.stdinIsTerminal(), system.stdoutIsTerminal(),
                 system.stderrIsTerminal(), system.browser());
         if (Launcher.run(CALLS[0], env) != 0) {
