@@ -11,6 +11,7 @@
 //SOURCES src/dev/jlogin/browser/BrowserLauncher.java
 //SOURCES src/dev/jlogin/browser/CallbackPage.java
 //SOURCES src/dev/jlogin/browser/RedirectListener.java
+//SOURCES src/dev/jlogin/browser/package-info.java
 //SOURCES src/dev/jlogin/cli/Args.java
 //SOURCES src/dev/jlogin/cli/AuditCommand.java
 //SOURCES src/dev/jlogin/cli/CancelOnInterrupt.java
@@ -54,6 +55,7 @@
 //SOURCES src/dev/jlogin/cli/Terminal.java
 //SOURCES src/dev/jlogin/cli/TokenCommand.java
 //SOURCES src/dev/jlogin/cli/WhoamiCommand.java
+//SOURCES src/dev/jlogin/cli/package-info.java
 //SOURCES src/dev/jlogin/config/Audiences.java
 //SOURCES src/dev/jlogin/config/Auth0Provider.java
 //SOURCES src/dev/jlogin/config/ClientSecretFile.java
@@ -70,9 +72,11 @@
 //SOURCES src/dev/jlogin/config/Settings.java
 //SOURCES src/dev/jlogin/config/SettingsResolver.java
 //SOURCES src/dev/jlogin/config/WorkOsProvider.java
+//SOURCES src/dev/jlogin/config/package-info.java
 //SOURCES src/dev/jlogin/device/DevicePoller.java
 //SOURCES src/dev/jlogin/device/PollOutcome.java
 //SOURCES src/dev/jlogin/device/Sleeper.java
+//SOURCES src/dev/jlogin/device/package-info.java
 //SOURCES src/dev/jlogin/http/HttpLog.java
 //SOURCES src/dev/jlogin/http/HttpResult.java
 //SOURCES src/dev/jlogin/http/HttpSender.java
@@ -80,6 +84,7 @@
 //SOURCES src/dev/jlogin/http/Loopback.java
 //SOURCES src/dev/jlogin/http/Network.java
 //SOURCES src/dev/jlogin/http/TransportException.java
+//SOURCES src/dev/jlogin/http/package-info.java
 //SOURCES src/dev/jlogin/install/CmdQuoting.java
 //SOURCES src/dev/jlogin/install/Installer.java
 //SOURCES src/dev/jlogin/install/JavaRuntime.java
@@ -88,13 +93,16 @@
 //SOURCES src/dev/jlogin/install/LibraryJars.java
 //SOURCES src/dev/jlogin/install/Platform.java
 //SOURCES src/dev/jlogin/install/StartupCache.java
+//SOURCES src/dev/jlogin/install/package-info.java
 //SOURCES src/dev/jlogin/integration/ExecCredential.java
 //SOURCES src/dev/jlogin/integration/GitCredentialMessage.java
 //SOURCES src/dev/jlogin/integration/GitHost.java
+//SOURCES src/dev/jlogin/integration/package-info.java
 //SOURCES src/dev/jlogin/json/Json.java
 //SOURCES src/dev/jlogin/json/JsonObject.java
 //SOURCES src/dev/jlogin/json/JsonReader.java
 //SOURCES src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES src/dev/jlogin/json/package-info.java
 //SOURCES src/dev/jlogin/oauth/AuthorizationRequest.java
 //SOURCES src/dev/jlogin/oauth/AuthorizationResponse.java
 //SOURCES src/dev/jlogin/oauth/Base64Url.java
@@ -122,6 +130,8 @@
 //SOURCES src/dev/jlogin/oauth/TokenResult.java
 //SOURCES src/dev/jlogin/oauth/TokenSet.java
 //SOURCES src/dev/jlogin/oauth/UserInfoClient.java
+//SOURCES src/dev/jlogin/oauth/package-info.java
+//SOURCES src/dev/jlogin/package-info.java
 //SOURCES src/dev/jlogin/session/AccessToken.java
 //SOURCES src/dev/jlogin/session/Audit.java
 //SOURCES src/dev/jlogin/session/AuthorizedHttp.java
@@ -141,6 +151,7 @@
 //SOURCES src/dev/jlogin/session/Revocation.java
 //SOURCES src/dev/jlogin/session/TargetGrant.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/session/package-info.java
 //SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java
 //SOURCES src/dev/jlogin/store/CurrentUser.java
@@ -168,6 +179,7 @@
 //SOURCES src/dev/jlogin/store/StoredLogin.java
 //SOURCES src/dev/jlogin/store/TokenStore.java
 //SOURCES src/dev/jlogin/store/UtcInstant.java
+//SOURCES src/dev/jlogin/store/package-info.java
 
 /**
  * The jlogin library as one JBang dependency. Scripts say {@code //DEPS ../lib/JLogin.java};

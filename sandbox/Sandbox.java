@@ -11,6 +11,7 @@
 //SOURCES ../lib/src/dev/jlogin/browser/BrowserLauncher.java
 //SOURCES ../lib/src/dev/jlogin/browser/CallbackPage.java
 //SOURCES ../lib/src/dev/jlogin/browser/RedirectListener.java
+//SOURCES ../lib/src/dev/jlogin/browser/package-info.java
 //SOURCES ../lib/src/dev/jlogin/cli/Args.java
 //SOURCES ../lib/src/dev/jlogin/cli/AuditCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/CancelOnInterrupt.java
@@ -54,6 +55,7 @@
 //SOURCES ../lib/src/dev/jlogin/cli/Terminal.java
 //SOURCES ../lib/src/dev/jlogin/cli/TokenCommand.java
 //SOURCES ../lib/src/dev/jlogin/cli/WhoamiCommand.java
+//SOURCES ../lib/src/dev/jlogin/cli/package-info.java
 //SOURCES ../lib/src/dev/jlogin/config/Audiences.java
 //SOURCES ../lib/src/dev/jlogin/config/Auth0Provider.java
 //SOURCES ../lib/src/dev/jlogin/config/ClientSecretFile.java
@@ -70,9 +72,11 @@
 //SOURCES ../lib/src/dev/jlogin/config/Settings.java
 //SOURCES ../lib/src/dev/jlogin/config/SettingsResolver.java
 //SOURCES ../lib/src/dev/jlogin/config/WorkOsProvider.java
+//SOURCES ../lib/src/dev/jlogin/config/package-info.java
 //SOURCES ../lib/src/dev/jlogin/device/DevicePoller.java
 //SOURCES ../lib/src/dev/jlogin/device/PollOutcome.java
 //SOURCES ../lib/src/dev/jlogin/device/Sleeper.java
+//SOURCES ../lib/src/dev/jlogin/device/package-info.java
 //SOURCES ../lib/src/dev/jlogin/http/HttpLog.java
 //SOURCES ../lib/src/dev/jlogin/http/HttpResult.java
 //SOURCES ../lib/src/dev/jlogin/http/HttpSender.java
@@ -80,6 +84,7 @@
 //SOURCES ../lib/src/dev/jlogin/http/Loopback.java
 //SOURCES ../lib/src/dev/jlogin/http/Network.java
 //SOURCES ../lib/src/dev/jlogin/http/TransportException.java
+//SOURCES ../lib/src/dev/jlogin/http/package-info.java
 //SOURCES ../lib/src/dev/jlogin/install/CmdQuoting.java
 //SOURCES ../lib/src/dev/jlogin/install/Installer.java
 //SOURCES ../lib/src/dev/jlogin/install/JavaRuntime.java
@@ -88,13 +93,16 @@
 //SOURCES ../lib/src/dev/jlogin/install/LibraryJars.java
 //SOURCES ../lib/src/dev/jlogin/install/Platform.java
 //SOURCES ../lib/src/dev/jlogin/install/StartupCache.java
+//SOURCES ../lib/src/dev/jlogin/install/package-info.java
 //SOURCES ../lib/src/dev/jlogin/integration/ExecCredential.java
 //SOURCES ../lib/src/dev/jlogin/integration/GitCredentialMessage.java
 //SOURCES ../lib/src/dev/jlogin/integration/GitHost.java
+//SOURCES ../lib/src/dev/jlogin/integration/package-info.java
 //SOURCES ../lib/src/dev/jlogin/json/Json.java
 //SOURCES ../lib/src/dev/jlogin/json/JsonObject.java
 //SOURCES ../lib/src/dev/jlogin/json/JsonReader.java
 //SOURCES ../lib/src/dev/jlogin/json/MalformedJsonException.java
+//SOURCES ../lib/src/dev/jlogin/json/package-info.java
 //SOURCES ../lib/src/dev/jlogin/oauth/AuthorizationRequest.java
 //SOURCES ../lib/src/dev/jlogin/oauth/AuthorizationResponse.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Base64Url.java
@@ -122,6 +130,8 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenResult.java
 //SOURCES ../lib/src/dev/jlogin/oauth/TokenSet.java
 //SOURCES ../lib/src/dev/jlogin/oauth/UserInfoClient.java
+//SOURCES ../lib/src/dev/jlogin/oauth/package-info.java
+//SOURCES ../lib/src/dev/jlogin/package-info.java
 //SOURCES ../lib/src/dev/jlogin/session/AccessToken.java
 //SOURCES ../lib/src/dev/jlogin/session/Audit.java
 //SOURCES ../lib/src/dev/jlogin/session/AuthorizedHttp.java
@@ -141,6 +151,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
 //SOURCES ../lib/src/dev/jlogin/session/TargetGrant.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
+//SOURCES ../lib/src/dev/jlogin/session/package-info.java
 //SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java
 //SOURCES ../lib/src/dev/jlogin/store/CurrentUser.java
@@ -168,6 +179,7 @@
 //SOURCES ../lib/src/dev/jlogin/store/StoredLogin.java
 //SOURCES ../lib/src/dev/jlogin/store/TokenStore.java
 //SOURCES ../lib/src/dev/jlogin/store/UtcInstant.java
+//SOURCES ../lib/src/dev/jlogin/store/package-info.java
 //SOURCES src/dev/jlogin/sandbox/DemoUser.java
 //SOURCES src/dev/jlogin/sandbox/DownloadProgress.java
 //SOURCES src/dev/jlogin/sandbox/KeycloakDistribution.java
@@ -175,6 +187,7 @@
 //SOURCES src/dev/jlogin/sandbox/SandboxCommand.java
 //SOURCES src/dev/jlogin/sandbox/SandboxRealm.java
 //SOURCES src/dev/jlogin/sandbox/TempFolders.java
+//SOURCES src/dev/jlogin/sandbox/package-info.java
 
 /**
  * The sandbox tool (a local Keycloak with a demo realm, and the tour) as one JBang dependency of

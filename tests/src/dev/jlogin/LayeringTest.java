@@ -61,6 +61,26 @@ class LayeringTest {
         assertThat(violations).isEmpty();
     }
 
+    /** Each package says in its package-info what lives there and what it may use: the same rule as this test's. */
+    @Test
+    void everyPackageInfoStatesWhatItMayUse() throws IOException {
+        List<Path> folders = new ArrayList<>(List.of(SOURCES, JBang.REPO.resolve("sandbox/src/dev/jlogin/sandbox")));
+        try (Stream<Path> packages = Files.list(SOURCES)) {
+            packages.filter(Files::isDirectory).forEach(folders::add);
+        }
+        for (Path folder : folders) {
+            String name = folder.equals(SOURCES) ? "" : folder.getFileName().toString();
+            Path info = folder.resolve("package-info.java");
+            assertThat(info).as(name + ": package-info.java").isRegularFile();
+            List<String> lower = LAYER.entrySet().stream().filter(e -> e.getValue() < LAYER.get(name))
+                    .sorted(Map.Entry.comparingByValue()).map(e -> e.getKey().isEmpty() ? "the root package" : e.getKey()).toList();
+            Matcher stated = Pattern.compile("May use: ([^.]+)\\.").matcher(read(info));
+            assertThat(stated.find()).as(name + ": a 'May use:' line").isTrue();
+            List<String> listed = lower.isEmpty() ? List.of() : List.of(stated.group(1).split(", "));
+            assertThat(listed).as(name).containsExactlyInAnyOrderElementsOf(lower);
+        }
+    }
+
     /** The test itself must be able to fail: an upward use is found. */
     @Test
     void anUpwardUseIsFound() {
