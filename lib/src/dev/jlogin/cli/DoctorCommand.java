@@ -45,7 +45,7 @@ public final class DoctorCommand implements Command {
     }
 
     /**
-     * The report as values (booleans, paths, modes, names; see the README's JSON schemas), with the
+     * The report as values (booleans, paths, modes, names; see the JSON schemas in docs/commands.md), with the
      * prose in {@code problems} and {@code hints}; the text form is rendered from the same values.
      */
     @Override

@@ -27,7 +27,7 @@ import java.util.Properties;
  * expired and calling userinfo.
  */
 public final class StatusCommand implements Command {
-    /** A profile's status, and the command's: README's "status" JSON schema lists them. */
+    /** A profile's status, and the command's: the "status" JSON schema in docs/commands.md lists them. */
     private static final String OK = "ok";
     private static final String EXPIRED = "expired";
     private static final String PROBLEM = "problem";

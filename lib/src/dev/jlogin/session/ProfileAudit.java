@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One profile as a platform team classifies it (README, "audit" JSON schema): which server and
+ * One profile as a platform team classifies it (docs/commands.md, "audit" JSON schema): which server and
  * client, how it logged in, what its tokens are allowed and how long they live, where they are
  * kept, and every rule of the organisation's policy it breaks. Never a token.
  *

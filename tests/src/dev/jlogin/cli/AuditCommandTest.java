@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * token anywhere.
  */
 class AuditCommandTest extends InProcessCommands {
-    private final JsonSchemas schemas = JsonSchemas.readme();
+    private final JsonSchemas schemas = JsonSchemas.documented();
 
     private JsonObject audit(int exit) throws Exception {
         CliHarness.Result result = cli.run(new AuditCommand(), "--json");

@@ -383,7 +383,7 @@ class CommandsTest extends InProcessCommands {
 
         assertThat(result.exit()).as(result.err()).isEqualTo(7);
         List<String> lines = result.out().lines().toList();
-        JsonSchemas schemas = JsonSchemas.readme();
+        JsonSchemas schemas = JsonSchemas.documented();
         assertThat(lines).hasSize(3).satisfiesExactlyInAnyOrder(
                 l -> schemas.check("any command: error", l),
                 l -> schemas.check("revoke", l),

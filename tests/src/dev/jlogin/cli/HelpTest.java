@@ -102,7 +102,7 @@ class HelpTest {
         List<String> lines = Files.readAllLines(JBang.REPO.resolve("README.md"));
         Map<String, Set<Integer>> codes = new java.util.LinkedHashMap<>();
         for (String line : lines.subList(lines.indexOf("### Exit codes"), lines.size())) {
-            if (line.startsWith("### JSON output")) {
+            if (line.startsWith("## ")) {
                 break;
             }
             Matcher row = README_ROW.matcher(line);

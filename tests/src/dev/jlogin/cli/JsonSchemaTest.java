@@ -13,8 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every command's {@code --json} output against the schemas in the README's "JSON output"
- * section (parsed from the README, so the two cannot drift): each field documented with its type,
+ * Every command's {@code --json} output against the schemas in docs/commands.md's "JSON output"
+ * section (parsed from that page, so the two cannot drift): each field documented with its type,
  * no undocumented field, every required one present, one timestamp format, and every documented
  * {@code status} value produced by some run.
  */
@@ -22,7 +22,7 @@ class JsonSchemaTest extends InProcessCommands {
     /** Checked by the tests that run them for real: install needs a built launcher, sandbox a Keycloak. */
     private static final Set<String> CHECKED_ELSEWHERE = Set.of("install", "sandbox");
 
-    private final JsonSchemas schemas = JsonSchemas.readme();
+    private final JsonSchemas schemas = JsonSchemas.documented();
     private final Set<String> checked = new LinkedHashSet<>();
 
     private CliHarness.Result json(String schema, int exit, Command command, String... args) {

@@ -67,7 +67,7 @@ class OidcPresetsTest extends InProcessCommands {
 
         assertThat(whoami.exit()).as(whoami.err()).isZero();
         // one schema, the README's, whatever the provider
-        JsonSchemas.readme().check("login and whoami", whoami.out());
+        JsonSchemas.documented().check("login and whoami", whoami.out());
         JsonObject json = JsonObject.parse(whoami.out());
         assertThat(json.asMap()).containsKeys("status", "profile", "issuer", "client_id", "subject", "identity_source",
                 "has_refresh_token");

@@ -98,7 +98,7 @@ class PresetsFromCatalogPropertiesTest extends InProcessCommands {
         // the audit classifies the login by its schema; only Google's preset sends a client secret
         CliHarness.Result audit = cli.run(new AuditCommand(), "--json");
         assertThat(audit.exit()).as(audit.err()).isZero();
-        JsonSchemas.readme().check("audit", audit.out().strip());
+        JsonSchemas.documented().check("audit", audit.out().strip());
         assertThat(audit.out()).contains("\"client_type\":\"" + (preset == ProviderReplays.GOOGLE ? "confidential" : "public") + "\"")
                 .contains("\"provider\":\"" + preset.provider + "\"");
         CliHarness.Result revoke = cli.run(new RevokeCommand());

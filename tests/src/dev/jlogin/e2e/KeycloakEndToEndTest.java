@@ -98,7 +98,7 @@ class KeycloakEndToEndTest {
         // the provider is saved with the profile: the later commands get no --provider
         JBang.Result whoami = logins.jbang.run(KeycloakLogins.alias("whoami"), "--json");
         assertThat(whoami.exit()).as(whoami.err()).isZero();
-        JsonSchemas schemas = JsonSchemas.readme();
+        JsonSchemas schemas = JsonSchemas.documented();
         schemas.check("login and whoami", login.out().lines().reduce((first, second) -> second).orElseThrow());
         schemas.check("login and whoami", whoami.out().strip());
         assertThat(whoami.out()).contains("\"email\":\"alice@example.com\"").contains("\"identity_source\":\"userinfo\"")

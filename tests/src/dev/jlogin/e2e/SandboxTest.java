@@ -67,7 +67,7 @@ class SandboxTest {
         int port = freePort();
         JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json", "--port", String.valueOf(port));
         String line = sandbox.nextLine();
-        JsonSchemas.readme().check("sandbox", line);
+        JsonSchemas.documented().check("sandbox", line);
         String issuer = KeycloakLogins.field(line, "issuer");
         assertThat(issuer).isEqualTo("http://127.0.0.1:" + port + "/realms/devicetest");
         assertThat(KeycloakLogins.field(line, "client_id")).isEqualTo("device-public");

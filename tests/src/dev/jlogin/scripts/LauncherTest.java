@@ -200,7 +200,7 @@ class LauncherTest extends FakeServerScripts {
             JBang.Result install = jbang.run("install@" + web.url("jbang-catalog.json"), "--bin-dir", bin.toString(),
                     "--name", "acme", "--json");
             assertThat(install.exit()).as(install.err()).isZero();
-            JsonSchemas.readme().check("install", install.out());
+            JsonSchemas.documented().check("install", install.out());
             assertThat(web.served()).contains("scripts/install.java", "lib/src/dev/jlogin/install/Installer.java");
         }
         JBang.Result token = acme("token");

@@ -15,11 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON schemas of the README's "JSON output" section, parsed from the README itself, so
- * output checked against them cannot drift from what is documented. Each schema is a table of
+ * The JSON schemas of the "JSON output" section of docs/commands.md, parsed from that page itself,
+ * so output checked against them cannot drift from what is documented. Each schema is a table of
  * {@code | `field` | type[, optional] | values and meaning |}; see that section for the types.
  */
 public final class JsonSchemas {
+    /** Where the commands' JSON is documented. */
+    private static final String PAGE = "docs/commands.md";
     /** One documented field: its path ({@code a}, {@code a.b}, {@code a[].b}), type, and the values an enum allows. */
     public record Field(String path, String type, boolean optional, Set<String> values) {
     }
@@ -41,16 +43,16 @@ public final class JsonSchemas {
         this.schemas = schemas;
     }
 
-    public static JsonSchemas readme() {
+    public static JsonSchemas documented() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(JBang.REPO.resolve("README.md"));
+            lines = Files.readAllLines(JBang.REPO.resolve(PAGE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int start = lines.indexOf("### JSON output");
         if (start < 0) {
-            throw new AssertionError("README.md has no '### JSON output' section");
+            throw new AssertionError(PAGE + " has no '### JSON output' section");
         }
         Map<String, List<Field>> schemas = new LinkedHashMap<>();
         List<Field> current = null;
@@ -67,7 +69,7 @@ public final class JsonSchemas {
             if (current != null && row.matches()) {
                 String type = row.group(2);
                 if (!TYPES.contains(type)) {
-                    throw new AssertionError("README.md: unknown JSON type '" + type + "' in: " + line);
+                    throw new AssertionError(PAGE + ": unknown JSON type '" + type + "' in: " + line);
                 }
                 Set<String> values = new LinkedHashSet<>();
                 Matcher list = VALUES.matcher(row.group(4));
@@ -91,7 +93,7 @@ public final class JsonSchemas {
     public void check(String name, String line) {
         List<Field> schema = schemas.get(name);
         if (schema == null || schema.isEmpty()) {
-            throw new AssertionError("README.md documents no JSON schema '" + name + "'");
+            throw new AssertionError(PAGE + " documents no JSON schema '" + name + "'");
         }
         Map<String, Object> json;
         try {
@@ -102,7 +104,7 @@ public final class JsonSchemas {
         List<String> errors = new ArrayList<>();
         check(name, schema, "", json, errors);
         if (!errors.isEmpty()) {
-            throw new AssertionError("output does not match the README's '" + name + "' schema: " + errors + "\n" + line);
+            throw new AssertionError("output does not match docs/commands.md's '" + name + "' schema: " + errors + "\n" + line);
         }
     }
 
