@@ -140,6 +140,7 @@
 //SOURCES src/dev/jlogin/session/Identity.java
 //SOURCES src/dev/jlogin/session/IdentityLookup.java
 //SOURCES src/dev/jlogin/session/JLogin.java
+//SOURCES src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES src/dev/jlogin/session/Login.java
 //SOURCES src/dev/jlogin/session/LoginListener.java
 //SOURCES src/dev/jlogin/session/Logout.java
@@ -151,6 +152,7 @@
 //SOURCES src/dev/jlogin/session/Revocation.java
 //SOURCES src/dev/jlogin/session/TargetGrant.java
 //SOURCES src/dev/jlogin/session/TokenManager.java
+//SOURCES src/dev/jlogin/session/Wiring.java
 //SOURCES src/dev/jlogin/session/package-info.java
 //SOURCES src/dev/jlogin/store/AclProtection.java
 //SOURCES src/dev/jlogin/store/Backends.java

@@ -140,6 +140,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/Identity.java
 //SOURCES ../lib/src/dev/jlogin/session/IdentityLookup.java
 //SOURCES ../lib/src/dev/jlogin/session/JLogin.java
+//SOURCES ../lib/src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES ../lib/src/dev/jlogin/session/Login.java
 //SOURCES ../lib/src/dev/jlogin/session/LoginListener.java
 //SOURCES ../lib/src/dev/jlogin/session/Logout.java
@@ -151,6 +152,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/Revocation.java
 //SOURCES ../lib/src/dev/jlogin/session/TargetGrant.java
 //SOURCES ../lib/src/dev/jlogin/session/TokenManager.java
+//SOURCES ../lib/src/dev/jlogin/session/Wiring.java
 //SOURCES ../lib/src/dev/jlogin/session/package-info.java
 //SOURCES ../lib/src/dev/jlogin/store/AclProtection.java
 //SOURCES ../lib/src/dev/jlogin/store/Backends.java

@@ -45,13 +45,13 @@ public final class AuditCommand implements Command {
         if (ctx.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", violated ? "violations" : "ok");
-            json.put("policy", ctx.api().policy().isEmpty() ? "none" : "set");
+            json.put("policy", ctx.api().parts().policy().isEmpty() ? "none" : "set");
             List<Map<String, Object>> profiles = new ArrayList<>();
             audits.forEach(a -> profiles.add(a.toMap()));
             json.put("profiles", profiles);
             ctx.printJson(json);
         } else {
-            print(ctx.env().out(), audits, ctx.api().policy().isEmpty());
+            print(ctx.env().out(), audits, ctx.api().parts().policy().isEmpty());
         }
         return violated ? ExitCode.PROBLEM : ExitCode.OK;
     }

@@ -111,11 +111,11 @@ public final class Context {
     }
 
     public SettingSource source() {
-        return api.source();
+        return api.parts().source();
     }
 
     public Path home() {
-        return api.home();
+        return api.parts().home();
     }
 
     public String profile() {
@@ -123,7 +123,7 @@ public final class Context {
     }
 
     public TokenStore store() {
-        return api.store();
+        return api.parts().store();
     }
 
     public Optional<StoredLogin> saved() {
@@ -135,7 +135,7 @@ public final class Context {
      * command that uses a login: with neither, what is missing is the login (exit 3), not an issuer.
      */
     public Settings settings() {
-        return api.settings();
+        return api.parts().settings();
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Context {
 
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
-        return api.loginSettings();
+        return api.parts().loginSettings();
     }
 
     /** How long the token a command hands out stays valid at least: --min-valid, else the library's default. */
@@ -186,20 +186,20 @@ public final class Context {
     }
 
     public MetadataResolver metadata() {
-        return api.metadata();
+        return api.parts().metadata();
     }
 
     public TokenManager tokens(Settings settings) {
-        return api.tokens(settings);
+        return api.parts().tokens(settings);
     }
 
     public DeviceFlow deviceFlow(Settings settings) {
-        return api.deviceFlow(settings);
+        return api.parts().deviceFlow(settings);
     }
 
     /** Who is logged in, asked the way the settings' provider tells. */
     public IdentityLookup identityLookup(Settings settings) {
-        return api.identityLookup(settings);
+        return api.parts().identityLookup(settings);
     }
 
     /**

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
  * profile lock throughout keeps a concurrent refresh from writing the tokens back.
  */
 final class Logout {
-    private final JLogin jl;
+    private final Wiring jl;
 
-    Logout(JLogin jl) {
+    Logout(Wiring jl) {
         this.jl = jl;
     }
 

@@ -48,7 +48,7 @@ class BrowserLoginTest {
         server.close();
     }
 
-    private JLogin.Builder configured(BrowserLauncher browser) {
+    private JLoginBuilder configured(BrowserLauncher browser) {
         server.offerBrowserLogin();
         variables.put("JLOGIN_HOME", home.toString());
         Properties properties = new Properties();
@@ -87,7 +87,7 @@ class BrowserLoginTest {
         assertThat(server.accepts(token)).isTrue();
         assertThat(jl.refresh().expiresAt()).isPresent();
         jl.revoke();
-        assertThat(jl.store().read("default")).isEmpty();
+        assertThat(jl.parts().store().read("default")).isEmpty();
     }
 
     @Test
@@ -101,7 +101,7 @@ class BrowserLoginTest {
             assertThat(e.oauthError()).contains("access_denied");
         });
         assertThat(browser.page().body()).contains("Login failed", "denied");
-        assertThat(jl.store().read("default")).isEmpty();
+        assertThat(jl.parts().store().read("default")).isEmpty();
     }
 
     /** Another local process cannot end or take over the login: an answer without the state is turned away. */
@@ -169,10 +169,10 @@ class BrowserLoginTest {
     void autoChoosesTheDeviceFlowWhereNoBrowserCanBeOpenedAndTheBrowserWhereOneCan() {
         JLogin desktop = configured(new TestBrowser()).build();
         JLogin overSsh = configured(BrowserLauncher.unavailable("this is an SSH session")).build();
-        var metadata = desktop.metadata().resolve(desktop.loginSettings());
+        var metadata = desktop.parts().metadata().resolve(desktop.parts().loginSettings());
 
-        assertThat(desktop.flow(desktop.loginSettings(), metadata)).isEqualTo(LoginFlow.BROWSER);
-        assertThat(overSsh.flow(overSsh.loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(desktop.parts().flow(desktop.parts().loginSettings(), metadata)).isEqualTo(LoginFlow.BROWSER);
+        assertThat(overSsh.parts().flow(overSsh.parts().loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
         // the environment's own opener: over SSH there is none, whatever the display
         Map<String, String> ssh = Map.of("DISPLAY", ":0", "SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 50000");
         assertThat(BrowserLauncher.system("Linux", ssh).available()).isFalse();
@@ -180,7 +180,7 @@ class BrowserLoginTest {
         variables.put("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 50000");
         variables.put("DISPLAY", ":0");
         JLogin systemOpener = JLogin.builder().environment(variables, new Properties()).build();
-        assertThat(systemOpener.flow(desktop.loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(systemOpener.parts().flow(desktop.parts().loginSettings(), metadata)).isEqualTo(LoginFlow.DEVICE);
     }
 
     @Test
@@ -188,10 +188,10 @@ class BrowserLoginTest {
         JLogin jl = configured(new TestBrowser()).build();
         var deviceOnly = new dev.jlogin.oauth.ServerMetadata(server.issuer(), URI.create(server.issuer() + "/device"),
                 URI.create(server.issuer() + "/token"), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        assertThat(jl.flow(jl.loginSettings(), deviceOnly)).isEqualTo(LoginFlow.DEVICE);
+        assertThat(jl.parts().flow(jl.parts().loginSettings(), deviceOnly)).isEqualTo(LoginFlow.DEVICE);
 
         JLogin browserOnly = configured(new TestBrowser()).flow(LoginFlow.BROWSER).build();
-        assertThatThrownBy(() -> browserOnly.browserFlow(browserOnly.loginSettings()).run(browserOnly.loginSettings(),
+        assertThatThrownBy(() -> browserOnly.parts().browserFlow(browserOnly.parts().loginSettings()).run(browserOnly.parts().loginSettings(),
                 deviceOnly, LoginListener.printing(System.err))).isInstanceOfSatisfying(JLoginException.class,
                 e -> assertThat(e.kind()).isEqualTo(JLoginException.Kind.CONFIGURATION)).hasMessageContaining("--device");
     }
@@ -218,7 +218,7 @@ class BrowserLoginTest {
     void presetsThatMatchCallbackUrlsExactlyNeedTheRegisteredPort() {
         variables.put("JLOGIN_PROVIDER", "okta");
         JLogin auto = configured(new TestBrowser()).build();
-        assertThat(auto.flow(auto.loginSettings(), auto.metadata().resolve(auto.loginSettings()))).isEqualTo(LoginFlow.DEVICE);
+        assertThat(auto.parts().flow(auto.parts().loginSettings(), auto.parts().metadata().resolve(auto.parts().loginSettings()))).isEqualTo(LoginFlow.DEVICE);
 
         variables.put("JLOGIN_FLOW", "browser");
         JLogin jl = configured(new TestBrowser()).build();

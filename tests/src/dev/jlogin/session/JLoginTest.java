@@ -41,7 +41,7 @@ class JLoginTest {
     }
 
     /** Configured as a catalog alias would: issuer and client id as properties, the home in the environment. */
-    private JLogin.Builder configured() {
+    private JLoginBuilder configured() {
         Properties properties = new Properties();
         properties.setProperty("jlogin.issuer", server.issuer());
         properties.setProperty("jlogin.client-id", "cli");
@@ -58,7 +58,7 @@ class JLoginTest {
     /** A script has no flags: a missing setting is named as a script gives one, never as --issuer. */
     @Test
     void aMissingSettingIsNamedAsAScriptGivesIt() {
-        JLogin.Builder unconfigured = JLogin.builder().environment(Map.of("JLOGIN_HOME", home.toString()), new Properties());
+        JLoginBuilder unconfigured = JLogin.builder().environment(Map.of("JLOGIN_HOME", home.toString()), new Properties());
 
         assertThatThrownBy(() -> unconfigured.build().login()).isInstanceOf(JLoginException.class)
                 .hasMessage("no issuer: set JLOGIN_ISSUER, or give it in the script: JLogin.builder().property(\"issuer\", URL)"
@@ -175,7 +175,7 @@ class JLoginTest {
             assertThat(e.kind()).isEqualTo(JLoginException.Kind.CANCELLED);
             assertThat(e.getMessage()).isEqualTo("login cancelled");
         });
-        assertThat(jl.store().read("default")).isEmpty();
+        assertThat(jl.parts().store().read("default")).isEmpty();
     }
 
     @Test
@@ -192,7 +192,7 @@ class JLoginTest {
         assertThatThrownBy(login::join).isInstanceOf(CancellationException.class);
         await().until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("jlogin-login")));
         assertThat(server.polls()).isEmpty();
-        assertThat(jl.store().read("default")).isEmpty();
+        assertThat(jl.parts().store().read("default")).isEmpty();
     }
 
     @Test
@@ -235,7 +235,7 @@ class JLoginTest {
                 .sleeper(duration -> { }).notices(notices::add).build()
                 .login(approving());
 
-        JLogin later = JLogin.profile("work").environment(Map.of("JLOGIN_HOME", home.toString()), new Properties()).build();
+        JLogin later = JLogin.forProfile("work").environment(Map.of("JLOGIN_HOME", home.toString()), new Properties()).build();
         assertThat(later.whoami().server()).isEqualTo(server.issuer());
         assertThat(later.toString()).contains("profile=work").doesNotContain("rt-", "at-");
     }
