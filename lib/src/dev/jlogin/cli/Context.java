@@ -147,6 +147,16 @@ public final class Context {
         return origin.startsWith("--") || origin.startsWith("JLOGIN_") ? source().get(key) : Optional.empty();
     }
 
+    /** The profile as stored, read once: its settings, and its login when it holds one. */
+    public Optional<StoredLogin.Parsed> entry() {
+        return store().entry(profile());
+    }
+
+    /** As {@link #settings()}, from the entry the command has just read. */
+    public Settings settings(Optional<StoredLogin.Parsed> entry) {
+        return api.parts().settings(entry.map(StoredLogin.Parsed::settings));
+    }
+
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
     public Settings loginSettings() {
         return api.parts().loginSettings();

@@ -7,6 +7,7 @@ import dev.jlogin.integration.GitCredentialMessage;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.RejectedTokens;
+import dev.jlogin.store.StoredLogin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -78,12 +79,15 @@ public final class GitCredentialCommand implements Command {
     private static void get(Context ctx, String username, String host) {
         ctx.refuseTokenOnTerminal("git runs this helper with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.minValid();
-        Settings settings = ctx.settings();
+        // one read of the store for the settings and the login: git may call us many times a minute
+        Optional<StoredLogin.Parsed> entry = ctx.entry();
+        Settings settings = ctx.settings(entry);
+        Optional<StoredLogin> login = entry.flatMap(StoredLogin.Parsed::login);
         RejectedTokens rejected = new RejectedTokens(ctx.home());
         Predicate<Secret> refused = token -> rejected.isRejected(settings.profile(), token);
         Optional<TokenRequest> target = ctx.target(host);
-        TokenSet tokens = target.isPresent() ? ctx.tokens(settings).target(target.get(), minValid, refused)
-                : ctx.tokens(settings).valid(minValid, refused).tokens();
+        TokenSet tokens = target.isPresent() ? ctx.tokens(settings).targetFrom(login, target.get(), minValid, refused)
+                : ctx.tokens(settings).validFrom(login, minValid, refused).tokens();
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("username", username);
         answer.put("password", tokens.accessToken().reveal());

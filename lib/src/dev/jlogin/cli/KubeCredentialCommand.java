@@ -3,10 +3,9 @@ package dev.jlogin.cli;
 import dev.jlogin.JLoginException;
 import dev.jlogin.config.Audiences;
 import dev.jlogin.config.Settings;
-import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.oauth.TokenRequest;
-import dev.jlogin.session.AccessToken;
+import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +46,12 @@ public final class KubeCredentialCommand implements Command {
         ExecCredential.Request request = ExecCredential.parse(ctx.env().variables().get(ExecCredential.VARIABLE));
         ctx.refuseTokenOnTerminal("kubectl runs this plugin with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.minValid();
-        Settings settings = ctx.settings();
+        // one read of the store for the settings and the login: kubectl may call us many times a minute
+        Optional<StoredLogin.Parsed> entry = ctx.entry();
+        Settings settings = ctx.settings(entry);
         StoredLogin login;
         try {
-            login = ctx.tokens(settings).valid(minValid);
+            login = ctx.tokens(settings).validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid, token -> false);
         } catch (JLoginException e) {
             if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED) {
                 throw e;
@@ -63,10 +64,10 @@ public final class KubeCredentialCommand implements Command {
                     .run(settings, ctx.metadata().resolve(settings));
         }
         Optional<TokenRequest> target = ctx.target(Audiences.KUBERNETES);
-        AccessToken token = target.isPresent() ? ctx.api().token(target.get(), minValid)
-                : new AccessToken(login.tokens().accessToken(), login.tokens().tokenType(), login.tokens().expiresAt());
-        Optional<Instant> askAgain = token.expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
-        ctx.env().out().println(ExecCredential.write(request, token.value(), askAgain));
+        TokenSet tokens = target.isPresent()
+                ? ctx.tokens(settings).targetFrom(Optional.of(login), target.get(), minValid, token -> false) : login.tokens();
+        Optional<Instant> askAgain = tokens.expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
+        ctx.env().out().println(ExecCredential.write(request, tokens.accessToken(), askAgain));
         ctx.env().out().flush();
         return ExitCode.OK;
     }

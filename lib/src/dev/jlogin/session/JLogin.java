@@ -12,7 +12,6 @@ import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -168,21 +167,12 @@ public final class JLogin {
     public AccessToken token(TokenRequest target, Duration minValid) {
         Optional<StoredLogin.Parsed> entry = parts.store().entry(profile());
         var tokens = parts.tokens(parts.settings(entry.map(StoredLogin.Parsed::settings)))
-                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), allowed(target), minValid);
+                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), resolved(target), minValid);
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
-    /**
-     * {@code target} with an audience named in the organisation's {@code audiences} setting replaced
-     * by that audience, if the policy allows the scopes it asks for.
-     */
-    private TokenRequest allowed(TokenRequest target) {
-        List<String> extra = parts.policy().beyondScopes(target.scope().map(dev.jlogin.oauth.TokenSet::scopes).orElse(List.of()));
-        if (!extra.isEmpty()) {
-            parts.lifecycleLog().record("policy_refusal", profile(), Optional.empty(), Optional.empty(), Map.of("rule", "scopes"));
-            throw parts.policy().refusal("scopes", "the token for " + target.describe() + " asks for the scope " + String.join(" ", extra),
-                    "ask only for " + String.join(" ", parts.policy().scopes().orElseThrow()));
-        }
+    /** {@code target} with an audience named in the organisation's {@code audiences} setting replaced by that audience. */
+    private TokenRequest resolved(TokenRequest target) {
         return target.audience().isEmpty() ? target : Audiences.from(parts.source()).resolve(target);
     }
 
@@ -217,7 +207,7 @@ public final class JLogin {
     /** As {@link #http()}, with the token for another API ({@link #token(TokenRequest)}'s). */
     public AuthorizedHttp http(TokenRequest target) {
         TokenManager tokens = parts.tokens(parts.settings());
-        TokenRequest api = allowed(target);
+        TokenRequest api = resolved(target);
         return new AuthorizedHttp(parts.transport(), refused -> tokens.target(api, DEFAULT_MIN_VALID, refused).accessToken());
     }
 

@@ -2,6 +2,7 @@ package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
+import dev.jlogin.config.Policy;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
@@ -14,6 +15,7 @@ import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -33,33 +35,28 @@ public final class TokenManager {
     private final Supplier<MetadataResolver> metadata;
     private final Supplier<TokenEndpoint> tokenEndpoint;
     private final Clock clock;
-    private final Optional<SessionLimit> sessionLimit;
+    private final Policy policy;
     private final LifecycleLog log;
 
-    /** With no session limit, and refreshes logged in {@code store}'s home. */
+    /** With no policy, and refreshes logged in {@code store}'s home. */
     public TokenManager(TokenStore store, Settings settings, MetadataResolver metadata, TokenEndpoint tokenEndpoint,
                         Clock clock) {
-        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Optional.empty(),
-                store.log(clock, System.err::println));
+        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Policy.NONE, store.log(clock, System.err::println));
     }
 
     /**
      * With what a refresh needs built only for one (a token that is still valid needs neither),
-     * the organisation's limit on a login's age, if it sets one, and the lifecycle log.
+     * the organisation's policy (a login's age, the scopes a token may ask for) and the lifecycle log.
      */
     TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata,
-                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Optional<SessionLimit> sessionLimit, LifecycleLog log) {
+                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Policy policy, LifecycleLog log) {
         this.store = store;
         this.log = log;
         this.settings = settings;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
-        this.sessionLimit = sessionLimit;
-    }
-
-    /** The policy's {@code max-session}: how long after it was made a login may be used, and the rule as set. */
-    record SessionLimit(Duration max, String rule) {
+        this.policy = policy;
     }
 
     /**
@@ -85,7 +82,12 @@ public final class TokenManager {
      * with these settings, so that a valid token costs one read; a refresh still reads it again.
      */
     StoredLogin validFrom(Optional<StoredLogin> read, Duration minValid) {
-        return valid(checked(read), minValid, token -> false);
+        return validFrom(read, minValid, token -> false);
+    }
+
+    /** As {@link #validFrom(Optional, Duration)}, and refreshed when {@code rejected} says an API refused the token. */
+    public StoredLogin validFrom(Optional<StoredLogin> read, Duration minValid, Predicate<Secret> rejected) {
+        return valid(checked(read), minValid, rejected);
     }
 
     private StoredLogin valid(StoredLogin current, Duration minValid, Predicate<Secret> rejected) {
@@ -136,16 +138,26 @@ public final class TokenManager {
      * start) is not used, however valid its tokens: the user logs in again.
      */
     private void checkSessionAge(StoredLogin login) {
-        if (sessionLimit.isEmpty()) {
+        if (policy.maxSession().isEmpty()) {
             return;
         }
-        Duration max = sessionLimit.get().max();
+        Duration max = policy.maxSession().get();
         if (login.sessionStartedAt().isEmpty() || !clock.instant().isBefore(login.sessionStartedAt().get().plus(max))) {
             log.record("policy_refusal", settings.profile(), Optional.of(login.settings()), Optional.empty(),
                     Map.of("rule", "max-session"));
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "session older than the organisation allows ("
-                    + sessionLimit.get().rule() + (login.sessionStartedAt().isEmpty() ? "; this login's start was not recorded" : "")
+                    + policy.rule("max-session") + (login.sessionStartedAt().isEmpty() ? "; this login's start was not recorded" : "")
                     + ")");
+        }
+    }
+
+    /** A token for another API may ask for no scope the organisation's policy does not list. */
+    private void checkScopes(TokenRequest target) {
+        List<String> extra = policy.beyondScopes(target.scope().map(TokenSet::scopes).orElse(List.of()));
+        if (!extra.isEmpty()) {
+            log.record("policy_refusal", settings.profile(), Optional.empty(), Optional.empty(), Map.of("rule", "scopes"));
+            throw policy.refusal("scopes", "the token for " + target.describe() + " asks for the scope " + String.join(" ", extra),
+                    "ask only for " + String.join(" ", policy.scopes().orElseThrow()));
         }
     }
 
@@ -177,19 +189,25 @@ public final class TokenManager {
      * takes what the process before it obtained. Starts from the login the caller has just read.
      */
     TokenSet targetFrom(Optional<StoredLogin> read, TokenRequest target, Duration minValid) {
-        return target(checked(read), target, minValid, token -> false);
+        return targetFrom(read, target, minValid, token -> false);
     }
 
     /**
-     * As {@link #targetFrom}, from the store, and also obtained anew when {@code rejected} says
-     * the API refused the kept token (git's {@code erase}).
+     * As {@link #targetFrom(Optional, TokenRequest, Duration)}, and also obtained anew when
+     * {@code rejected} says the API refused the kept token (git's {@code erase}).
      */
+    public TokenSet targetFrom(Optional<StoredLogin> read, TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
+        return target(checked(read), target, minValid, rejected);
+    }
+
+    /** As {@link #targetFrom}, from the store. */
     public TokenSet target(TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
         return target(stored(), target, minValid, rejected);
     }
 
     private TokenSet target(StoredLogin current, TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
         checkSessionAge(current);
+        checkScopes(target);
         Optional<TokenSet> held = Optional.ofNullable(current.targets().get(target));
         if (held.isPresent() && held.get().isValidFor(minValid, clock.instant()) && !rejected.test(held.get().accessToken())) {
             return held.get();

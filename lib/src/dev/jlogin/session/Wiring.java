@@ -176,7 +176,8 @@ public final class Wiring {
         return settings(store().settings(profile()));
     }
 
-    Settings settings(Optional<SavedSettings> saved) {
+    /** As {@link #settings()}, from the profile's saved settings the caller has just read. */
+    public Settings settings(Optional<SavedSettings> saved) {
         if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
             List<String> known = store().profiles();
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
@@ -222,8 +223,7 @@ public final class Wiring {
 
     /** Valid tokens on demand for {@code settings}' profile; what only a refresh needs is built when one is due. */
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy().maxSession()
-                .map(max -> new TokenManager.SessionLimit(max, policy().rule("max-session"))), lifecycleLog());
+        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy(), lifecycleLog());
     }
 
     /** The browser login for {@code settings}' provider, for a caller with its own listener. */
