@@ -1,11 +1,11 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
 //DEPS io.nayuki:qrcodegen:1.8.0
-//SOURCES src/dev/jlogin/HelperProgram.java
 //SOURCES src/dev/jlogin/Host.java
 //SOURCES src/dev/jlogin/JLoginException.java
 //SOURCES src/dev/jlogin/Secret.java
 //SOURCES src/dev/jlogin/ServerText.java
+//SOURCES src/dev/jlogin/Subprocess.java
 //SOURCES src/dev/jlogin/UserHome.java
 //SOURCES src/dev/jlogin/Version.java
 //SOURCES src/dev/jlogin/browser/BrowserLauncher.java

@@ -1,11 +1,11 @@
 //MAIN dev.jlogin.cli.Launcher
 //JAVAC_OPTIONS -XDignore.symbol.file
 //DEPS io.nayuki:qrcodegen:1.8.0
-//SOURCES ../lib/src/dev/jlogin/HelperProgram.java
 //SOURCES ../lib/src/dev/jlogin/Host.java
 //SOURCES ../lib/src/dev/jlogin/JLoginException.java
 //SOURCES ../lib/src/dev/jlogin/Secret.java
 //SOURCES ../lib/src/dev/jlogin/ServerText.java
+//SOURCES ../lib/src/dev/jlogin/Subprocess.java
 //SOURCES ../lib/src/dev/jlogin/UserHome.java
 //SOURCES ../lib/src/dev/jlogin/Version.java
 //SOURCES ../lib/src/dev/jlogin/browser/BrowserLauncher.java

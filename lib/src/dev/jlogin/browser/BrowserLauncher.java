@@ -1,7 +1,7 @@
 package dev.jlogin.browser;
 
-import dev.jlogin.HelperProgram;
 import dev.jlogin.Host;
+import dev.jlogin.Subprocess;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,9 +78,11 @@ public interface BrowserLauncher {
             List<String> full = new ArrayList<>(opener);
             full.add(uri.toString());
             // an opener still running may yet open the browser: it is left to finish
-            return HelperProgram.run(name, new ProcessBuilder(full), new byte[0], wait,
+            // its output is discarded: the browser it starts may hold the pipes open long after it ended
+            ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            return Subprocess.problem(name, Subprocess.run(builder, new byte[0], wait, false),
                             name + " could not be run (is it installed?)",
-                            name + " has not reported back yet; a browser may still open", false)
+                            name + " has not reported back yet; a browser may still open")
                     .map(Outcome::notOpened).orElseGet(Outcome::success);
         };
     }

@@ -1,6 +1,6 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.HelperProgram;
+import dev.jlogin.Subprocess;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,10 +68,11 @@ final class Clipboard {
         String name = tool.command().get(0);
         List<String> command = new ArrayList<>(tool.command());
         command.set(0, executable.toString());
-        ProcessBuilder builder = new ProcessBuilder(command);
+        // its output is discarded: xclip and xsel leave a process behind that serves the selection
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
-        return HelperProgram.run(name, builder, text.getBytes(StandardCharsets.UTF_8), WAIT,
-                name + " could not be run", name + " did not finish within " + Format.span(WAIT), true);
+        return Subprocess.problem(name, Subprocess.run(builder, text.getBytes(StandardCharsets.UTF_8), WAIT, true),
+                name + " could not be run", name + " did not finish within " + Format.span(WAIT));
     }
 
     private static Optional<Path> onPath(String name, String path) {

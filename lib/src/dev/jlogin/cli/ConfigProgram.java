@@ -1,8 +1,11 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Subprocess;
 import dev.jlogin.UserHome;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * git or kubectl, as setup-git and setup-kube run them to write the user's configuration: in the
@@ -11,7 +14,15 @@ import java.util.Map;
  * relative. Its stdout is discarded (the command says what it did); its stderr is the user's.
  */
 final class ConfigProgram {
+    /** Long enough for git or kubectl to rewrite a large configuration, short enough not to hang a setup. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
     private ConfigProgram() {
+    }
+
+    /** Why {@code what} (git config, kubectl) did not do its work; empty when it exited 0. */
+    static Optional<String> problem(String what, Subprocess.Outcome outcome) {
+        return Subprocess.problem(what, outcome, what + " could not be run", what + " did not finish in " + WAIT.toSeconds() + " s");
     }
 
     static ProcessBuilder builder(List<String> command, Map<String, String> variables) {

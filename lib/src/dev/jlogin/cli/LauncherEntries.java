@@ -1,15 +1,13 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.Subprocess;
 import dev.jlogin.UserHome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What setup-git and setup-kube wrote into the user's git and kubectl configuration for an
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  * that is not installed has nothing to remove.
  */
 final class LauncherEntries {
-    private static final long TIMEOUT_SECONDS = 30;
 
     private LauncherEntries() {
     }
@@ -61,35 +58,14 @@ final class LauncherEntries {
 
     /** The program's stdout, line by line; nothing when it is not installed or fails. */
     private static List<String> output(List<String> command, Map<String, String> variables) {
-        try {
-            Process process = ConfigProgram.builder(command, variables).redirectOutput(ProcessBuilder.Redirect.PIPE)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return finished(process) ? out.lines().toList() : List.of();
-        } catch (IOException e) {
-            return List.of();
-        }
+        Subprocess.Outcome outcome = Subprocess.run(ConfigProgram.builder(command, variables)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.DISCARD), new byte[0],
+                ConfigProgram.WAIT, true);
+        return outcome instanceof Subprocess.Ended ended && ended.exit() == 0 ? ended.out().lines().toList() : List.of();
     }
 
     private static boolean run(List<String> command, Map<String, String> variables) {
-        try {
-            return finished(ConfigProgram.builder(command, variables).start());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean finished(Process process) {
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            return false;
-        }
+        return Subprocess.run(ConfigProgram.builder(command, variables), new byte[0], ConfigProgram.WAIT, true)
+                instanceof Subprocess.Ended ended && ended.exit() == 0;
     }
 }

@@ -1,8 +1,8 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.Subprocess;
 import dev.jlogin.integration.GitHost;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +75,12 @@ public final class SetupGitCommand implements Command {
     }
 
     private static void runGit(List<String> command, Map<String, String> variables) {
-        int exit;
-        try {
-            exit = ConfigProgram.builder(command, variables).start().waitFor();
-        } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running git");
+        Subprocess.Outcome outcome = Subprocess.run(ConfigProgram.builder(command, variables), new byte[0], ConfigProgram.WAIT, true);
+        if (outcome instanceof Subprocess.NotStarted notStarted) {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run git: " + notStarted.reason());
         }
-        if (exit != 0) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "git config failed (exit " + exit + ")");
-        }
+        ConfigProgram.problem("git config", outcome).ifPresent(problem -> {
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, problem);
+        });
     }
 }

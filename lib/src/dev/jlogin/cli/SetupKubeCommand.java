@@ -1,19 +1,15 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.Subprocess;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.json.Json;
 import dev.jlogin.json.MalformedJsonException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code setup-kube}: makes kubectl use {@code kube-credential}, by having kubectl itself write the
@@ -23,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  * with the command itself.
  */
 public final class SetupKubeCommand implements Command {
-    private static final long KUBECTL_TIMEOUT_SECONDS = 30;
 
     static final CommandSpec SPEC = CommandSpec.of("setup-kube", "write a kubeconfig user whose token comes from"
                     + " kube-credential")
@@ -149,32 +144,13 @@ public final class SetupKubeCommand implements Command {
 
     /** kubectl's own messages go straight to stderr; its stdout is ours to read (its "User set" line is replaced by ours). */
     private static Ran runKubectl(List<String> command, Map<String, String> variables) {
-        Process process;
-        try {
-            process = ConfigProgram.builder(command, variables).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION,
-                    "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself");
+        Subprocess.Outcome outcome = Subprocess.run(ConfigProgram.builder(command, variables)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE), new byte[0], ConfigProgram.WAIT, true);
+        if (outcome instanceof Subprocess.Ended ended) {
+            return new Ran(ended.exit(), ended.out());
         }
-        // read while it runs: a large merged kubeconfig would fill the pipe and stall kubectl
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
-        try {
-            if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new JLoginException(JLoginException.Kind.CONFIGURATION, "kubectl did not finish in "
-                        + KUBECTL_TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while waiting for kubectl");
-        }
-        return new Ran(process.exitValue(), out.join());
+        throw new JLoginException(JLoginException.Kind.CONFIGURATION, outcome instanceof Subprocess.NotStarted
+                ? "kubectl is not on PATH; setup-kube --dry-run prints the entry to add yourself"
+                : ConfigProgram.problem("kubectl", outcome).orElseThrow());
     }
 }

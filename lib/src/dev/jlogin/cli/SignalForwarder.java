@@ -1,6 +1,6 @@
 package dev.jlogin.cli;
 
-import java.io.IOException;
+import dev.jlogin.Subprocess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,8 @@ import sun.misc.SignalHandler;
  */
 final class SignalForwarder implements AutoCloseable {
     private static final List<String> FORWARDED = List.of("TERM", "INT", "HUP");
+    /** kill(1) ends at once; a shell that cannot start within this is not waited for. */
+    private static final java.time.Duration KILL_WAIT = java.time.Duration.ofSeconds(5);
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private final List<String> pending = new ArrayList<>();
@@ -60,14 +62,11 @@ final class SignalForwarder implements AutoCloseable {
         if (!child.isAlive()) {
             return;
         }
-        try {
-            new ProcessBuilder("/bin/sh", "-c", "kill -s \"$1\" \"$2\"", "sh", name, Long.toString(child.pid()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start().waitFor();
-        } catch (IOException e) {
+        Subprocess.Outcome sent = Subprocess.run(new ProcessBuilder("/bin/sh", "-c", "kill -s \"$1\" \"$2\"", "sh", name,
+                        Long.toString(child.pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT), new byte[0], KILL_WAIT, true);
+        if (sent instanceof Subprocess.NotStarted) {
             child.destroy(); // no shell to send it with: TERM at least ends the child
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jlogin.install;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.Subprocess;
 import dev.jlogin.Version;
 import dev.jlogin.store.FolderTrust;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.regex.Matcher;
@@ -355,27 +356,19 @@ public final class Installer {
         builder.environment().keySet().removeIf(k -> k.startsWith("JLOGIN_") || k.equals("JAVA_TOOL_OPTIONS")
                 || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
         builder.environment().putAll(env);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new JLoginException(JLoginException.Kind.CONFIGURATION, runtime.java() + " did not finish in "
-                        + TRAINING_TIMEOUT_SECONDS + " s");
-            }
-            String stderr = new String(err, StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
+        Subprocess.Outcome outcome = Subprocess.run(builder, new byte[0], Duration.ofSeconds(TRAINING_TIMEOUT_SECONDS), true);
+        if (outcome instanceof Subprocess.Ended ended) {
+            String stderr = ended.err().strip();
+            if (ended.exit() != 0) {
                 throw new JLoginException(JLoginException.Kind.CONFIGURATION, runtime.java() + " failed (exit "
-                        + process.exitValue() + ")" + (stderr.isEmpty() ? "" : ": " + firstLine(stderr)));
+                        + ended.exit() + ")" + (stderr.isEmpty() ? "" : ": " + firstLine(stderr)));
             }
             return stderr;
-        } catch (IOException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "cannot run " + runtime.java() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "interrupted while running " + runtime.java());
         }
+        throw new JLoginException(JLoginException.Kind.CONFIGURATION, outcome instanceof Subprocess.NotStarted notStarted
+                ? "cannot run " + runtime.java() + ": " + notStarted.reason()
+                : outcome instanceof Subprocess.Late ? runtime.java() + " did not finish in " + TRAINING_TIMEOUT_SECONDS + " s"
+                : "interrupted while running " + runtime.java());
     }
 
     /** 128 random bits, as the launcher's id line and install.properties name an install. */
