@@ -7,11 +7,12 @@ import dev.jlogin.http.HttpLog;
 import dev.jlogin.json.Json;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.session.AccessToken;
-import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.DeviceFlow;
+import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.JLogin;
 import dev.jlogin.session.MetadataResolver;
 import dev.jlogin.session.TokenManager;
+import dev.jlogin.session.Wiring;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.nio.file.Path;
@@ -147,14 +148,9 @@ public final class Context {
         return origin.startsWith("--") || origin.startsWith("JLOGIN_") ? source().get(key) : Optional.empty();
     }
 
-    /** The profile as stored, read once: its settings, and its login when it holds one. */
-    public Optional<StoredLogin.Parsed> entry() {
-        return store().entry(profile());
-    }
-
-    /** As {@link #settings()}, from the entry the command has just read. */
-    public Settings settings(Optional<StoredLogin.Parsed> entry) {
-        return api.parts().settings(entry.map(StoredLogin.Parsed::settings));
+    /** The profile as read once from the store: settings, token manager and login (see {@link Wiring#readOnce()}). */
+    public Wiring.OneRead readOnce() {
+        return api.parts().readOnce();
     }
 
     /** Settings for a new login: without an issuer that is a usage error saying how to give one. */
@@ -177,13 +173,14 @@ public final class Context {
         Optional<String> resource = args.value(prefixed ? "token-resource" : "resource");
         Optional<String> scope = args.value(prefixed ? "token-scope" : "scope");
         return audience.isEmpty() && resource.isEmpty() && scope.isEmpty() ? Optional.empty()
-                : Optional.of(Audiences.from(source()).resolve(new TokenRequest(audience, resource, scope)));
+                : Optional.of(new TokenRequest(audience, resource, scope));
     }
 
     /**
      * The API the command's token is for: its target options, else the audience the organisation
      * names for {@code service} (a git host, {@link Audiences#KUBERNETES}); empty: the login's own
-     * token. An audience the organisation names stands for the audience it gives.
+     * token. An audience that is one of the organisation's names is resolved where the token is
+     * obtained.
      */
     public Optional<TokenRequest> target(String service) {
         return target().or(() -> Audiences.from(source()).named(service).map(TokenRequest::audience));

@@ -2,12 +2,11 @@ package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
-import dev.jlogin.config.Settings;
 import dev.jlogin.integration.GitCredentialMessage;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.session.Wiring;
 import dev.jlogin.store.RejectedTokens;
-import dev.jlogin.store.StoredLogin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,14 +79,12 @@ public final class GitCredentialCommand implements Command {
         ctx.refuseTokenOnTerminal("git runs this helper with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.minValid();
         // one read of the store for the settings and the login: git may call us many times a minute
-        Optional<StoredLogin.Parsed> entry = ctx.entry();
-        Settings settings = ctx.settings(entry);
-        Optional<StoredLogin> login = entry.flatMap(StoredLogin.Parsed::login);
+        Wiring.OneRead read = ctx.readOnce();
         RejectedTokens rejected = new RejectedTokens(ctx.home());
-        Predicate<Secret> refused = token -> rejected.isRejected(settings.profile(), token);
+        Predicate<Secret> refused = token -> rejected.isRejected(read.settings().profile(), token);
         Optional<TokenRequest> target = ctx.target(host);
-        TokenSet tokens = target.isPresent() ? ctx.tokens(settings).targetFrom(login, target.get(), minValid, refused)
-                : ctx.tokens(settings).validFrom(login, minValid, refused).tokens();
+        TokenSet tokens = target.isPresent() ? read.tokens().targetFrom(read.login(), target.get(), minValid, refused)
+                : read.tokens().validFrom(read.login(), minValid, refused).tokens();
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("username", username);
         answer.put("password", tokens.accessToken().reveal());

@@ -6,6 +6,7 @@ import dev.jlogin.config.Settings;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.oauth.TokenSet;
+import dev.jlogin.session.Wiring;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +48,11 @@ public final class KubeCredentialCommand implements Command {
         ctx.refuseTokenOnTerminal("kubectl runs this plugin with a pipe, so a terminal here means a person typed it");
         Duration minValid = ctx.minValid();
         // one read of the store for the settings and the login: kubectl may call us many times a minute
-        Optional<StoredLogin.Parsed> entry = ctx.entry();
-        Settings settings = ctx.settings(entry);
+        Wiring.OneRead read = ctx.readOnce();
+        Settings settings = read.settings();
         StoredLogin login;
         try {
-            login = ctx.tokens(settings).validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid, token -> false);
+            login = read.tokens().validFrom(read.login(), minValid, token -> false);
         } catch (JLoginException e) {
             if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED) {
                 throw e;
@@ -65,7 +66,7 @@ public final class KubeCredentialCommand implements Command {
         }
         Optional<TokenRequest> target = ctx.target(Audiences.KUBERNETES);
         TokenSet tokens = target.isPresent()
-                ? ctx.tokens(settings).targetFrom(Optional.of(login), target.get(), minValid, token -> false) : login.tokens();
+                ? read.tokens().targetFrom(Optional.of(login), target.get(), minValid, token -> false) : login.tokens();
         Optional<Instant> askAgain = tokens.expiresAt().map(at -> at.minus(ASK_AGAIN_BEFORE_EXPIRY));
         ctx.env().out().println(ExecCredential.write(request, tokens.accessToken(), askAgain));
         ctx.env().out().flush();

@@ -2,6 +2,7 @@ package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Subprocess;
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.json.Json;
@@ -105,7 +106,8 @@ public final class SetupKubeCommand implements Command {
             ctx.carried(key).ifPresent(value -> flags.addAll(List.of("--" + key, value)));
         }
         // the API kubectl's token is for, checked now rather than when kubectl first runs the plugin
-        ctx.target().ifPresent(target -> {
+        // resolved now: kubectl runs the plugin without the JLOGIN_AUDIENCES this call may have had
+        ctx.target().map(Audiences.from(ctx.source())::resolve).ifPresent(target -> {
             target.audience().ifPresent(a -> flags.addAll(List.of("--token-audience", a)));
             target.resource().ifPresent(r -> flags.addAll(List.of("--token-resource", r)));
             target.scope().ifPresent(sc -> flags.addAll(List.of("--token-scope", sc)));

@@ -4,6 +4,7 @@ import dev.jlogin.JLoginException;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.session.Identity;
 import dev.jlogin.session.IdentityLookup;
 import dev.jlogin.session.JLogin;
@@ -176,9 +177,12 @@ public final class StatusCommand implements Command {
 
     /** A token held for another API, from its JSON row: which API, and how long it is valid. */
     private static String apiLine(Map<?, ?> target, Instant now) {
-        String which = java.util.stream.Stream.of("audience", "resource", "scope").filter(target::containsKey)
-                .map(key -> key + " " + target.get(key)).collect(java.util.stream.Collectors.joining(", "));
-        return which + " (" + Format.expiry(Optional.ofNullable((String) target.get("expires_at")).map(Instant::parse), now) + ")";
+        TokenRequest request = new TokenRequest(field(target, "audience"), field(target, "resource"), field(target, "scope"));
+        return Terminal.sanitize(request.describe()) + " (" + Format.expiry(field(target, "expires_at").map(Instant::parse), now) + ")";
+    }
+
+    private static Optional<String> field(Map<?, ?> row, String name) {
+        return Optional.ofNullable((String) row.get(name));
     }
 
     private static void line(PrintStream out, String label, Object value) {

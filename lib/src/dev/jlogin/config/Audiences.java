@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class Audiences {
     /** The name whose audience kubectl's credential plugin asks for. */
     public static final String KUBERNETES = "kubernetes";
+    /** No names: every audience stands for itself. */
+    public static final Audiences NONE = new Audiences(Map.of());
 
     private final Map<String, String> byName;
 

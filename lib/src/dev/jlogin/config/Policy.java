@@ -208,11 +208,11 @@ public final class Policy {
         }
     }
 
-    /** Refuses a requested scope the policy does not list. */
-    public void checkScopes(Optional<String> requested) {
+    /** Refuses a scope that {@code asker} (the login, a token for another API) asks for and the policy does not list. */
+    public void checkScopes(String asker, Optional<String> requested) {
         List<String> extra = beyondScopes(requested.map(Policy::words).orElse(List.of()));
         if (!extra.isEmpty()) {
-            throw refusal("scopes", "the login asks for the scope " + String.join(" ", extra),
+            throw refusal("scopes", asker + " asks for the scope " + String.join(" ", extra),
                     "ask only for " + String.join(" ", scopes().orElseThrow()) + " (--scope)");
         }
     }

@@ -82,18 +82,13 @@ public final class TokenEndpoint {
     public TokenSet refresh(URI endpoint, Client client, TokenSet current) {
         Secret refreshToken = current.refreshToken().orElseThrow(() -> new JLoginException(
                 JLoginException.Kind.LOGIN_REQUIRED, "the access token expired and there is no refresh token"));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken.reveal());
-        client.authenticate(form);
-        TokenResult result = exchange(endpoint, form);
+        TokenResult result = refreshGrant(endpoint, client, refreshToken, Map.of());
         if (result instanceof TokenResult.Granted granted) {
             return granted.tokens().inheritingFrom(current);
         }
         if (result instanceof TokenResult.Rejected rejected) {
-            boolean loginAgain = LOGIN_AGAIN.contains(rejected.error().code());
-            throw new JLoginException(loginAgain ? JLoginException.Kind.LOGIN_REQUIRED : JLoginException.Kind.SERVER,
-                    "refresh rejected: " + dialect.explain(rejected.error()), rejected.error().code(), rejected.status(), null);
+            throw refreshRejected(rejected, LOGIN_AGAIN.contains(rejected.error().code()) ? JLoginException.Kind.LOGIN_REQUIRED
+                    : JLoginException.Kind.SERVER);
         }
         throw new JLoginException(JLoginException.Kind.SERVER,
                 "refresh failed: " + ((TokenResult.Unavailable) result).reason());
@@ -128,17 +123,26 @@ public final class TokenEndpoint {
         Secret refreshToken = login.refreshToken().orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION,
                 "a token for " + target.describe() + " is asked for with the login's refresh token, and this login has none; "
                         + remedy));
+        TokenResult result = refreshGrant(endpoint, client, refreshToken, parameters);
+        if (result instanceof TokenResult.Rejected rejected && LOGIN_AGAIN.contains(rejected.error().code())) {
+            throw refreshRejected(rejected, JLoginException.Kind.LOGIN_REQUIRED);
+        }
+        return targetToken(result, target, remedy);
+    }
+
+    /** The refresh-token grant (RFC 6749 §6), with {@code parameters} that name what the token is for. */
+    private TokenResult refreshGrant(URI endpoint, Client client, Secret refreshToken, Map<String, String> parameters) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.reveal());
         form.putAll(parameters);
         client.authenticate(form);
-        TokenResult result = exchange(endpoint, form);
-        if (result instanceof TokenResult.Rejected rejected && LOGIN_AGAIN.contains(rejected.error().code())) {
-            throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "refresh rejected: "
-                    + dialect.explain(rejected.error()), rejected.error().code(), rejected.status(), null);
-        }
-        return targetToken(result, target, remedy);
+        return exchange(endpoint, form);
+    }
+
+    private JLoginException refreshRejected(TokenResult.Rejected rejected, JLoginException.Kind kind) {
+        return new JLoginException(kind, "refresh rejected: " + dialect.explain(rejected.error()), rejected.error().code(),
+                rejected.status(), null);
     }
 
     private TokenSet targetToken(TokenResult result, TokenRequest target, String remedy) {

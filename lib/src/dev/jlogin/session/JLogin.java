@@ -1,7 +1,6 @@
 package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
-import dev.jlogin.config.Audiences;
 import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
@@ -141,10 +140,8 @@ public final class JLogin {
 
     /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
-        // the hot path: one read of the profile gives both its settings and its tokens
-        Optional<StoredLogin.Parsed> entry = parts.store().entry(profile());
-        var tokens = parts.tokens(parts.settings(entry.map(StoredLogin.Parsed::settings)))
-                .validFrom(entry.flatMap(StoredLogin.Parsed::login), minValid).tokens();
+        Wiring.OneRead read = parts.readOnce();
+        var tokens = read.tokens().validFrom(read.login(), minValid).tokens();
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
     }
 
@@ -165,15 +162,9 @@ public final class JLogin {
      * handed out instead.
      */
     public AccessToken token(TokenRequest target, Duration minValid) {
-        Optional<StoredLogin.Parsed> entry = parts.store().entry(profile());
-        var tokens = parts.tokens(parts.settings(entry.map(StoredLogin.Parsed::settings)))
-                .targetFrom(entry.flatMap(StoredLogin.Parsed::login), resolved(target), minValid);
+        Wiring.OneRead read = parts.readOnce();
+        var tokens = read.tokens().targetFrom(read.login(), target, minValid);
         return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
-    }
-
-    /** {@code target} with an audience named in the organisation's {@code audiences} setting replaced by that audience. */
-    private TokenRequest resolved(TokenRequest target) {
-        return target.audience().isEmpty() ? target : Audiences.from(parts.source()).resolve(target);
     }
 
     /** Who is logged in (the userinfo endpoint, else the ID token), refreshing first if the token has expired. */
@@ -207,8 +198,7 @@ public final class JLogin {
     /** As {@link #http()}, with the token for another API ({@link #token(TokenRequest)}'s). */
     public AuthorizedHttp http(TokenRequest target) {
         TokenManager tokens = parts.tokens(parts.settings());
-        TokenRequest api = resolved(target);
-        return new AuthorizedHttp(parts.transport(), refused -> tokens.target(api, DEFAULT_MIN_VALID, refused).accessToken());
+        return new AuthorizedHttp(parts.transport(), refused -> tokens.target(target, DEFAULT_MIN_VALID, refused).accessToken());
     }
 
 

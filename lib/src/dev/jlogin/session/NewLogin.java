@@ -63,7 +63,7 @@ final class NewLogin {
                     "log in with --flow " + flows.get().iterator().next() + " (or JLOGIN_FLOW)"));
         }
         try {
-            policy.checkScopes(settings.scope());
+            policy.checkScopes("the login", settings.scope());
         } catch (JLoginException e) {
             throw refused(settings, "scopes", e);
         }

@@ -2,6 +2,7 @@ package dev.jlogin.session;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.Policy;
 import dev.jlogin.config.Settings;
 import dev.jlogin.oauth.ServerMetadata;
@@ -15,7 +16,6 @@ import dev.jlogin.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -36,20 +36,24 @@ public final class TokenManager {
     private final Supplier<TokenEndpoint> tokenEndpoint;
     private final Clock clock;
     private final Policy policy;
+    /** The organisation's names for its APIs, read only when a token for one is asked for. */
+    private final Supplier<Audiences> audiences;
     private final LifecycleLog log;
 
     /** With no policy, and refreshes logged in {@code store}'s home. */
     public TokenManager(TokenStore store, Settings settings, MetadataResolver metadata, TokenEndpoint tokenEndpoint,
                         Clock clock) {
-        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Policy.NONE, store.log(clock, System.err::println));
+        this(store, settings, () -> metadata, () -> tokenEndpoint, clock, Policy.NONE, () -> Audiences.NONE,
+                store.log(clock, System.err::println));
     }
 
     /**
      * With what a refresh needs built only for one (a token that is still valid needs neither),
-     * the organisation's policy (a login's age, the scopes a token may ask for) and the lifecycle log.
+     * the organisation's policy (a login's age, the scopes a token may ask for), the names it gives
+     * its APIs, and the lifecycle log.
      */
-    TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata,
-                 Supplier<TokenEndpoint> tokenEndpoint, Clock clock, Policy policy, LifecycleLog log) {
+    TokenManager(TokenStore store, Settings settings, Supplier<MetadataResolver> metadata, Supplier<TokenEndpoint> tokenEndpoint,
+                 Clock clock, Policy policy, Supplier<Audiences> audiences, LifecycleLog log) {
         this.store = store;
         this.log = log;
         this.settings = settings;
@@ -57,6 +61,7 @@ public final class TokenManager {
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
         this.policy = policy;
+        this.audiences = audiences;
     }
 
     /**
@@ -151,14 +156,9 @@ public final class TokenManager {
         }
     }
 
-    /** A token for another API may ask for no scope the organisation's policy does not list. */
-    private void checkScopes(TokenRequest target) {
-        List<String> extra = policy.beyondScopes(target.scope().map(TokenSet::scopes).orElse(List.of()));
-        if (!extra.isEmpty()) {
-            log.record("policy_refusal", settings.profile(), Optional.empty(), Optional.empty(), Map.of("rule", "scopes"));
-            throw policy.refusal("scopes", "the token for " + target.describe() + " asks for the scope " + String.join(" ", extra),
-                    "ask only for " + String.join(" ", policy.scopes().orElseThrow()));
-        }
+    /** What the lifecycle log says went wrong: the server's OAuth error code, else the kind of failure. */
+    private static String errorCode(JLoginException e) {
+        return e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** How long {@code tokens}' access token lives, as issued at {@code issuedAt}. */
@@ -205,9 +205,16 @@ public final class TokenManager {
         return target(stored(), target, minValid, rejected);
     }
 
-    private TokenSet target(StoredLogin current, TokenRequest target, Duration minValid, Predicate<Secret> rejected) {
+    private TokenSet target(StoredLogin current, TokenRequest asked, Duration minValid, Predicate<Secret> rejected) {
         checkSessionAge(current);
-        checkScopes(target);
+        // the organisation's names for its APIs are resolved here, whichever door asks: one token per API
+        TokenRequest target = asked.audience().isEmpty() ? asked : audiences.get().resolve(asked);
+        try {
+            policy.checkScopes("the token for " + target.describe(), target.scope());
+        } catch (JLoginException e) {
+            log.record("policy_refusal", settings.profile(), Optional.of(current.settings()), Optional.empty(), Map.of("rule", "scopes"));
+            throw e;
+        }
         Optional<TokenSet> held = Optional.ofNullable(current.targets().get(target));
         if (held.isPresent() && held.get().isValidFor(minValid, clock.instant()) && !rejected.test(held.get().accessToken())) {
             return held.get();
@@ -242,7 +249,7 @@ public final class TokenManager {
         try {
             answer = grant.obtain(from, target);
         } catch (JLoginException e) {
-            details.put("error", e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            details.put("error", errorCode(e));
             log.record("target_refused", settings.profile(), Optional.of(from.settings()), Optional.empty(), details);
             throw e;
         }
@@ -286,7 +293,7 @@ public final class TokenManager {
             fresh = tokenEndpoint.get().refresh(server.tokenEndpoint(), settings.client(), current.tokens());
         } catch (JLoginException e) {
             log.record("refresh_failed", settings.profile(), Optional.of(current.settings()), Optional.empty(),
-                    Map.of("error", e.oauthError().orElse(e.kind().name().toLowerCase(java.util.Locale.ROOT))));
+                    Map.of("error", errorCode(e)));
             if (e.kind() == JLoginException.Kind.LOGIN_REQUIRED) {
                 StoredLogin latest = stored();
                 if (!latest.tokens().refreshToken().equals(current.tokens().refreshToken())

@@ -3,6 +3,7 @@ package dev.jlogin.session;
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.browser.BrowserLauncher;
+import dev.jlogin.config.Audiences;
 import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Policy;
@@ -15,8 +16,8 @@ import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
 import dev.jlogin.oauth.DeviceAuthorizationClient;
-import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.Discovery;
+import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.UserInfoClient;
@@ -24,6 +25,7 @@ import dev.jlogin.store.Backends;
 import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.MetadataCache;
 import dev.jlogin.store.SavedSettings;
+import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -176,8 +178,19 @@ public final class Wiring {
         return settings(store().settings(profile()));
     }
 
+    /** The profile as read once from the store: its settings, their token manager, and its login if it holds one. */
+    public record OneRead(Settings settings, TokenManager tokens, Optional<StoredLogin> login) {
+    }
+
+    /** One read of the store for whoever hands out a token (the hot path): the settings and the login together. */
+    public OneRead readOnce() {
+        Optional<StoredLogin.Parsed> entry = store().entry(profile());
+        Settings settings = settings(entry.map(StoredLogin.Parsed::settings));
+        return new OneRead(settings, tokens(settings), entry.flatMap(StoredLogin.Parsed::login));
+    }
+
     /** As {@link #settings()}, from the profile's saved settings the caller has just read. */
-    public Settings settings(Optional<SavedSettings> saved) {
+    private Settings settings(Optional<SavedSettings> saved) {
         if (saved.isEmpty() && !SettingsResolver.namesServer(source)) {
             List<String> known = store().profiles();
             throw new JLoginException(JLoginException.Kind.LOGIN_REQUIRED, "no login for profile '" + profile() + "' ("
@@ -223,7 +236,8 @@ public final class Wiring {
 
     /** Valid tokens on demand for {@code settings}' profile; what only a refresh needs is built when one is due. */
     public TokenManager tokens(Settings settings) {
-        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy(), lifecycleLog());
+        return new TokenManager(store(), settings, this::metadata, () -> tokenEndpoint(settings), clock, policy(),
+                () -> Audiences.from(source), lifecycleLog());
     }
 
     /** The browser login for {@code settings}' provider, for a caller with its own listener. */

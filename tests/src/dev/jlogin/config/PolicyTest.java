@@ -111,7 +111,7 @@ class PolicyTest {
         assertThat(policy.stores()).isEmpty();
         assertThat(policy.maxSession()).isEmpty();
         policy.checkStore("file", Optional.of("file"));
-        policy.checkScopes(Optional.of("openid anything"));
+        policy.checkScopes("the login", Optional.of("openid anything"));
     }
 
     @Test
@@ -138,9 +138,9 @@ class PolicyTest {
     void aScopeBeyondTheListIsRefusedNamingIt() throws Exception {
         Policy policy = load(file("scopes=openid profile email offline_access"), new Properties());
 
-        policy.checkScopes(Optional.of("openid email"));
-        policy.checkScopes(Optional.empty());
-        assertRefused(() -> policy.checkScopes(Optional.of("openid admin email write")), "asks for the scope admin write",
+        policy.checkScopes("the login", Optional.of("openid email"));
+        policy.checkScopes("the login", Optional.empty());
+        assertRefused(() -> policy.checkScopes("the login", Optional.of("openid admin email write")), "asks for the scope admin write",
                 "ask only for openid profile email offline_access (--scope)");
     }
 }
