@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * Time from approval to tokens in hand, with real waits: against the in-process fake server
- * (interval 1 s) or the sandbox Keycloak (interval 5 s, approved over HTTP by the demo user).
+ * (interval 1 s) or the sandbox Keycloak (interval 2 s, approved over HTTP by the demo user).
  * The approval lands at a random moment of the polling cycle; the bound is one interval plus
  * one round trip.
  *
@@ -56,7 +56,7 @@ public final class TimeToToken {
                     new DownloadProgress(System.err, false)).home();
             var work = TempFolders.create(System.getenv(), "jlogin-bench-");
             try (KeycloakProcess server = KeycloakProcess.start(home, work, 0, System.err::println)) {
-                measure("Keycloak, interval 5 s", runs, 5, () -> new Target(server.issuer(), SandboxRealm.PUBLIC_CLIENT,
+                measure("Keycloak, interval 2 s", runs, 2, () -> new Target(server.issuer(), SandboxRealm.PUBLIC_CLIENT,
                         auth -> DemoUser.alice().approve(auth.linkToOpen()), () -> { }));
             } finally {
                 TempFolders.delete(work);
