@@ -2,8 +2,8 @@
 //JAVA 17+
 //DEPS ../lib/JLogin.java
 
-import dev.jlogin.cli.AuditCommand;
 import dev.jlogin.cli.Cli;
+import dev.jlogin.cli.commands.AuditCommand;
 
 /** Classifies every profile against the organisation's policy. Run with --help for options. */
 class audit {

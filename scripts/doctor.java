@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.DoctorCommand;
+import dev.jlogin.cli.commands.DoctorCommand;
 
 /** Explains which token store is in use and what is wrong with it. Run with --help for options. */
 class doctor {

@@ -5,7 +5,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.ExecCommand;
+import dev.jlogin.cli.commands.ExecCommand;
 
 /** Runs a command with a valid access token in its environment. Run with --help for options. */
 class exec {

@@ -5,7 +5,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.GitCredentialCommand;
+import dev.jlogin.cli.commands.GitCredentialCommand;
 
 /** A git credential helper that answers with the access token. Run with --help for options. */
 class git_credential {

@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.InstallCommand;
+import dev.jlogin.cli.launcher.InstallCommand;
 
 /** Installs a launcher command that runs jlogin in one JVM. Run with --help for options. */
 class install {

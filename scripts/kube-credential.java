@@ -5,7 +5,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.KubeCredentialCommand;
+import dev.jlogin.cli.commands.KubeCredentialCommand;
 
 /** A kubectl exec credential plugin: prints an ExecCredential with a valid access token. Run with --help for options. */
 class kube_credential {

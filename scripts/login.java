@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.LoginCommand;
+import dev.jlogin.cli.commands.LoginCommand;
 
 /** Logs in with the OAuth 2.0 device flow and stores the tokens. Run with --help for options. */
 class login {

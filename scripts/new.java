@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.NewCommand;
+import dev.jlogin.cli.commands.NewCommand;
 
 /** Writes a runbook or notebook that uses the jlogin library. Run with --help for options. */
 class new_ {

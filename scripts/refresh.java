@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.RefreshCommand;
+import dev.jlogin.cli.commands.RefreshCommand;
 
 /** Refreshes the access token now and reports the new expiry. Run with --help for options. */
 class refresh {

@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.RevokeCommand;
+import dev.jlogin.cli.commands.RevokeCommand;
 
 /** Revokes the tokens at the server and deletes them locally. Run with --help for options. */
 class revoke {

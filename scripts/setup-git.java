@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.SetupGitCommand;
+import dev.jlogin.cli.commands.SetupGitCommand;
 
 /** Configures git to take its credentials for the organisation's git hosts from git-credential. */
 class setup_git {

@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.SetupKubeCommand;
+import dev.jlogin.cli.commands.SetupKubeCommand;
 
 /** Writes a kubeconfig user whose token comes from kube-credential. Run with --help for options. */
 class setup_kube {

@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.StatusCommand;
+import dev.jlogin.cli.commands.StatusCommand;
 
 /** Shows every profile and whether it works. Run with --help for options. */
 class status {

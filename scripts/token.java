@@ -5,7 +5,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:+DisplayVMOutputToStderr
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.TokenCommand;
+import dev.jlogin.cli.commands.TokenCommand;
 
 /** Prints a valid access token into a pipe, refreshing it first if needed. Run with --help for options. */
 class token {

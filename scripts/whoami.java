@@ -3,7 +3,7 @@
 //DEPS ../lib/JLogin.java
 
 import dev.jlogin.cli.Cli;
-import dev.jlogin.cli.WhoamiCommand;
+import dev.jlogin.cli.commands.WhoamiCommand;
 
 /** Shows who is logged in, where, and until when; never a token. Run with --help for options. */
 class whoami {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library's packages depend one way only, as README's "Layout" states:
- * (root) → http, json → oauth → device, browser, store, integration → config → session, install → cli → sandbox.
+ * (root) → http, json → oauth → device, browser, store, integration → config → session, install → cli → sandbox,
+ * and inside cli, its rooms: cli.terminal (what reaches a terminal) → cli (the command framework) →
+ * cli.commands → cli.launcher (the installed launcher, which runs every command).
  * A package may use its own classes and those of lower layers, never a class of its own layer's
  * other packages or of a layer above (by import, static import or qualified name).
  */
@@ -30,17 +32,25 @@ class LayeringTest {
             Map.entry("device", 3), Map.entry("browser", 3), Map.entry("store", 3), Map.entry("integration", 3),
             Map.entry("config", 4),
             Map.entry("session", 5), Map.entry("install", 5),
-            Map.entry("cli", 6),
-            Map.entry("sandbox", 7));
-    /** A use of a library class: dev.jlogin.Type or dev.jlogin.package.Type. */
-    private static final Pattern USE = Pattern.compile("\\bdev\\.jlogin\\.(?:([a-z]+)\\.)?[A-Z]");
+            Map.entry("cli.terminal", 6), Map.entry("cli", 7), Map.entry("cli.commands", 8), Map.entry("cli.launcher", 9),
+            Map.entry("sandbox", 10));
+    /** A use of a library class: dev.jlogin.Type or dev.jlogin.package.Type (the package may be cli.room). */
+    private static final Pattern USE = Pattern.compile("\\bdev\\.jlogin\\.(?:([a-z]+(?:\\.[a-z]+)*)\\.)?[A-Z]");
 
     @Test
     void everyPackageHasALayer() throws IOException {
-        try (Stream<Path> packages = Files.list(SOURCES)) {
-            assertThat(packages.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
-                    .allSatisfy(name -> assertThat(LAYER).containsKey(name));
+        assertThat(packages()).allSatisfy(name -> assertThat(LAYER).containsKey(name));
+    }
+
+    /** The library's packages below the root, as dotted names relative to dev.jlogin. */
+    private static List<String> packages() throws IOException {
+        try (Stream<Path> folders = Files.walk(SOURCES)) {
+            return folders.filter(Files::isDirectory).filter(f -> !f.equals(SOURCES)).map(LayeringTest::nameOf).toList();
         }
+    }
+
+    private static String nameOf(Path folder) {
+        return SOURCES.relativize(folder).toString().replace(folder.getFileSystem().getSeparator(), ".");
     }
 
     @Test
@@ -65,16 +75,14 @@ class LayeringTest {
     @Test
     void everyPackageInfoStatesWhatItMayUse() throws IOException {
         List<Path> folders = new ArrayList<>(List.of(SOURCES, JBang.REPO.resolve("sandbox/src/dev/jlogin/sandbox")));
-        try (Stream<Path> packages = Files.list(SOURCES)) {
-            packages.filter(Files::isDirectory).forEach(folders::add);
-        }
+        packages().forEach(name -> folders.add(SOURCES.resolve(name.replace(".", "/"))));
         for (Path folder : folders) {
-            String name = folder.equals(SOURCES) ? "" : folder.getFileName().toString();
+            String name = folder.equals(SOURCES) ? "" : folder.startsWith(SOURCES) ? nameOf(folder) : folder.getFileName().toString();
             Path info = folder.resolve("package-info.java");
             assertThat(info).as(name + ": package-info.java").isRegularFile();
             List<String> lower = LAYER.entrySet().stream().filter(e -> e.getValue() < LAYER.get(name))
                     .sorted(Map.Entry.comparingByValue()).map(e -> e.getKey().isEmpty() ? "the root package" : e.getKey()).toList();
-            Matcher stated = Pattern.compile("May use: ([^.]+)\\.").matcher(read(info));
+            Matcher stated = Pattern.compile("May use: (.+)\\.$", Pattern.MULTILINE).matcher(read(info));
             assertThat(stated.find()).as(name + ": a 'May use:' line").isTrue();
             List<String> listed = lower.isEmpty() ? List.of() : List.of(stated.group(1).split(", "));
             assertThat(listed).as(name).containsExactlyInAnyOrderElementsOf(lower);
@@ -87,11 +95,13 @@ class LayeringTest {
         Matcher use = USE.matcher("import dev.jlogin.session.JLogin;");
         assertThat(use.find()).isTrue();
         assertThat(LAYER.get(use.group(1))).isGreaterThan(LAYER.get("config"));
+        Matcher room = USE.matcher("import dev.jlogin.cli.commands.TokenCommand;");
+        assertThat(room.find()).isTrue();
+        assertThat(LAYER.get(room.group(1))).isGreaterThan(LAYER.get("cli"));
     }
 
     private static String packageOf(Path file) {
-        Path relative = SOURCES.relativize(file.getParent());
-        return relative.toString().isEmpty() ? "" : relative.getName(0).toString();
+        return file.getParent().equals(SOURCES) ? "" : nameOf(file.getParent());
     }
 
     private static String read(Path file) {

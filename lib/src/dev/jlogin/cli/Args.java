@@ -140,7 +140,7 @@ public final class Args {
         }
     }
 
-    static JLoginException usage(String message) {
+    public static JLoginException usage(String message) {
         return new JLoginException(JLoginException.Kind.CONFIGURATION, message + " (see --help)");
     }
 }

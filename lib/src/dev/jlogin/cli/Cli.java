@@ -1,6 +1,8 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.cli.terminal.Environment;
+import dev.jlogin.cli.terminal.Terminal;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.SettingsResolver;
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public final class Cli {
      * A failure that ends one part of a command that goes on (one profile of {@code revoke --all}):
      * reported as {@link #run} reports a failure, with {@code context} added to its JSON object.
      */
-    static ExitCode failed(Context ctx, String program, JLoginException e, Map<String, String> context) {
+    public static ExitCode failed(Context ctx, String program, JLoginException e, Map<String, String> context) {
         ExitCode code = ExitCode.of(e.kind());
         fail(program, ctx.env(), ctx.json(), code, withHint(e, context, ctx.env()), context);
         return code;

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.cli.terminal.Format;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ public record CommandSpec(String name, String summary, String usage, String abou
                           ExitCodes exitCodes) {
     static final Option HELP = Option.flag("help", "this text (also -h)");
     /** The narrowest common terminal: help and the login screen are wrapped to it, so no line breaks mid-word. */
-    static final int WIDTH = 80;
     private static final int COLUMN = 27;
 
     public static CommandSpec of(String name, String summary) {
@@ -94,16 +94,16 @@ public record CommandSpec(String name, String summary, String usage, String abou
     public String help(Invocation invocation) {
         String command = invocation.command(name);
         List<String> lines = new ArrayList<>();
-        lines.addAll(Format.wrap("Usage: " + command + " " + usage, WIDTH));
-        lines.addAll(Format.wrap(about, WIDTH));
+        lines.addAll(Format.wrap("Usage: " + command + " " + usage, Format.WIDTH));
+        lines.addAll(Format.wrap(about, Format.WIDTH));
         lines.add("");
         lines.add("Options:");
         Stream.concat(options.stream(), Stream.of(HELP)).forEach(o -> describe(o, lines));
         for (OptionGroup group : groups) {
             lines.add("");
-            lines.addAll(Format.wrap(group.title() + ":", WIDTH));
+            lines.addAll(Format.wrap(group.title() + ":", Format.WIDTH));
             group.options().forEach(o -> describe(o, lines));
-            group.notes().forEach(note -> Format.wrap(note, WIDTH - 2).forEach(l -> lines.add("  " + l)));
+            group.notes().forEach(note -> Format.wrap(note, Format.WIDTH - 2).forEach(l -> lines.add("  " + l)));
         }
         if (!examples.isEmpty()) {
             lines.add("");
@@ -111,14 +111,14 @@ public record CommandSpec(String name, String summary, String usage, String abou
             examples.forEach(e -> lines.add("  " + command + (e.isEmpty() ? "" : " " + e)));
         }
         lines.add("");
-        lines.addAll(Format.wrap(exitCodes.help(), WIDTH));
+        lines.addAll(Format.wrap(exitCodes.help(), Format.WIDTH));
         return String.join("\n", lines);
     }
 
     /** "  --name VALUE   description", the description wrapped in its own column. */
     private static void describe(Option option, List<String> lines) {
         String left = "  " + option.synopsis();
-        List<String> text = Format.wrap(option.description(), WIDTH - COLUMN);
+        List<String> text = Format.wrap(option.description(), Format.WIDTH - COLUMN);
         if (left.length() >= COLUMN - 1) {
             lines.add(left);
         } else {

@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.config.Audiences;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
@@ -214,7 +215,7 @@ public final class Context {
      * up in scrollback and screen shares. The programs that take tokens (a pipe, git, kubectl) read
      * our stdout through a pipe, never a terminal.
      */
-    void refuseTokenOnTerminal(String hint) {
+    public void refuseTokenOnTerminal(String hint) {
         if (env.stdoutIsTerminal().getAsBoolean()) {
             throw Args.usage("refusing to print a token to a terminal; " + hint);
         }

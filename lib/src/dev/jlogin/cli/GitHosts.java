@@ -9,13 +9,13 @@ import java.util.List;
  * {@code JLOGIN_GIT_HOSTS}, else the property {@code jlogin.git-hosts} (comma-separated
  * {@code host[:port]}); and the user name git is given with it.
  */
-final class GitHosts {
+public final class GitHosts {
     static final String DEFAULT_USERNAME = "oauth2";
 
     private GitHosts() {
     }
 
-    static List<GitHost> configured(Context ctx) {
+    public static List<GitHost> configured(Context ctx) {
         List<String> flags = ctx.args().values("git-host");
         String list = flags.isEmpty() ? ctx.source().get("git-hosts").orElse("") : String.join(",", flags);
         List<GitHost> hosts = GitHost.parseList(list);
@@ -27,11 +27,11 @@ final class GitHosts {
     }
 
     /** Whether the list comes with the command itself (a catalog's or launcher's property), not from this call. */
-    static boolean builtIn(Context ctx) {
+    public static boolean builtIn(Context ctx) {
         return ctx.args().values("git-host").isEmpty() && ctx.source().origin("git-hosts").equals("jlogin.git-hosts");
     }
 
-    static String username(Context ctx) {
+    public static String username(Context ctx) {
         return ctx.source().get("git-username").orElse(DEFAULT_USERNAME);
     }
 }

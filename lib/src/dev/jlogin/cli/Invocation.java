@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.config.SettingsResolver;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** The known word a mistyped one was probably meant to be, for "did you mean" hints. */
-final class Nearest {
+public final class Nearest {
     private Nearest() {
     }
 
@@ -12,7 +12,7 @@ final class Nearest {
      * The candidate closest to {@code word} by edit distance (a swap of neighbours counts as one
      * edit), if it is close enough to be a typo, or one that {@code word} abbreviates unambiguously.
      */
-    static Optional<String> to(String word, Collection<String> candidates) {
+    public static Optional<String> to(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -30,7 +30,7 @@ final class Nearest {
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

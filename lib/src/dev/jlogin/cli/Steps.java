@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.cli.terminal.Environment;
 import java.util.concurrent.Callable;
 
 /**

@@ -1,6 +1,9 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.browser.BrowserLauncher;
+import dev.jlogin.cli.commands.ExecCommand;
+import dev.jlogin.cli.commands.LoginCommand;
+import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
@@ -12,42 +15,42 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Runs commands in-process against a fake server, on a simulated clock, capturing both streams. */
-final class CliHarness implements AutoCloseable {
-    record Result(int exit, String out, String err) {
+public final class CliHarness implements AutoCloseable {
+    public record Result(int exit, String out, String err) {
         /** Every line of stdout and stderr, for checks that no secret appears anywhere. */
-        String both() {
+        public String both() {
             return out + "\n" + err;
         }
     }
 
-    final MutableClock clock = new MutableClock();
-    final FakeAuthorizationServer server;
-    final Map<String, String> env = new HashMap<>();
-    final Properties properties = new Properties();
-    boolean terminal;
+    public final MutableClock clock = new MutableClock();
+    public final FakeAuthorizationServer server;
+    public final Map<String, String> env = new HashMap<>();
+    public final Properties properties = new Properties();
+    public boolean terminal;
     /** Whether stdin is a terminal, where a person could answer a question. */
-    boolean stdinTerminal;
+    public boolean stdinTerminal;
     /** Whether stderr, where the login prompt goes, is a terminal. */
-    boolean stderrTerminal;
-    BrowserLauncher browser = BrowserLauncher.NONE;
+    public boolean stderrTerminal;
+    public BrowserLauncher browser = BrowserLauncher.NONE;
     /** What the command reads on stdin. */
-    String stdin = "";
+    public String stdin = "";
     /** Runs at every wait of the device flow, after the clock moved: where a test "approves". */
-    Runnable onWait = () -> { };
+    public Runnable onWait = () -> { };
 
-    CliHarness(Path home) {
+    public CliHarness(Path home) {
         this(home, null, java.net.InetAddress.getLoopbackAddress());
     }
 
     /** With the fake server on {@code host} over HTTPS, using {@code tls}'s certificate. */
-    CliHarness(Path home, javax.net.ssl.SSLContext tls, java.net.InetAddress host) {
+    public CliHarness(Path home, javax.net.ssl.SSLContext tls, java.net.InetAddress host) {
         server = new FakeAuthorizationServer(clock, tls, host);
         env.put("JLOGIN_HOME", home.toString());
         env.put("JLOGIN_ISSUER", server.issuer());
         env.put("JLOGIN_CLIENT_ID", "cli");
     }
 
-    Result run(Command command, String... args) {
+    public Result run(Command command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment environment = new Environment(env, properties, new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -64,7 +67,7 @@ final class CliHarness implements AutoCloseable {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    Result login(String... args) {
+    public Result login(String... args) {
         onWait = server::approve;
         return run(new LoginCommand(), args);
     }

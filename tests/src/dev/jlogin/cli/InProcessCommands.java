@@ -8,10 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Commands run in-process against a fresh fake server and home per test (subclasses add their settings). */
-abstract class InProcessCommands {
+public abstract class InProcessCommands {
     @TempDir
-    Path home;
-    CliHarness cli;
+    public Path home;
+    public CliHarness cli;
 
     @BeforeEach
     void startHarness() {
@@ -23,7 +23,7 @@ abstract class InProcessCommands {
         cli.close();
     }
 
-    void assertNoSecretIn(CliHarness.Result result) {
+    protected void assertNoSecretIn(CliHarness.Result result) {
         for (String secret : cli.server.issuedSecrets()) {
             assertThat(result.both()).doesNotContain(secret);
         }

@@ -2,6 +2,15 @@ package dev.jlogin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.cli.commands.AuditCommand;
+import dev.jlogin.cli.commands.DoctorCommand;
+import dev.jlogin.cli.commands.LoginCommand;
+import dev.jlogin.cli.commands.RefreshCommand;
+import dev.jlogin.cli.commands.RevokeCommand;
+import dev.jlogin.cli.commands.StatusCommand;
+import dev.jlogin.cli.commands.TokenCommand;
+import dev.jlogin.cli.commands.WhoamiCommand;
+import dev.jlogin.cli.launcher.InstallCommand;
 import dev.jlogin.testing.JsonSchemas;
 import dev.jlogin.testing.TestBrowser;
 import java.nio.file.Files;

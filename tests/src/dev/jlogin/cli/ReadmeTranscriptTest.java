@@ -1,8 +1,11 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.browser.BrowserLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.browser.BrowserLauncher;
+import dev.jlogin.cli.commands.LoginCommand;
+import dev.jlogin.cli.commands.TokenCommand;
+import dev.jlogin.cli.commands.WhoamiCommand;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -173,7 +173,7 @@ class ScriptsTest extends FakeServerScripts {
             assertThat(whoami.exit()).as(whoami.err()).isZero();
             assertThat(whoami.out()).contains("\"email\":\"alice@example.com\"");
             assertThat(web.served()).contains("jbang-catalog.json", "scripts/whoami.java", "lib/JLogin.java",
-                    "lib/src/dev/jlogin/cli/WhoamiCommand.java");
+                    "lib/src/dev/jlogin/cli/commands/WhoamiCommand.java");
         }
     }
 
