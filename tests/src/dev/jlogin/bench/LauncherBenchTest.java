@@ -2,6 +2,7 @@ package dev.jlogin.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.FullTier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * held (no request with a valid token, one with an expired one). It asserts no timing: the figures
  * come from a benchmark run, not a test.
  */
+@FullTier
 class LauncherBenchTest {
     @Test
     void theBenchmarkRunsInItsQuickMode() throws Exception {

@@ -6,6 +6,7 @@ import dev.jlogin.keycloak.Keycloak;
 import dev.jlogin.keycloak.SharedKeycloak;
 import dev.jlogin.sandbox.SandboxRealm;
 import dev.jlogin.sandbox.TempFolders;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.io.File;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and chromium-driver (installed by .ci/install-packages); without them this test fails.
  */
 @ExtendWith(SharedKeycloak.class)
+@FullTier
 class BrowserApprovalTest {
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("JLOGIN_CHROMEDRIVER", "/usr/bin/chromedriver");
     // /usr/bin/chromium is a wrapper script; the driver needs the real binary

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.keycloak.Keycloak;
 import dev.jlogin.keycloak.KeycloakLauncher;
 import dev.jlogin.sandbox.DemoUser;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Testcontainers launcher, whatever the shared fixture chose: Keycloak in a container, and
  * login → whoami → revoke through the scripts against it. Without a Docker-API engine this fails.
  */
+@FullTier
 class ContainerLauncherTest {
     @TempDir
     Path home;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.keycloak.Keycloak;
 import dev.jlogin.keycloak.SharedKeycloak;
 import dev.jlogin.sandbox.DemoUser;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.GitHttpServer;
 import dev.jlogin.testing.JBang;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** git-credential with Keycloak's tokens: a git server that asks Keycloak's userinfo whether the token is live. */
 @ExtendWith(SharedKeycloak.class)
+@FullTier
 class GitKeycloakTest {
     /** How git runs jlogin: the one thing a launcher variant of this test changes. */
     private static final String HELPER = "\"$JBANG\" " + KeycloakLogins.alias("git-credential");

@@ -13,6 +13,7 @@ import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.sandbox.DemoUser;
 import dev.jlogin.store.StoredLogin;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.JsonSchemas;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through Keycloak's own login and consent pages.
  */
 @ExtendWith(SharedKeycloak.class)
+@FullTier
 class KeycloakEndToEndTest {
     @TempDir
     Path home;

@@ -8,6 +8,7 @@ import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.sandbox.DemoUser;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Kubectl;
 import dev.jlogin.testing.OrgCatalog;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gets in with the new one.
  */
 @ExtendWith(SharedKeycloak.class)
+@FullTier
 class KubectlKeycloakTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.cli.Invocation;
 import dev.jlogin.sandbox.SandboxCommand;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.JsonSchemas;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sandbox alias: Keycloak up with the demo realm, and down again on SIGTERM; the tour, the
  * README's main job, from start to end. Either way nothing is left in the temporary folder (TMPDIR).
  */
+@FullTier
 class SandboxTest {
     @TempDir
     Path home;

@@ -10,6 +10,7 @@ import dev.jlogin.oauth.SignedJwt;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.sandbox.DemoUser;
 import dev.jlogin.store.StoredLogin;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code orders-api} asks Keycloak's introspection endpoint (RFC 7662) whom a token is meant for.
  */
 @ExtendWith(SharedKeycloak.class)
+@FullTier
 class TargetTokensKeycloakTest {
     private static final String API = "orders-api";
     private static final String API_SECRET = "orders-api-secret";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.json.JsonObject;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.TestBrowser;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * with the same display, the device flow is chosen and nothing is opened; Ctrl-C ends a waiting
  * browser login with 130.
  */
+@FullTier
 class BrowserLoginScriptTest extends FakeServerScripts {
     private Path opened;
 

@@ -2,6 +2,7 @@ package dev.jlogin.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.JBang;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * and catalog, and works when pasted into a shell in the same folder. Before, the hint said
  * "login", which pasted runs the system's /usr/bin/login.
  */
+@FullTier
 class CloneHintsTest extends FakeServerScripts {
     @BeforeEach
     void approveLogins() {

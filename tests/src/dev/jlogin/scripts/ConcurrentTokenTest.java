@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.HoldProfileLock;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Logins;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and every one of them prints the new token. With rotating refresh tokens a second refresh
  * would reuse a spent refresh token and end the session. The same holds for a token for another API.
  */
+@FullTier
 public class ConcurrentTokenTest extends FakeServerScripts {
     public static final int PROCESSES = 16;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Logins;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * (no process's command line, no output), its exit status and the signals sent to exec pass
  * through, and a login that is needed stops exec before the child starts.
  */
+@FullTier
 public class ExecScriptTest extends FakeServerScripts {
     /** How jlogin's exec is invoked from a shell: the one thing a launcher variant changes. */
     static final String EXEC = "\"$JBANG\" " + alias("exec");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.GitHttpServer;
 import dev.jlogin.testing.JBang;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Real git (clone, push, ls-remote) against git's http-backend behind a server that accepts only
  * a live access token as the password, with git-credential as git's credential helper.
  */
+@FullTier
 public class GitCredentialScriptTest extends FakeServerScripts {
     /** How git runs jlogin: the one thing a launcher variant of these tests changes. */
     static final String HELPER = "\"$JBANG\" " + alias("git-credential");

@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sudo -H}), everything jlogin writes goes under HOME, as git's and kubectl's files do:
  * install's launcher and files, the login, and what setup-git and setup-kube configure.
  */
+@FullTier
 class HomeFromEnvironmentTest extends FakeServerScripts {
     /**
      * jlogin's JVMs get this as their user.home (through JDK_JAVA_OPTIONS), standing in for the

@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.OrgCatalog;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * fake server while it waits), shows who, hands out a token and calls an API through
  * {@code jl.http()}. The whole transcript holds no issued secret.
  */
+@FullTier
 class JShellTest extends FakeServerScripts {
 
     @Test

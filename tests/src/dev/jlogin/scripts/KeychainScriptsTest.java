@@ -2,6 +2,7 @@ package dev.jlogin.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.InstalledLauncher;
 import dev.jlogin.testing.JBang;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * token all work, and nothing of a token or of its encoding reaches an output (but token's stdout)
  * or any command line.
  */
+@FullTier
 class KeychainScriptsTest extends FakeServerScripts {
     private static final String MAC = "-Djlogin.os.name=Mac OS X";
     private static final int RACERS = 16;

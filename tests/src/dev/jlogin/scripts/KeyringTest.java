@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * session (tests/with-keyring; Debian's gnome-keyring, libsecret-tools and dbus). A keyring that
  * is locked, missing or hanging gives a clear exit 7 and never silently becomes a plaintext file.
  */
+@FullTier
 class KeyringTest extends FakeServerScripts {
     private static final String WITH_KEYRING = JBang.REPO.resolve("tests/with-keyring").toString();
 

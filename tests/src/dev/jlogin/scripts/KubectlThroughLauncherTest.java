@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.store.TokenStore;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.InstalledLauncher;
 import dev.jlogin.testing.JBang;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * command of a working day. The launcher has no settings baked in, so setup-kube writes this test's
  * server into the kubeconfig entry from the environment, as it does for any JLOGIN_* variable.
  */
+@FullTier
 class KubectlThroughLauncherTest extends KubectlTests {
     private final Path launcher = InstalledLauncher.path();
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.GitHttpServer;
 import dev.jlogin.testing.InstalledLauncher;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * The integrations through the installed launcher, as git and scripts call them all day: exec,
  * and git's credential helper (one launcher for the run; the tests bring their own logins).
  */
+@FullTier
 class LauncherIntegrationsTest extends FakeServerScripts {
     private final Path launcher = InstalledLauncher.path();
 

@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.JsonSchemas;
 import dev.jlogin.testing.StaticFileServer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * ours served over HTTP), then used as a user would: every subcommand, reinstall, a runtime that
  * disappeared, uninstall.
  */
+@FullTier
 class LauncherTest extends FakeServerScripts {
     private Path bin;
     private Path orgCatalog;

@@ -2,6 +2,7 @@ package dev.jlogin.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * sandbox/Sandbox.java the sandbox tool's; each list must name every file of its folder; and the
  * library depends on nothing but the JDK and one QR code jar.
  */
+@FullTier
 class LibraryAnchorTest {
     private static final Path LIB = JBang.REPO.resolve("lib");
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The login prompt on a real pseudo-terminal (script(1)), as a person sees it, and Ctrl-C there. */
+@FullTier
 class LoginTerminalTest extends FakeServerScripts {
     private static final String ESC = "\u001b";
 

@@ -3,6 +3,7 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.OrgCatalog;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * real scripts: WorkOS User Management, the preset that departs furthest from the RFCs (no
  * discovery, fixed paths, no token_type, the user object in the token response).
  */
+@FullTier
 class ProviderThroughCatalogTest extends FakeServerScripts {
 
     @Test

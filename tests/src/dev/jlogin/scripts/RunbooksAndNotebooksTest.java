@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.cli.Invocation;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * server: they log in (approved at the fake server while they wait), say who, and call an API with
  * the token. A failure ends each of them with one line and the jlogin scripts' exit code.
  */
+@FullTier
 class RunbooksAndNotebooksTest extends FakeServerScripts {
     private static final String CLONE = Invocation.quote(JBang.REPO.toString());
 

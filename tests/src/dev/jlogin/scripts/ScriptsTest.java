@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.OrgCatalog;
 import dev.jlogin.testing.StaticFileServer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * The real scripts, run through the catalog as subprocesses, against the in-process fake server:
  * output channels, exit codes, and no token on stdout or stderr of login/whoami/refresh/revoke.
  */
+@FullTier
 class ScriptsTest extends FakeServerScripts {
     private void assertNoSecretIn(JBang.Result result) {
         for (String secret : server.issuedSecrets()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.Logins;
 import dev.jlogin.testing.RefreshForever;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * store that fails to parse, nor a torn token set: what is stored is always a complete set the
  * server issued, the old one or the new one.
  */
+@FullTier
 class CrashSafetyTest {
     private static final int MIN_KILLS = 30;
     private static final int MIN_CYCLES = 150;

@@ -3,6 +3,7 @@ package dev.jlogin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.SecurityStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every size round-trip, nothing secret reaches a command line or a message, a reader never takes
  * a half-written login for a whole one, and no part outlives the login it belonged to.
  */
+@FullTier
 class KeychainBackendTest {
     /** -Djlogin.test.seed=N repeats a run. */
     private static final long SEED = Long.getLong("jlogin.test.seed", new Random().nextLong());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.Logins;
 import dev.jlogin.testing.RefreshForever;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 32 processes refresh one profile at once (each under the profile lock, each a real rotation):
  * the lifecycle log ends with exactly one whole JSON line per refresh, and holds no token.
  */
+@FullTier
 class LifecycleLogRaceTest {
     private static final int RACERS = 32;
 

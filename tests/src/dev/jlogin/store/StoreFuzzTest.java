@@ -28,8 +28,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * What jlogin reads back from disk, fed hostile inputs (30,000 each per run, `jqwik.tries.default` in
- * junit-platform.properties; the seed is in the report):
+ * What jlogin reads back from disk, fed hostile inputs (100,000 each per run in the full tier, 2,000 in the
+ * fast one: `jqwik.tries.default`; the seed is in the report):
  * a login file gives a login or the store's typed error (exit 7), a metadata cache entry gives
  * metadata for the issuer asked for, or nothing.
  */

@@ -9,6 +9,7 @@ import dev.jlogin.json.JsonObject;
 import dev.jlogin.store.StoredLogin;
 import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.TestBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * kube-credential and setup-kube in-process: the ExecCredential on stdout and nothing else there,
  * refresh margins, and what happens when a login is needed, interactively or not.
  */
+@FullTier
 class KubeCommandsTest extends InProcessCommands {
     private static final String V1_REQUEST = "{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
             + "\"spec\":{\"interactive\":false}}";

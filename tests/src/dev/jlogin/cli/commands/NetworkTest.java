@@ -3,6 +3,7 @@ package dev.jlogin.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.cli.CliHarness;
+import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.PrivateCa;
 import dev.jlogin.testing.Tinyproxy;
 import java.io.RandomAccessFile;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * around it for hosts in no_proxy and for loopback. Loopback never goes through a proxy, so the
  * server listens on one of this machine's other addresses.
  */
+@FullTier
 class NetworkTest {
     @TempDir
     static Path shared;
