@@ -146,6 +146,7 @@
 //SOURCES src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES src/dev/jlogin/session/Login.java
 //SOURCES src/dev/jlogin/session/LoginListener.java
+//SOURCES src/dev/jlogin/session/Logins.java
 //SOURCES src/dev/jlogin/session/Logout.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
 //SOURCES src/dev/jlogin/session/NewLogin.java

@@ -146,6 +146,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES ../lib/src/dev/jlogin/session/Login.java
 //SOURCES ../lib/src/dev/jlogin/session/LoginListener.java
+//SOURCES ../lib/src/dev/jlogin/session/Logins.java
 //SOURCES ../lib/src/dev/jlogin/session/Logout.java
 //SOURCES ../lib/src/dev/jlogin/session/MetadataResolver.java
 //SOURCES ../lib/src/dev/jlogin/session/NewLogin.java

@@ -1,6 +1,7 @@
 package dev.jlogin.session;
 
 import dev.jlogin.Secret;
+import dev.jlogin.oauth.TokenSet;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +14,10 @@ import java.util.Optional;
  * @param expiresAt when it expires, when the server said
  */
 public record AccessToken(Secret value, String type, Optional<Instant> expiresAt) {
+
+    static AccessToken of(TokenSet tokens) {
+        return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+    }
 
     /** The {@code Authorization} header's value: {@code Bearer TOKEN}. */
     public String authorization() {

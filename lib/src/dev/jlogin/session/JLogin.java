@@ -1,17 +1,13 @@
 package dev.jlogin.session;
 
-import dev.jlogin.JLoginException;
-import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
-import dev.jlogin.oauth.IdTokenCheck;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenRequest;
 import dev.jlogin.store.LifecycleLog;
 import dev.jlogin.store.StoredLogin;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * Every method that needs a token refreshes it under the profile's lock when it expires soon, as
- * the {@code token} script does; failures are {@link JLoginException}s with a kind (the scripts'
+ * the {@code token} script does; failures are {@link dev.jlogin.JLoginException}s with a kind (the scripts'
  * exit code) and, where the server sent one, the OAuth error code. Results are records that hold
  * no token, or print it as {@code [redacted]}. One object may be used from several threads.
  */
@@ -67,12 +63,7 @@ public final class JLogin {
         return builder().profile(profile);
     }
 
-    // --- the common path
-
-    /**
-     * Logs in, printing the link (and the device flow's code) to stderr; replaces the profile's
-     * login. The flow is {@link #flow(Settings, ServerMetadata)}'s choice.
-     */
+    /** Logs in, printing the link (and the device flow's code) to stderr; replaces the profile's login. */
     public Login login() {
         return login(LoginListener.printing(parts.prompts()));
     }
@@ -82,27 +73,15 @@ public final class JLogin {
         return login(parts.loginSettings(), listener);
     }
 
-    /**
-     * Logs in using {@code settings} (from {@link #loginSettings()}), for a caller that has
-     * resolved them already, telling {@code listener} the link, the code and each poll.
-     */
+    /** Logs in with {@code settings} already resolved (from {@link Wiring#loginSettings()}), telling {@code listener}. */
     public Login login(Settings settings, LoginListener listener) {
-        ServerMetadata server = parts.metadata().resolve(settings);
-        NewLogin.Approved approved = approve(settings, server, listener);
-        StoredLogin login = approved.login();
-        return describe(settings, login, identity(settings, server, login), approved.idTokenCheck());
+        return new Logins(parts).login(settings, listener);
     }
 
     /** A new login at {@code server}, for a caller that needs its tokens (kubectl's plugin). */
     public StoredLogin newLogin(Settings settings, ServerMetadata server, LoginListener listener) {
-        return approve(settings, server, listener).login();
+        return new Logins(parts).approve(settings, server, listener).login();
     }
-
-    private NewLogin.Approved approve(Settings settings, ServerMetadata server, LoginListener listener) {
-        return parts.flow(settings, server) == LoginFlow.BROWSER ? parts.browserFlow(settings).approve(settings, server, listener)
-                : parts.deviceFlow(settings).approve(settings, server, listener);
-    }
-
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login. */
     public CompletableFuture<Login> loginAsync() {
@@ -115,22 +94,7 @@ public final class JLogin {
      * ends as cancelled (never "expired").
      */
     public CompletableFuture<Login> loginAsync(LoginListener listener) {
-        CompletableFuture<Login> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(login(listener));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, "jlogin-login");
-        thread.setDaemon(true);
-        result.whenComplete((login, failure) -> {
-            if (result.isCancelled()) {
-                thread.interrupt();
-            }
-        });
-        thread.start();
-        return result;
+        return Logins.onThread(() -> login(listener));
     }
 
     /** A valid access token (for at least {@link #DEFAULT_MIN_VALID}), refreshed under the profile's lock if needed. */
@@ -141,40 +105,29 @@ public final class JLogin {
     /** An access token valid for at least {@code minValid}, refreshed under the profile's lock if needed. */
     public AccessToken token(Duration minValid) {
         Wiring.OneRead read = parts.readOnce();
-        var tokens = read.tokens().validFrom(read.login(), minValid).tokens();
-        return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+        return AccessToken.of(read.tokens().validFrom(read.login(), minValid).tokens());
     }
 
-    /**
-     * A token for another API ({@code target}: an audience, a resource, a scope) from this login,
-     * valid for at least {@link #DEFAULT_MIN_VALID}; see {@link #token(TokenRequest, Duration)}.
-     */
+    /** A token for another API ({@code target}), valid for at least {@link #DEFAULT_MIN_VALID}. */
     public AccessToken token(TokenRequest target) {
         return token(target, DEFAULT_MIN_VALID);
     }
 
     /**
-     * A token for {@code target} valid for at least {@code minValid}: kept beside the login and
-     * reused while it is valid, else obtained under the profile's lock by token exchange (RFC 8693)
-     * or a refresh naming the API, as the provider offers. An audience may be a name the organisation's
-     * {@code audiences} setting gives ({@code orders=orders-api}). A server that refuses is a configuration
-     * error (exit 2) saying what the platform team must enable; the login's own token is never
-     * handed out instead.
+     * A token for {@code target} (an audience, which may be a name from the {@code audiences}
+     * setting, a resource, a scope) valid for at least {@code minValid}: kept beside the login and
+     * reused while valid, else obtained under the lock by token exchange (RFC 8693) or a refresh
+     * naming the API, as the provider offers. A refusal is a configuration error (exit 2) saying what
+     * the platform team must enable; the login's own token is never handed out instead.
      */
     public AccessToken token(TokenRequest target, Duration minValid) {
         Wiring.OneRead read = parts.readOnce();
-        var tokens = read.tokens().targetFrom(read.login(), target, minValid);
-        return new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresAt());
+        return AccessToken.of(read.tokens().targetFrom(read.login(), target, minValid));
     }
 
     /** Who is logged in (the userinfo endpoint, else the ID token), refreshing first if the token has expired. */
     public Login whoami() {
-        Settings settings = parts.settings();
-        StoredLogin login = parts.tokens(settings).valid(USERINFO_MARGIN);
-        ServerMetadata server = parts.metadata().resolve(settings);
-        Optional<IdTokenCheck> check = login.tokens().idToken().map(t -> parts.idTokens().check(t, server,
-                settings.provider().idTokenIssuers(server.issuer()), login.clientId()));
-        return describe(settings, login, parts.identityLookup(settings).lookup(server, login.tokens()), check);
+        return new Logins(parts).whoami();
     }
 
     /** Refreshes now, whatever the expiry. */
@@ -201,16 +154,12 @@ public final class JLogin {
         return new AuthorizedHttp(parts.transport(), refused -> tokens.target(target, DEFAULT_MIN_VALID, refused).accessToken());
     }
 
-
-    /** The lifecycle log of this home: every login, refresh, refusal and logout (see {@link LifecycleLog}). */
+    /** The lifecycle log of this home: every login, refresh, refusal and logout. */
     public LifecycleLog lifecycleLog() {
         return parts.lifecycleLog();
     }
 
-    /**
-     * Every profile of the store classified against the organisation's policy (see
-     * {@link ProfileAudit}); reads only the store and the discovery cache unless {@code online}.
-     */
+    /** Every profile of the store judged by the organisation's policy; only the store and the discovery cache unless {@code online}. */
     public List<ProfileAudit> audit(boolean online) {
         return parts.audit(online);
     }
@@ -223,23 +172,6 @@ public final class JLogin {
     /** The parts this object is wired from, for the commands and for callers that need more. */
     public Wiring parts() {
         return parts;
-    }
-
-    /** A login as the commands report it, with its ID token's check (made once, by whoever got the token). */
-    private Login describe(Settings settings, StoredLogin login, Identity identity, Optional<IdTokenCheck> check) {
-        return new Login(settings.profile(), settings.describeServer(), login.issuer(), login.clientId(), identity,
-                login.tokens().scope(), login.tokens().expiresAt(), login.tokens().refreshToken().isPresent(), check,
-                login.targetsHeld().stream().map(t -> new Login.Target(t, login.targets().get(t).expiresAt())).toList());
-    }
-
-    /** Who holds a fresh login; unknown, with a notice, if the server cannot say: the login itself worked. */
-    private Identity identity(Settings settings, ServerMetadata server, StoredLogin login) {
-        try {
-            return parts.identityLookup(settings).lookup(server, login.tokens());
-        } catch (JLoginException e) {
-            parts.notices().accept("warning: logged in, but could not look up who: " + dev.jlogin.ServerText.sanitize(e.getMessage()));
-            return Identity.unknown();
-        }
     }
 
     @Override
