@@ -59,7 +59,9 @@ class JsonReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "{", "}", "[1,]", "{\"a\":1,}", "{'a':1}", "01", "1.", ".5", "-", "+1", "1e", "NaN",
-            "Infinity", "tru", "nul", "\"\\x\"", "\"\\u12G4\"", "\"unterminated", "\"tab\there\"", "{\"a\" 1}", "{1:2}",
+            "Infinity", "tru", "nul", "\"\\x\"", "\"\\u12G4\"",
+            // section 7: HEXDIG is ASCII (RFC 5234), not another script's digit (Balinese one, fullwidth one)
+            "\"\\u01C\u1B51\"", "\"\\u\uFF11234\"", "\"unterminated", "\"tab\there\"", "{\"a\" 1}", "{1:2}",
             "[1 2]", "1 2", "{\"a\":1,\"a\":2}", "{} x", "// comment\n{}", "\u00a0{}"})
     void rejectsWhatTheGrammarDoesNot(String text) {
         assertThatThrownBy(() -> JsonReader.read(text)).isInstanceOf(MalformedJsonException.class)
