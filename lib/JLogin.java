@@ -71,6 +71,7 @@
 //SOURCES src/dev/jlogin/config/Policy.java
 //SOURCES src/dev/jlogin/config/Provider.java
 //SOURCES src/dev/jlogin/config/Providers.java
+//SOURCES src/dev/jlogin/config/Setting.java
 //SOURCES src/dev/jlogin/config/SettingSource.java
 //SOURCES src/dev/jlogin/config/Settings.java
 //SOURCES src/dev/jlogin/config/SettingsResolver.java

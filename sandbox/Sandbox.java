@@ -71,6 +71,7 @@
 //SOURCES ../lib/src/dev/jlogin/config/Policy.java
 //SOURCES ../lib/src/dev/jlogin/config/Provider.java
 //SOURCES ../lib/src/dev/jlogin/config/Providers.java
+//SOURCES ../lib/src/dev/jlogin/config/Setting.java
 //SOURCES ../lib/src/dev/jlogin/config/SettingSource.java
 //SOURCES ../lib/src/dev/jlogin/config/Settings.java
 //SOURCES ../lib/src/dev/jlogin/config/SettingsResolver.java

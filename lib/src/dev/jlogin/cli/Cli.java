@@ -3,6 +3,7 @@ package dev.jlogin.cli;
 import dev.jlogin.JLoginException;
 import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.cli.terminal.Terminal;
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.SettingsResolver;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class Cli {
         if (e.kind() != JLoginException.Kind.LOGIN_REQUIRED && e.kind() != JLoginException.Kind.EXPIRED) {
             return e.getMessage();
         }
-        String profile = new SettingSource(options, env.variables(), env.properties()).get("profile")
+        String profile = new SettingSource(options, env.variables(), env.properties()).get(Setting.PROFILE)
                 .orElse(SettingsResolver.DEFAULT_PROFILE);
         String login = Invocation.of(env).loginCommand(profile);
         return e.kind() == JLoginException.Kind.EXPIRED ? e.getMessage() + "; run " + login + " again"

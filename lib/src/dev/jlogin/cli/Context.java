@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.config.Audiences;
 import dev.jlogin.config.SettingSource;
@@ -84,7 +85,7 @@ public final class Context {
             return args.asMap();
         }
         Map<String, String> flags = new java.util.HashMap<>(args.asMap());
-        flags.put("flow", browser ? "browser" : "device");
+        flags.put(Setting.FLOW.key(), browser ? "browser" : "device");
         return flags;
     }
 
@@ -104,7 +105,7 @@ public final class Context {
     /** The library as {@link #api()}, for another profile ({@code revoke --all}). */
     public JLogin api(String profile) {
         Map<String, String> flags = new java.util.HashMap<>(flags(args, target));
-        flags.put("profile", profile);
+        flags.put(Setting.PROFILE.key(), profile);
         return library(flags);
     }
 
@@ -144,9 +145,9 @@ public final class Context {
      * A setting given to this call by a flag or a JLOGIN_* variable: a command set up now for git
      * or kubectl to run later would not see it, so it must be carried along.
      */
-    public Optional<String> carried(String key) {
-        String origin = source().origin(key);
-        return origin.startsWith("--") || origin.startsWith("JLOGIN_") ? source().get(key) : Optional.empty();
+    public Optional<String> carried(Setting setting) {
+        String origin = source().origin(setting);
+        return origin.equals(setting.flag()) || origin.equals(setting.variable()) ? source().get(setting) : Optional.empty();
     }
 
     /** The profile as read once from the store: settings, token manager and login (see {@link Wiring#readOnce()}). */

@@ -1,6 +1,7 @@
 package dev.jlogin.cli;
 
 import dev.jlogin.JLoginException;
+import dev.jlogin.config.Setting;
 import dev.jlogin.integration.GitHost;
 import java.util.List;
 
@@ -10,14 +11,12 @@ import java.util.List;
  * {@code host[:port]}); and the user name git is given with it.
  */
 public final class GitHosts {
-    static final String DEFAULT_USERNAME = "oauth2";
-
     private GitHosts() {
     }
 
     public static List<GitHost> configured(Context ctx) {
         List<String> flags = ctx.args().values("git-host");
-        String list = flags.isEmpty() ? ctx.source().get("git-hosts").orElse("") : String.join(",", flags);
+        String list = flags.isEmpty() ? ctx.source().get(Setting.GIT_HOSTS).orElse("") : String.join(",", flags);
         List<GitHost> hosts = GitHost.parseList(list);
         if (hosts.isEmpty()) {
             throw new JLoginException(JLoginException.Kind.CONFIGURATION,
@@ -28,10 +27,10 @@ public final class GitHosts {
 
     /** Whether the list comes with the command itself (a catalog's or launcher's property), not from this call. */
     public static boolean builtIn(Context ctx) {
-        return ctx.args().values("git-host").isEmpty() && ctx.source().origin("git-hosts").equals("jlogin.git-hosts");
+        return ctx.args().values("git-host").isEmpty() && ctx.source().origin(Setting.GIT_HOSTS).equals("jlogin.git-hosts");
     }
 
     public static String username(Context ctx) {
-        return ctx.source().get("git-username").orElse(DEFAULT_USERNAME);
+        return ctx.source().get(Setting.GIT_USERNAME).orElse(GitHost.DEFAULT_USERNAME);
     }
 }

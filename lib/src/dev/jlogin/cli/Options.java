@@ -1,5 +1,6 @@
 package dev.jlogin.cli;
 
+import dev.jlogin.config.Setting;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -8,11 +9,9 @@ import java.util.stream.Stream;
  * reads; adding a setting to every command that takes a group is one line here.
  */
 public final class Options {
-    public static final Option PROFILE = Option.value("profile", "NAME", "which stored login to use (default: default)");
-    public static final Option STORE = Option.value("store", "file|keyring|memory",
-            "where tokens are kept (JLOGIN_STORE; default file)");
-    public static final Option CA_FILE = Option.value("ca-file", "PEM",
-            "trust only these CA certificates for HTTPS (JLOGIN_CA_FILE)");
+    public static final Option PROFILE = Option.of(Setting.PROFILE);
+    public static final Option STORE = Option.of(Setting.STORE);
+    public static final Option CA_FILE = Option.of(Setting.CA_FILE);
     public static final Option VERBOSE = Option.flag("verbose", "HTTP requests on stderr (method, URL and status only)");
     public static final Option NO_BROWSER = Option.flag("no-browser", "do not open a browser: the device flow, its link"
             + " printed only");
@@ -22,41 +21,26 @@ public final class Options {
     /** Which login a command uses; with a stored login, issuer and client id only check that it is theirs. */
     public static final OptionGroup LOGIN = OptionGroup.of(
             "Which login",
-            PROFILE,
-            Option.value("provider", "NAME", "identity provider preset (JLOGIN_PROVIDER, jlogin.provider; default oidc):"
-                    + " github, google, entra, okta, auth0, keycloak, zitadel, workos"),
-            Option.value("issuer", "URL", "OIDC / RFC 8414 issuer, or the base URL of github and workos (JLOGIN_ISSUER,"
-                    + " jlogin.issuer)"),
-            Option.value("client-id", "ID", "OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)"),
-            STORE).withNotes(
+            PROFILE, Option.of(Setting.PROVIDER), Option.of(Setting.ISSUER), Option.of(Setting.CLIENT_ID), STORE).withNotes(
             "Each setting comes from its flag, else its JLOGIN_* variable, else the catalog's jlogin.* property,"
                     + " else the profile saved at login.",
             "JLOGIN_STORE_FALLBACK=file lets an unavailable keyring fall back to the file, with a warning.",
             "JLOGIN_HOME is where logins are kept (default ~/.config/jlogin).");
     /** What a new login asks the server for. */
     public static final OptionGroup REQUEST = OptionGroup.of("What a new login asks for",
-            Option.value("scope", "SCOPES", "space-separated scopes (default: openid profile email)"),
-            Option.value("audience", "AUD", "extra 'audience' parameter (Auth0 and others)"),
-            Option.value("param", "NAME=VALUE", "extra device-request parameter, repeatable")).withNotes(
+            Option.of(Setting.SCOPE), Option.of(Setting.AUDIENCE), Option.of(Setting.PARAM)).withNotes(
             "JLOGIN_CLIENT_SECRET is for providers that insist on a client secret (environment only), or"
                     + " JLOGIN_CLIENT_SECRET_FILE (also jlogin.client-secret-file): a file only you can read that holds it.");
     /** How a new login is made. */
     public static final OptionGroup FLOW = OptionGroup.of("How to log in",
             Option.flag("browser", "log in in a browser on this machine (authorization code with PKCE)"),
             Option.flag("device", "log in with a code entered on any device (the device flow)"),
-            Option.value("flow", "auto|browser|device", "the same as a setting (JLOGIN_FLOW, jlogin.flow; default auto:"
-                    + " the browser where one can be opened here, else the device flow)"),
-            Option.value("redirect-port", "PORT", "the browser login's loopback port, where the client is registered with one"
-                    + " (JLOGIN_REDIRECT_PORT, jlogin.redirect-port; default: any free port)"),
-            Option.value("browser-timeout", "SECONDS", "how long the browser login waits for the browser (default 300)"))
+            Option.of(Setting.FLOW), Option.of(Setting.REDIRECT_PORT), Option.of(Setting.BROWSER_TIMEOUT))
             .withNotes("Over SSH or without a display no browser can be opened here, so auto chooses the device flow.");
     /** Explicit endpoints, kept with the login, for servers without discovery. */
     public static final OptionGroup ENDPOINTS = OptionGroup.of("Servers without discovery",
-            Option.value("device-endpoint", "URL", "the device authorization endpoint"),
-            Option.value("authorization-endpoint", "URL", "the authorization endpoint (for the browser login)"),
-            Option.value("token-endpoint", "URL", "the token endpoint"),
-            Option.value("revocation-endpoint", "URL", "the revocation endpoint (for revoke)"),
-            Option.value("userinfo-endpoint", "URL", "the userinfo endpoint (for whoami)"));
+            Option.of(Setting.DEVICE_ENDPOINT), Option.of(Setting.AUTHORIZATION_ENDPOINT), Option.of(Setting.TOKEN_ENDPOINT),
+            Option.of(Setting.REVOCATION_ENDPOINT), Option.of(Setting.USERINFO_ENDPOINT));
     /** A token for another API, from the same login. */
     public static final OptionGroup TARGET = target("");
     /** The same, for the commands whose --audience and --scope are the login's own (a new login asks for them). */
@@ -79,16 +63,15 @@ public final class Options {
     public static final OptionGroup GIT = OptionGroup.of("Git hosts",
             Option.value("git-host", "HOST[:PORT]", "a git server that gets the token, repeatable; https:// URLs too, and"
                     + " http:// for loopback only (JLOGIN_GIT_HOSTS, jlogin.git-hosts: comma-separated)"),
-            Option.value("git-username", "NAME", "the user name given to git (default " + GitHosts.DEFAULT_USERNAME
-                    + "; JLOGIN_GIT_USERNAME, jlogin.git-username)"));
+            Option.of(Setting.GIT_USERNAME));
 
     /**
-     * The settings of a login, as option names: what {@code install} bakes into a launcher and
-     * {@code setup-kube} writes into the plugin's command line.
+     * The settings of a login: what {@code install} bakes into a launcher and {@code setup-kube}
+     * writes into the plugin's command line.
      */
-    public static List<String> settings() {
+    public static List<Setting> settings() {
         return Stream.concat(Stream.of(LOGIN, REQUEST, ENDPOINTS).flatMap(g -> g.options().stream()), Stream.of(CA_FILE))
-                .map(Option::name).toList();
+                .map(option -> Setting.forKey(option.name())).toList();
     }
 
     private Options() {

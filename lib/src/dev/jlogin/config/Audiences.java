@@ -26,7 +26,7 @@ public final class Audiences {
 
     /** The audiences configured in {@code source}; none when the setting is absent. */
     public static Audiences from(SettingSource source) {
-        return parse(source.get("audiences").orElse(""), source.origin("audiences"));
+        return parse(source.get(Setting.AUDIENCES).orElse(""), source.origin(Setting.AUDIENCES));
     }
 
     static Audiences parse(String list, String origin) {

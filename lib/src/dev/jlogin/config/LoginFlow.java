@@ -17,27 +17,27 @@ public enum LoginFlow {
     public static final Duration DEFAULT_BROWSER_TIMEOUT = Duration.ofMinutes(5);
 
     public static LoginFlow from(SettingSource source) {
-        String value = source.get("flow").orElse("auto");
+        String value = source.get(Setting.FLOW).orElse("auto");
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name("flow")
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name(Setting.FLOW)
                     + " takes auto, browser or device, not '" + value + "'");
         }
     }
 
     /** The browser login's wait for the browser. */
     public static Duration browserTimeout(SettingSource source) {
-        Duration timeout = source.seconds("browser-timeout").orElse(DEFAULT_BROWSER_TIMEOUT);
+        Duration timeout = source.seconds(Setting.BROWSER_TIMEOUT).orElse(DEFAULT_BROWSER_TIMEOUT);
         if (timeout.isZero()) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name("browser-timeout") + " must be at least 1 second");
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name(Setting.BROWSER_TIMEOUT) + " must be at least 1 second");
         }
         return timeout;
     }
 
     /** Whether the browser login's callback is known: any port will do, or the registered one is given. */
     public static boolean callbackKnown(SettingSource source, Provider provider) {
-        return !provider.fixedRedirectPort() || source.get("redirect-port").isPresent();
+        return !provider.fixedRedirectPort() || source.get(Setting.REDIRECT_PORT).isPresent();
     }
 
     /**
@@ -46,13 +46,13 @@ public enum LoginFlow {
      * exactly, which makes the registered one required.
      */
     public static int redirectPort(SettingSource source, Provider provider) {
-        String value = source.get("redirect-port").orElse(null);
+        String value = source.get(Setting.REDIRECT_PORT).orElse(null);
         if (value == null) {
             if (!callbackKnown(source, provider)) {
                 throw new JLoginException(JLoginException.Kind.CONFIGURATION, "provider '" + provider.name() + "' matches the"
-                        + " browser login's callback URL exactly, port included: " + source.howToGive("redirect-port", "PORT")
+                        + " browser login's callback URL exactly, port included: " + source.howToGive(Setting.REDIRECT_PORT)
                         + ", the port of the callback http://127.0.0.1:PORT/callback registered for the client (or log in with"
-                        + " the device flow: " + source.name("flow") + (source.name("flow").startsWith("--") ? " device)" : "=device)"));
+                        + " the device flow: " + source.name(Setting.FLOW) + (source.name(Setting.FLOW).startsWith("--") ? " device)" : "=device)"));
             }
             return 0;
         }
@@ -64,6 +64,6 @@ public enum LoginFlow {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name("redirect-port") + " takes a port, 1 to 65535");
+        throw new JLoginException(JLoginException.Kind.CONFIGURATION, source.name(Setting.REDIRECT_PORT) + " takes a port, 1 to 65535");
     }
 }

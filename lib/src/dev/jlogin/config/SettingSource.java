@@ -8,7 +8,7 @@ import java.util.Properties;
 /**
  * Where settings come from, highest first: command-line flags, {@code JLOGIN_*} environment
  * variables, {@code jlogin.*} system properties (what a catalog alias's {@code properties} set),
- * then the profile saved at login. Keys are flag names without dashes, such as {@code client-id}.
+ * then the profile saved at login; every {@link Setting} is looked up by its key in each.
  */
 public final class SettingSource {
     /** Longer waits and margins are mistakes, and would overflow the date arithmetic done with them. */
@@ -38,38 +38,40 @@ public final class SettingSource {
     }
 
     /** The setting as a person gives it here: its flag, or in a script its variable. */
-    public String name(String key) {
-        return commandLine ? "--" + key : environmentName(key);
+    public String name(Setting setting) {
+        return commandLine ? setting.flag() : setting.variable();
     }
 
-    /** How a person gives {@code key} a value where these settings come from, {@code value} naming what it is. */
-    public String howToGive(String key, String value) {
+    /** How a person gives {@code setting} a value where these settings come from. */
+    public String howToGive(Setting setting) {
         return commandLine
-                ? "pass --" + key + " " + value + ", set " + environmentName(key) + ", or use a catalog alias that sets jlogin." + key
-                : "set " + environmentName(key) + ", or give it in the script: JLogin.builder().property(\"" + key + "\", " + value + ")";
+                ? "pass " + setting.flag() + " " + setting.valueName() + ", set " + setting.variable() + ", or use a catalog alias that sets "
+                        + setting.property()
+                : "set " + setting.variable() + ", or give it in the script: JLogin.builder().property(\"" + setting.key() + "\", "
+                        + setting.valueName() + ")";
     }
 
-    /** The value of {@code key} from flags, environment or system properties, whichever comes first. */
-    public Optional<String> get(String key) {
-        return nonBlank(flags.get(key))
-                .or(() -> nonBlank(environment.get(environmentName(key))))
-                .or(() -> nonBlank(properties.getProperty("jlogin." + key)));
+    /** The value of {@code setting} from flags, environment or system properties, whichever comes first. */
+    public Optional<String> get(Setting setting) {
+        return nonBlank(flags.get(setting.key()))
+                .or(() -> nonBlank(environment.get(setting.variable())))
+                .or(() -> nonBlank(properties.getProperty(setting.property())));
     }
 
-    /** Where {@code key}'s value comes from, for diagnosis: "--key", "JLOGIN_KEY", "jlogin.key" or "default". */
-    public String origin(String key) {
-        if (nonBlank(flags.get(key)).isPresent()) {
-            return "--" + key;
+    /** Where {@code setting}'s value comes from, for diagnosis: its flag, variable, property, or "default". */
+    public String origin(Setting setting) {
+        if (nonBlank(flags.get(setting.key())).isPresent()) {
+            return setting.flag();
         }
-        if (nonBlank(environment.get(environmentName(key))).isPresent()) {
-            return environmentName(key);
+        if (nonBlank(environment.get(setting.variable())).isPresent()) {
+            return setting.variable();
         }
-        return nonBlank(properties.getProperty("jlogin." + key)).isPresent() ? "jlogin." + key : "default";
+        return nonBlank(properties.getProperty(setting.property())).isPresent() ? setting.property() : "default";
     }
 
-    /** {@code key}'s value as a number of seconds (see {@link #seconds(String, String)}), named by its variable. */
-    public Optional<java.time.Duration> seconds(String key) {
-        return get(key).map(v -> seconds(v, environmentName(key)));
+    /** {@code setting}'s value as a number of seconds (see {@link #seconds(String, String)}), named by its variable. */
+    public Optional<java.time.Duration> seconds(Setting setting) {
+        return get(setting).map(v -> seconds(v, setting.variable()));
     }
 
     /** A whole, non-negative number of seconds, at most a year; {@code what} names the setting in the error. */
@@ -88,10 +90,6 @@ public final class SettingSource {
 
     public Optional<String> environment(String name) {
         return nonBlank(environment.get(name));
-    }
-
-    public static String environmentName(String key) {
-        return "JLOGIN_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     private static Optional<String> nonBlank(String value) {

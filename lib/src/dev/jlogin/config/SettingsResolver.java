@@ -19,27 +19,27 @@ public final class SettingsResolver {
      * refresh token, so their catalog aliases set a scope.
      */
     public static final String DEFAULT_SCOPE = "openid profile email";
-    private static final Map<String, String> ENDPOINT_KEYS = Map.of(
-            "device-endpoint", Settings.DEVICE_ENDPOINT,
-            "token-endpoint", Settings.TOKEN_ENDPOINT,
-            "revocation-endpoint", Settings.REVOCATION_ENDPOINT,
-            "userinfo-endpoint", Settings.USERINFO_ENDPOINT,
-            "authorization-endpoint", Settings.AUTHORIZATION_ENDPOINT);
+    private static final Map<Setting, String> ENDPOINT_KEYS = Map.of(
+            Setting.DEVICE_ENDPOINT, Settings.DEVICE_ENDPOINT,
+            Setting.TOKEN_ENDPOINT, Settings.TOKEN_ENDPOINT,
+            Setting.REVOCATION_ENDPOINT, Settings.REVOCATION_ENDPOINT,
+            Setting.USERINFO_ENDPOINT, Settings.USERINFO_ENDPOINT,
+            Setting.AUTHORIZATION_ENDPOINT, Settings.AUTHORIZATION_ENDPOINT);
 
     private SettingsResolver() {
     }
 
     public static String profile(SettingSource source) {
-        return TokenStore.checkProfileName(source.get("profile").orElse(DEFAULT_PROFILE));
+        return TokenStore.checkProfileName(source.get(Setting.PROFILE).orElse(DEFAULT_PROFILE));
     }
 
     /** Whether flags, environment or properties say where to log in, without a saved profile. */
     public static boolean namesServer(SettingSource source) {
-        return source.get("issuer").isPresent() || namesEndpoint(source);
+        return source.get(Setting.ISSUER).isPresent() || namesEndpoint(source);
     }
 
     private static boolean namesEndpoint(SettingSource source) {
-        for (String key : ENDPOINT_KEYS.keySet()) {
+        for (Setting key : ENDPOINT_KEYS.keySet()) {
             if (source.get(key).isPresent()) {
                 return true;
             }
@@ -51,27 +51,27 @@ public final class SettingsResolver {
         // conditionals rather than Optional chains: this runs on every token call, where each
         // lambda is one more class to spin at start-up
         String profile = profile(source);
-        Provider provider = Providers.named(source.get("provider")
+        Provider provider = Providers.named(source.get(Setting.PROVIDER)
                 .orElse(saved.isPresent() ? saved.get().provider() : Providers.OIDC.name()));
-        Optional<String> issuer = first(source.get("issuer"), saved.isPresent() ? saved.get().issuer() : Optional.empty(),
+        Optional<String> issuer = first(source.get(Setting.ISSUER), saved.isPresent() ? saved.get().issuer() : Optional.empty(),
                 provider.defaultIssuer());
-        String clientId = source.get("client-id").orElse(saved.isPresent() ? saved.get().clientId() : null);
-        Optional<String> scope = first(source.get("scope"), saved.isPresent() ? saved.get().scope() : Optional.empty(),
+        String clientId = source.get(Setting.CLIENT_ID).orElse(saved.isPresent() ? saved.get().clientId() : null);
+        Optional<String> scope = first(source.get(Setting.SCOPE), saved.isPresent() ? saved.get().scope() : Optional.empty(),
                 provider.defaultScope());
-        Optional<String> secretFile = source.get("client-secret-file");
+        Optional<String> secretFile = source.get(Setting.CLIENT_SECRET_FILE);
         Optional<Secret> secret = source.environment("JLOGIN_CLIENT_SECRET").map(Secret::of);
         if (secret.isEmpty() && secretFile.isPresent()) {
             secret = Optional.of(ClientSecretFile.read(secretFile.get()));
         }
 
         Map<String, String> parameters = new LinkedHashMap<>();
-        Optional<String> given = source.get("param");
+        Optional<String> given = source.get(Setting.PARAM);
         if (given.isPresent()) {
             parameters.putAll(formDecode(given.get()));
         } else if (saved.isPresent()) {
             parameters.putAll(saved.get().parameters());
         }
-        source.get("audience").ifPresent(a -> parameters.put("audience", a));
+        source.get(Setting.AUDIENCE).ifPresent(a -> parameters.put("audience", a));
 
         Map<String, String> endpoints = new LinkedHashMap<>();
         if (namesEndpoint(source)) {
@@ -80,12 +80,12 @@ public final class SettingsResolver {
             endpoints.putAll(saved.get().endpoints());
         }
         if (!Settings.locatesServer(issuer, endpoints)) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no issuer: " + source.howToGive("issuer", "URL")
-                    + " (for a server without discovery: " + source.name("device-endpoint") + " and "
-                    + source.name("token-endpoint") + " instead)");
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no issuer: " + source.howToGive(Setting.ISSUER)
+                    + " (for a server without discovery: " + source.name(Setting.DEVICE_ENDPOINT) + " and "
+                    + source.name(Setting.TOKEN_ENDPOINT) + " instead)");
         }
         if (clientId == null || clientId.isBlank()) {
-            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no client id: " + source.howToGive("client-id", "ID"));
+            throw new JLoginException(JLoginException.Kind.CONFIGURATION, "no client id: " + source.howToGive(Setting.CLIENT_ID));
         }
         return new Settings(profile, issuer.map(provider::issuer), clientId, secret, scope.map(provider::scope), parameters,
                 endpoints, provider);

@@ -16,6 +16,8 @@ import java.util.Optional;
  * alike, gets nothing, so a helper configured too broadly never hands the token to a third party.
  */
 public record GitHost(String host, Optional<Integer> port) {
+    /** The user name git is given with the token, unless one is configured (the token is the password). */
+    public static final String DEFAULT_USERNAME = "oauth2";
 
     /**
      * A comma-separated list, as {@code JLOGIN_GIT_HOSTS} and {@code jlogin.git-hosts} hold it;

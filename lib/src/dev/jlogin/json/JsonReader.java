@@ -168,9 +168,9 @@ final class JsonReader {
                 }
                 int code = 0;
                 for (int i = 0; i < 4; i++) {
-                    char c = text.charAt(pos++);
+                    char hex = text.charAt(pos++);
                     // ASCII hex only: Character.digit would also take other scripts' digits (U+1B51 as 1)
-                    int digit = c < 128 ? Character.digit(c, 16) : -1;
+                    int digit = hex < 128 ? Character.digit(hex, 16) : -1;
                     if (digit < 0) {
                         throw error("bad \\u escape");
                     }

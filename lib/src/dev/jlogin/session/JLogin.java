@@ -1,5 +1,6 @@
 package dev.jlogin.session;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.oauth.ServerMetadata;
@@ -176,8 +177,8 @@ public final class JLogin {
 
     @Override
     public String toString() {
-        return "JLogin[profile=" + parts.source().get("profile").orElse(SettingsResolver.DEFAULT_PROFILE)
-                + parts.source().get("issuer").map(i -> ", issuer=" + i).orElse("")
-                + parts.source().get("client-id").map(c -> ", client=" + c).orElse("") + ", home=" + parts.home() + "]";
+        return "JLogin[profile=" + parts.source().get(Setting.PROFILE).orElse(SettingsResolver.DEFAULT_PROFILE)
+                + parts.source().get(Setting.ISSUER).map(i -> ", issuer=" + i).orElse("")
+                + parts.source().get(Setting.CLIENT_ID).map(c -> ", client=" + c).orElse("") + ", home=" + parts.home() + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.jlogin.session;
 import dev.jlogin.Host;
 import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.config.LoginFlow;
+import dev.jlogin.config.Setting;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpSender;
@@ -35,29 +36,34 @@ public final class JLoginBuilder {
     }
 
     public JLoginBuilder issuer(String issuer) {
-        return set("issuer", issuer);
+        return set(Setting.ISSUER, issuer);
     }
 
     public JLoginBuilder clientId(String clientId) {
-        return set("client-id", clientId);
+        return set(Setting.CLIENT_ID, clientId);
     }
 
     public JLoginBuilder profile(String profile) {
-        return set("profile", profile);
+        return set(Setting.PROFILE, profile);
     }
 
     public JLoginBuilder scope(String scope) {
-        return set("scope", scope);
+        return set(Setting.SCOPE, scope);
     }
 
     /** How a new login is made: {@link LoginFlow#AUTO} (the default), in a browser, or with the device flow. */
     public JLoginBuilder flow(LoginFlow flow) {
-        return set("flow", flow.name().toLowerCase(java.util.Locale.ROOT));
+        return set(Setting.FLOW, flow.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** {@code file}, {@code keyring} or {@code memory}. */
     public JLoginBuilder store(String store) {
-        return set("store", store);
+        return set(Setting.STORE, store);
+    }
+
+    /** Any setting, as its flag would give it. */
+    public JLoginBuilder set(Setting setting, String value) {
+        return set(setting.key(), value);
     }
 
     /** Any setting by its flag name without dashes ({@code audience}, {@code token-endpoint}, ...). */

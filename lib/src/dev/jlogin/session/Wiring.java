@@ -7,6 +7,7 @@ import dev.jlogin.config.Audiences;
 import dev.jlogin.config.JLoginHome;
 import dev.jlogin.config.LoginFlow;
 import dev.jlogin.config.Policy;
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
@@ -127,7 +128,7 @@ public final class Wiring {
     /** The token store the settings choose ({@code file}, {@code keyring}, {@code memory}), if the policy allows it. */
     public synchronized TokenStore store() {
         try {
-            policy().checkStore(storeKind(), source.get("store-fallback"));
+            policy().checkStore(storeKind(), source.get(Setting.STORE_FALLBACK));
         } catch (JLoginException e) {
             lifecycleLog().record("policy_refusal", profile(), Optional.empty(), Optional.empty(), Map.of("rule", "store"));
             throw e;
@@ -144,15 +145,15 @@ public final class Wiring {
     }
 
     private String storeKind() {
-        return source.get("store").orElse("file");
+        return source.get(Setting.STORE).orElse("file");
     }
 
     /** The store, whatever the policy says of it: an audit must see the logins kept where the policy forbids. */
     private synchronized TokenStore openStore() {
         if (store == null) {
-            Duration lockTimeout = source.seconds("lock-timeout").orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
-            Duration keyringTimeout = source.seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
-            store = new TokenStore(home, lockTimeout, Backends.select(storeKind(), source.get("store-fallback").orElse(null), home,
+            Duration lockTimeout = source.seconds(Setting.LOCK_TIMEOUT).orElse(TokenStore.DEFAULT_LOCK_TIMEOUT);
+            Duration keyringTimeout = source.seconds(Setting.KEYRING_TIMEOUT).orElse(Backends.DEFAULT_KEYRING_TIMEOUT);
+            store = new TokenStore(home, lockTimeout, Backends.select(storeKind(), source.get(Setting.STORE_FALLBACK).orElse(null), home,
                     keyringTimeout, notices));
         }
         return store;
@@ -211,7 +212,7 @@ public final class Wiring {
     public synchronized HttpSender transport() {
         if (transport == null) {
             transport = new HttpTransport(HttpTransport.REQUEST_TIMEOUT, httpLog,
-                    new Network(variables, source.get("ca-file").map(Path::of)));
+                    new Network(variables, source.get(Setting.CA_FILE).map(Path::of)));
         }
         return transport;
     }

@@ -162,7 +162,7 @@ enum ProviderReplays {
 
     /** Sets the server up, and the settings as JLOGIN_* environment variables. */
     void apply(CliHarness cli) {
-        settings(cli.server).forEach((key, value) -> cli.env.put(SettingSource.environmentName(key), value));
+        settings(cli.server).forEach((key, value) -> cli.env.put("JLOGIN_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value));
     }
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,7 @@ class JsonReaderTest {
      */
     @Test
     void agreesWithJacksonOnGeneratedAndMutatedInput() throws Exception {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
         System.out.println("JsonReaderTest seed: " + seed);
         Random random = new Random(seed);
         String alphabet = "{}[]\":,.-+eE0123456789 \\/ubfnrtx\t\nal\u00e9\uD834";
@@ -115,14 +116,31 @@ class JsonReaderTest {
             } catch (MalformedJsonException e) {
                 actual = Fail.FAIL;
             }
-            assertThat(normalize(actual)).as("seed %d, input %s", seed, text).isEqualTo(normalize(expected));
+            assertThat(normalize(actual)).as("seed %d, input %s", seed, escaped(text)).isEqualTo(normalize(expected));
         }
     }
 
     private enum Fail { FAIL }
 
+    /** The input with everything but printable ASCII as \\uXXXX, so that a report shows it whole. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
+    /**
+     * A \\u escape with a character beyond ASCII among its four digits (after an even run of
+     * backslashes, so the escape is real): RFC 8259's HEXDIG is ASCII, but jackson-core reads a
+     * digit as its low byte, so U+D834 passes for '4'.
+     */
+    private static final Pattern NON_ASCII_HEX = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u[0-9A-Fa-f]{0,3}[^\\x00-\\x7f]");
+
     /** jackson-jr's value, or FAIL; it ignores text after the value, so that is checked here. */
     private static Object jackson(String text) throws Exception {
+        if (NON_ASCII_HEX.matcher(text).find()) {
+            return Fail.FAIL;
+        }
         try (JsonParser parser = new JsonFactory().createParser(text)) {
             if (parser.nextToken() == null) {
                 return Fail.FAIL;

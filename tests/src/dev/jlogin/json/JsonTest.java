@@ -46,7 +46,7 @@ class JsonTest {
 
     @Test
     void roundTripsGeneratedValuesThroughJacksonAndTheReader() throws Exception {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
         System.out.println("JsonTest seed: " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {

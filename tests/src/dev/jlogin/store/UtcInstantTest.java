@@ -15,7 +15,7 @@ class UtcInstantTest {
 
     @Test
     void readsWhatInstantWritesLikeInstantParse() {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
         System.out.println("UtcInstantTest seed: " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 100_000; i++) {

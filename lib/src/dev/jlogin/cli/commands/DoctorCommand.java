@@ -11,6 +11,7 @@ import dev.jlogin.cli.Options;
 import dev.jlogin.cli.terminal.Format;
 import dev.jlogin.cli.terminal.Terminal;
 import dev.jlogin.config.JLoginHome;
+import dev.jlogin.config.Setting;
 import dev.jlogin.store.Backends;
 import dev.jlogin.store.KeyringProbe;
 import dev.jlogin.store.MetadataCache;
@@ -69,16 +70,16 @@ public final class DoctorCommand implements Command {
         report.put("user_home", UserHome.of(ctx.env().variables()).toString());
         report.put("user_home_from", UserHome.ofThisMachine().from(ctx.env().variables()));
         report.put("metadata_cache", ctx.home().resolve("cache").resolve("metadata").toString());
-        report.put("store", ctx.source().get("store").orElse("file"));
-        report.put("store_from", ctx.source().origin("store"));
-        report.put("store_fallback", ctx.source().get("store-fallback").orElse("none"));
+        report.put("store", ctx.source().get(Setting.STORE).orElse("file"));
+        report.put("store_from", ctx.source().origin(Setting.STORE));
+        report.put("store_fallback", ctx.source().get(Setting.STORE_FALLBACK).orElse("none"));
         report.put("home_directory", permissions(ctx.home(), SecureFiles.Kind.DIRECTORY, problems));
         report.put("profiles_directory", permissions(profiles, SecureFiles.Kind.DIRECTORY, problems));
         Map<String, Object> loginFile = permissions(profiles.resolve(profile + ".json"), SecureFiles.Kind.FILE, problems);
         report.put("login_file", loginFile);
         report.put("metadata_cache_trusted", metadataCacheTrusted(ctx, problems));
 
-        String keyring = KeyringProbe.probe(ctx.source().seconds("keyring-timeout").orElse(Backends.DEFAULT_KEYRING_TIMEOUT));
+        String keyring = KeyringProbe.probe(ctx.source().seconds(Setting.KEYRING_TIMEOUT).orElse(Backends.DEFAULT_KEYRING_TIMEOUT));
         boolean dbus = ctx.env().variables().containsKey("DBUS_SESSION_BUS_ADDRESS");
         report.put("keyring_usable", keyring.equals("answers"));
         report.put("dbus_session", dbus);

@@ -1,5 +1,6 @@
 package dev.jlogin.cli.commands;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.cli.Args;
 import dev.jlogin.cli.Command;
@@ -46,13 +47,12 @@ public final class NewCommand implements Command {
             .options(
                     Option.value("issuer", "URL", "the issuer the file logs in to (JLOGIN_ISSUER, jlogin.issuer)"),
                     Option.value("client-id", "ID", "the OAuth client id (JLOGIN_CLIENT_ID, jlogin.client-id)"),
-                    Option.value("library", "PATH|URL", "the lib/JLogin.java the file uses (JLOGIN_LIBRARY,"
-                            + " jlogin.library; default: that of the clone this runs from)"),
+                    Option.of(Setting.LIBRARY),
                     Option.flag("force", "replace FILE if it exists"))
             .operands(2)
             .examples("runbook my_task.java --client-id acme-cli", "notebook my_notes.jsh --issuer https://idp.acme.com");
     /** The settings a file is given, in the order it lists them. */
-    private static final List<String> SETTINGS = List.of("issuer", "client-id", "audiences");
+    private static final List<Setting> SETTINGS = List.of(Setting.ISSUER, Setting.CLIENT_ID, Setting.AUDIENCES);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(library|json|name|file|settings|program|apis)\\}");
     /** What runbooks and notebooks read APIs' JSON with; jlogin's own strict reader is for the protocol. */
     static final String JSON_LIBRARY = "com.fasterxml.jackson.jr:jackson-jr-objects:2.21.4";
@@ -224,7 +224,7 @@ public final class NewCommand implements Command {
      * that the file may move), else the clone's. A {@code //DEPS} line ends at a space.
      */
     private static String library(Context ctx, Invocation invocation) {
-        String library = ctx.source().get("library").map(given -> given.contains("://") ? given : absolute(given))
+        String library = ctx.source().get(Setting.LIBRARY).map(given -> given.contains("://") ? given : absolute(given))
                 .or(() -> invocation.repository().map(clone -> absolute(clone.resolve("lib").resolve("JLogin.java").toString())))
                 .orElseThrow(() -> new JLoginException(JLoginException.Kind.CONFIGURATION, "which jlogin library should"
                         + " the file use? Run this from a clone of jlogin (./jbang new@jbang-catalog.json ...), or give"
@@ -262,9 +262,9 @@ public final class NewCommand implements Command {
      */
     private static String settings(Context ctx, Kind kind) {
         StringBuilder chain = new StringBuilder();
-        for (String key : SETTINGS) {
-            ctx.source().get(key).ifPresent(value -> chain.append(kind.settingBreak).append(".property(")
-                    .append(javaString(key)).append(", ").append(javaString(value)).append(')'));
+        for (Setting setting : SETTINGS) {
+            ctx.source().get(setting).ifPresent(value -> chain.append(kind.settingBreak).append(".property(")
+                    .append(javaString(setting.key())).append(", ").append(javaString(value)).append(')'));
         }
         return chain.toString();
     }

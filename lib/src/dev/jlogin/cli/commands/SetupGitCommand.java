@@ -1,5 +1,6 @@
 package dev.jlogin.cli.commands;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Subprocess;
 import dev.jlogin.cli.Args;
@@ -73,8 +74,8 @@ public final class SetupGitCommand implements Command {
         }
         // both end up in a command line in the git configuration, run by every later git call: a
         // newline there would break all of them, so each is checked before anything is written
-        ctx.carried("profile").ifPresent(value -> options.append(" --profile ").append(Invocation.quote(ctx.profile())));
-        ctx.carried("git-username").ifPresent(value -> {
+        ctx.carried(Setting.PROFILE).ifPresent(value -> options.append(" --profile ").append(Invocation.quote(ctx.profile())));
+        ctx.carried(Setting.GIT_USERNAME).ifPresent(value -> {
             if (value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw Args.usage("--git-username must be a non-empty name without control characters");
             }

@@ -1,5 +1,6 @@
 package dev.jlogin.cli.commands;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Subprocess;
 import dev.jlogin.cli.Args;
@@ -111,8 +112,8 @@ public final class SetupKubeCommand implements Command {
     /** Flags and JLOGIN_* variables of the common settings, as flags for the plugin's command line. */
     private static List<String> carriedSettings(Context ctx) {
         List<String> flags = new ArrayList<>();
-        for (String key : new java.util.TreeSet<>(Options.settings())) {
-            ctx.carried(key).ifPresent(value -> flags.addAll(List.of("--" + key, value)));
+        for (Setting setting : Options.settings().stream().sorted(java.util.Comparator.comparing(Setting::key)).toList()) {
+            ctx.carried(setting).ifPresent(value -> flags.addAll(List.of(setting.flag(), value)));
         }
         // the API kubectl's token is for, checked now rather than when kubectl first runs the plugin
         // resolved now: kubectl runs the plugin without the JLOGIN_AUDIENCES this call may have had

@@ -1,5 +1,6 @@
 package dev.jlogin.cli.commands;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.CommandSpec;
@@ -63,7 +64,7 @@ public final class StatusCommand implements Command {
         // status's own --profile picks the profile to show; the default is what other commands use without one
         SettingSource withoutFlags = new SettingSource(Map.of(), ctx.env().variables(), ctx.env().properties());
         String current = SettingsResolver.profile(withoutFlags);
-        String from = withoutFlags.origin("profile");
+        String from = withoutFlags.origin(Setting.PROFILE);
         List<String> names = ctx.args().value("profile").map(List::of).orElseGet(() -> ctx.store().profiles());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : names) {

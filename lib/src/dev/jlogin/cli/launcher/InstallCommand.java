@@ -1,5 +1,6 @@
 package dev.jlogin.cli.launcher;
 
+import dev.jlogin.config.Setting;
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.UserHome;
@@ -42,7 +43,7 @@ public final class InstallCommand implements Command {
                     + " cache, much faster than through JBang. The catalog's settings (jlogin.* properties) and any"
                     + " login options given here are baked in; flags and JLOGIN_* variables still override them."
                     + " Run it again to update; it replaces the launcher atomically.")
-            .options(Option.value("name", "NAME", "the command's name (JLOGIN_NAME, jlogin.name; default jlogin)"),
+            .options(Option.of(Setting.NAME),
                     Option.value("bin-dir", "DIR", "where the command goes (default ~/.local/bin)"),
                     Option.value("java-home", "DIR", "the Java runtime to use (default: the newest one >= 17 on this"
                             + " machine)"),
@@ -58,7 +59,7 @@ public final class InstallCommand implements Command {
 
     @Override
     public ExitCode run(Context ctx) {
-        String name = ctx.source().get("name").orElse("jlogin");
+        String name = ctx.source().get(Setting.NAME).orElse("jlogin");
         if (!Invocation.NAME.matcher(name).matches()) {
             throw Args.usage("--name must be letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
         }
@@ -115,7 +116,7 @@ public final class InstallCommand implements Command {
         ctx.env().properties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("jlogin.") && !NOT_BAKED.contains(k))
                 .forEach(k -> baked.put(k, ctx.env().properties().getProperty(k)));
-        Options.settings().forEach(option -> ctx.args().value(option).ifPresent(v -> baked.put("jlogin." + option, v)));
+        Options.settings().forEach(setting -> ctx.args().value(setting.key()).ifPresent(v -> baked.put(setting.property(), v)));
         return baked;
     }
 
