@@ -21,13 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sandbox alias: Keycloak up with the demo realm, and down again on SIGTERM; the tour, the
  * README's main job, from start to end. Either way nothing is left in the temporary folder (TMPDIR).
+ * The two that start Keycloak run side by side (as the tour may beside a sandbox), after the
+ * sandbox script is compiled once: JBang does not take two cold builds of one script at once.
  */
 @FullTier
 class SandboxTest {
@@ -35,6 +40,11 @@ class SandboxTest {
     Path home;
     private Path tmp;
     private JBang jbang;
+
+    @BeforeAll
+    static void compileTheSandboxOnce(@TempDir Path home) {
+        assertThat(new JBang(home, Map.of()).run("sandbox@" + JBang.CATALOG, "--help").exit()).isZero();
+    }
 
     @BeforeEach
     void isolateTmpdir() throws IOException {
@@ -65,6 +75,7 @@ class SandboxTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void startsKeycloakWithTheDemoRealmAndStopsItOnSigterm() throws Exception {
         int port = freePort();
         JBang.Running sandbox = jbang.start("sandbox@" + JBang.CATALOG, "--json", "--port", String.valueOf(port));
@@ -132,6 +143,7 @@ class SandboxTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void tourRunsEveryCommandAndLeavesNothingBehind() throws Exception {
         // as the README runs it: from the clone, through its launcher and catalog
         JBang.Result tour = jbang.shell("cd " + Invocation.quote(JBang.REPO.toString()) + " && ./jbang sandbox@jbang-catalog.json --tour");
