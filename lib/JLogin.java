@@ -77,6 +77,8 @@
 //SOURCES src/dev/jlogin/config/SettingsResolver.java
 //SOURCES src/dev/jlogin/config/WorkOsProvider.java
 //SOURCES src/dev/jlogin/config/package-info.java
+//SOURCES src/dev/jlogin/device/DeviceAuthorization.java
+//SOURCES src/dev/jlogin/device/DeviceAuthorizationClient.java
 //SOURCES src/dev/jlogin/device/DevicePoller.java
 //SOURCES src/dev/jlogin/device/PollOutcome.java
 //SOURCES src/dev/jlogin/device/Sleeper.java
@@ -113,8 +115,6 @@
 //SOURCES src/dev/jlogin/oauth/Bounded.java
 //SOURCES src/dev/jlogin/oauth/Client.java
 //SOURCES src/dev/jlogin/oauth/ClientRefusal.java
-//SOURCES src/dev/jlogin/oauth/DeviceAuthorization.java
-//SOURCES src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES src/dev/jlogin/oauth/Dialect.java
 //SOURCES src/dev/jlogin/oauth/Discovery.java
 //SOURCES src/dev/jlogin/oauth/Endpoints.java
@@ -147,7 +147,7 @@
 //SOURCES src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES src/dev/jlogin/session/Login.java
 //SOURCES src/dev/jlogin/session/LoginListener.java
-//SOURCES src/dev/jlogin/session/Logins.java
+//SOURCES src/dev/jlogin/session/LoginReports.java
 //SOURCES src/dev/jlogin/session/Logout.java
 //SOURCES src/dev/jlogin/session/MetadataResolver.java
 //SOURCES src/dev/jlogin/session/NewLogin.java

@@ -77,6 +77,8 @@
 //SOURCES ../lib/src/dev/jlogin/config/SettingsResolver.java
 //SOURCES ../lib/src/dev/jlogin/config/WorkOsProvider.java
 //SOURCES ../lib/src/dev/jlogin/config/package-info.java
+//SOURCES ../lib/src/dev/jlogin/device/DeviceAuthorization.java
+//SOURCES ../lib/src/dev/jlogin/device/DeviceAuthorizationClient.java
 //SOURCES ../lib/src/dev/jlogin/device/DevicePoller.java
 //SOURCES ../lib/src/dev/jlogin/device/PollOutcome.java
 //SOURCES ../lib/src/dev/jlogin/device/Sleeper.java
@@ -113,8 +115,6 @@
 //SOURCES ../lib/src/dev/jlogin/oauth/Bounded.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Client.java
 //SOURCES ../lib/src/dev/jlogin/oauth/ClientRefusal.java
-//SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorization.java
-//SOURCES ../lib/src/dev/jlogin/oauth/DeviceAuthorizationClient.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Dialect.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Discovery.java
 //SOURCES ../lib/src/dev/jlogin/oauth/Endpoints.java
@@ -147,7 +147,7 @@
 //SOURCES ../lib/src/dev/jlogin/session/JLoginBuilder.java
 //SOURCES ../lib/src/dev/jlogin/session/Login.java
 //SOURCES ../lib/src/dev/jlogin/session/LoginListener.java
-//SOURCES ../lib/src/dev/jlogin/session/Logins.java
+//SOURCES ../lib/src/dev/jlogin/session/LoginReports.java
 //SOURCES ../lib/src/dev/jlogin/session/Logout.java
 //SOURCES ../lib/src/dev/jlogin/session/MetadataResolver.java
 //SOURCES ../lib/src/dev/jlogin/session/NewLogin.java

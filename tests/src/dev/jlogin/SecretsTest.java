@@ -3,7 +3,7 @@ package dev.jlogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jlogin.cli.terminal.Terminal;
-import dev.jlogin.oauth.DeviceAuthorization;
+import dev.jlogin.device.DeviceAuthorization;
 import dev.jlogin.oauth.TokenSet;
 import dev.jlogin.testing.Logins;
 import java.net.URI;

@@ -1,7 +1,6 @@
 package dev.jlogin.device;
 
 import dev.jlogin.oauth.Client;
-import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.OAuthError;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenResult;

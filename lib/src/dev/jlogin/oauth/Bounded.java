@@ -7,11 +7,11 @@ import dev.jlogin.http.HttpLog;
  * overflow every date computed from it, and an interval of 10^9 s would end a login in silence.
  * {@code --verbose} says when a value was changed.
  */
-final class Bounded {
+public final class Bounded {
     private Bounded() {
     }
 
-    static long seconds(String name, long value, long min, long max, HttpLog notes) {
+    public static long seconds(String name, long value, long min, long max, HttpLog notes) {
         long bounded = Math.max(min, Math.min(max, value));
         if (bounded != value) {
             notes.note(name + " " + value + " s clamped to " + bounded + " s");

@@ -32,7 +32,7 @@ public record Client(String clientId, Optional<Secret> secret) {
     }
 
     /** Adds the client's identification to a token, device or revocation request. */
-    void authenticate(Map<String, String> form) {
+    public void authenticate(Map<String, String> form) {
         form.put("client_id", clientId);
         secret.ifPresent(s -> form.put("client_secret", s.reveal()));
     }

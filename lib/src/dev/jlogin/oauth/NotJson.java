@@ -8,11 +8,11 @@ import dev.jlogin.json.MalformedJsonException;
  * form-encoded body is named as such: GitHub answers that way to a request whose
  * {@code Accept: application/json} header was lost, typically by a proxy.
  */
-final class NotJson {
+public final class NotJson {
     private NotJson() {
     }
 
-    static String describe(String who, HttpResult result, MalformedJsonException e) {
+    public static String describe(String who, HttpResult result, MalformedJsonException e) {
         if (looksFormEncoded(result.body())) {
             return who + " answered HTTP " + result.status() + " with form-encoded data instead of JSON (jlogin asks for"
                     + " JSON with Accept: application/json; a proxy may have dropped that header); refused";

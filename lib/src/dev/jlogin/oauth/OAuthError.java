@@ -23,7 +23,7 @@ public record OAuthError(String code, Optional<String> description, Optional<Dur
      * ({@code invalid_response}); a malformed description or interval beside a real code is left
      * out, so that the code (what the caller acts on) survives a server's odd extra.
      */
-    static Optional<OAuthError> from(JsonObject json) {
+    public static Optional<OAuthError> from(JsonObject json) {
         Optional<String> code;
         try {
             code = json.string("error");

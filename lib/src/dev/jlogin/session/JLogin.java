@@ -76,12 +76,12 @@ public final class JLogin {
 
     /** Logs in with {@code settings} already resolved (from {@link Wiring#loginSettings()}), telling {@code listener}. */
     public Login login(Settings settings, LoginListener listener) {
-        return new Logins(parts).login(settings, listener);
+        return new LoginReports(parts).login(settings, listener);
     }
 
     /** A new login at {@code server}, for a caller that needs its tokens (kubectl's plugin). */
     public StoredLogin newLogin(Settings settings, ServerMetadata server, LoginListener listener) {
-        return new Logins(parts).approve(settings, server, listener).login();
+        return new LoginReports(parts).approve(settings, server, listener).login();
     }
 
     /** {@link #login()} on a thread of its own; cancelling the future ends the login. */
@@ -95,7 +95,7 @@ public final class JLogin {
      * ends as cancelled (never "expired").
      */
     public CompletableFuture<Login> loginAsync(LoginListener listener) {
-        return Logins.onThread(() -> login(listener));
+        return LoginReports.onThread(() -> login(listener));
     }
 
     /** A valid access token (for at least {@link #DEFAULT_MIN_VALID}), refreshed under the profile's lock if needed. */
@@ -128,7 +128,7 @@ public final class JLogin {
 
     /** Who is logged in (the userinfo endpoint, else the ID token), refreshing first if the token has expired. */
     public Login whoami() {
-        return new Logins(parts).whoami();
+        return new LoginReports(parts).whoami();
     }
 
     /** Refreshes now, whatever the expiry. */

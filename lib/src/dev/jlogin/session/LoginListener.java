@@ -2,7 +2,7 @@ package dev.jlogin.session;
 
 import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.device.Sleeper;
-import dev.jlogin.oauth.DeviceAuthorization;
+import dev.jlogin.device.DeviceAuthorization;
 import dev.jlogin.oauth.TokenResult;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.jlogin.session;
 
 import dev.jlogin.ServerText;
-import dev.jlogin.oauth.DeviceAuthorization;
+import dev.jlogin.device.DeviceAuthorization;
 import java.io.PrintStream;
 import dev.jlogin.browser.BrowserLauncher;
 import java.net.URI;

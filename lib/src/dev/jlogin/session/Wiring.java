@@ -16,7 +16,7 @@ import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
-import dev.jlogin.oauth.DeviceAuthorizationClient;
+import dev.jlogin.device.DeviceAuthorizationClient;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;

@@ -8,7 +8,6 @@ import dev.jlogin.http.HttpResult;
 import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.oauth.Client;
-import dev.jlogin.oauth.DeviceAuthorization;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.oauth.TokenResult;
 import dev.jlogin.testing.FakeAuthorizationServer;

@@ -88,7 +88,7 @@ class JsonReaderTest {
      */
     @Test
     void agreesWithJacksonOnGeneratedAndMutatedInput() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
+        long seed = Long.getLong("jlogin.test.seed", System.nanoTime());
         System.out.println("JsonReaderTest seed: " + seed);
         Random random = new Random(seed);
         String alphabet = "{}[]\":,.-+eE0123456789 \\/ubfnrtx\t\nal\u00e9\uD834";

@@ -46,7 +46,7 @@ class JsonTest {
 
     @Test
     void roundTripsGeneratedValuesThroughJacksonAndTheReader() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
+        long seed = Long.getLong("jlogin.test.seed", System.nanoTime());
         System.out.println("JsonTest seed: " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {

@@ -15,7 +15,7 @@ class UtcInstantTest {
 
     @Test
     void readsWhatInstantWritesLikeInstantParse() {
-        long seed = Long.getLong("seed", System.nanoTime()); // -Dseed=N reruns a reported run
+        long seed = Long.getLong("jlogin.test.seed", System.nanoTime());
         System.out.println("UtcInstantTest seed: " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 100_000; i++) {

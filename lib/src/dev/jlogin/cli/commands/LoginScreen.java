@@ -11,7 +11,7 @@ import dev.jlogin.cli.terminal.StatusLine;
 import dev.jlogin.cli.terminal.Terminal;
 import dev.jlogin.config.Settings;
 import dev.jlogin.device.Sleeper;
-import dev.jlogin.oauth.DeviceAuthorization;
+import dev.jlogin.device.DeviceAuthorization;
 import dev.jlogin.oauth.ServerMetadata;
 import dev.jlogin.oauth.TokenResult;
 import dev.jlogin.session.Login;

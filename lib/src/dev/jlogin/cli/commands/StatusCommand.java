@@ -140,7 +140,7 @@ public final class StatusCommand implements Command {
         for (String name : List.of("JLOGIN_CLIENT_SECRET", "JLOGIN_CLIENT_SECRET_FILE")) {
             Optional.ofNullable(ctx.env().variables().get(name)).ifPresent(s -> secretOnly.put(name, s));
         }
-        return SettingsResolver.resolve(new SettingSource(Map.of("profile", profile), secretOnly, new Properties()), Optional.of(saved));
+        return SettingsResolver.resolve(new SettingSource(Map.of(Setting.PROFILE.key(), profile), secretOnly, new Properties()), Optional.of(saved));
     }
 
     private static Map<String, Object> problem(Context ctx, Map<String, Object> row, String profile, String what) {

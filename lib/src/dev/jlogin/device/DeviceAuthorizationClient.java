@@ -1,4 +1,4 @@
-package dev.jlogin.oauth;
+package dev.jlogin.device;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.Secret;
@@ -7,6 +7,11 @@ import dev.jlogin.http.HttpResult;
 import dev.jlogin.http.HttpSender;
 import dev.jlogin.json.JsonObject;
 import dev.jlogin.json.MalformedJsonException;
+import dev.jlogin.oauth.Bounded;
+import dev.jlogin.oauth.Client;
+import dev.jlogin.oauth.Dialect;
+import dev.jlogin.oauth.NotJson;
+import dev.jlogin.oauth.OAuthError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +61,7 @@ public final class DeviceAuthorizationClient {
         }
     }
 
-    static DeviceAuthorization parse(JsonObject json, HttpLog notes) throws MalformedJsonException {
+    public static DeviceAuthorization parse(JsonObject json, HttpLog notes) throws MalformedJsonException {
         Secret deviceCode = Secret.of(json.requireString("device_code"));
         String userCode = json.requireString("user_code");
         // Google spells it verification_url

@@ -1,10 +1,11 @@
-package dev.jlogin.oauth;
+package dev.jlogin.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jlogin.JLoginException;
 import dev.jlogin.http.HttpTransport;
+import dev.jlogin.oauth.Client;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.jlogin.oauth;
+package dev.jlogin.device;
 
 import dev.jlogin.Secret;
 import java.net.URI;

@@ -13,13 +13,15 @@ import java.util.function.Supplier;
 
 /**
  * What {@link JLogin#login()} and {@link JLogin#whoami()} do behind the façade: approve a new
- * login in the flow the settings and server call for, and report a login with who holds it and
- * what its ID token's check found.
+ * login in the flow the settings and server call for, and report a login as a {@link Login} (who
+ * holds it, until when, what its ID token's check found). The names: {@link Login} is that report,
+ * and holds no token; {@code store.StoredLogin} is what the store keeps, tokens included; the
+ * {@code login} command is {@code cli.commands.LoginCommand}, and its waiting screen {@code LoginScreen}.
  */
-final class Logins {
+final class LoginReports {
     private final Wiring parts;
 
-    Logins(Wiring parts) {
+    LoginReports(Wiring parts) {
         this.parts = parts;
     }
 
