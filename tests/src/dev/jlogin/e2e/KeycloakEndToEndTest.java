@@ -21,22 +21,41 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scripts against a real Keycloak (the sandbox realm), approved over HTTP by the demo user
- * through Keycloak's own login and consent pages.
+ * through Keycloak's own login and consent pages. Each test has its own home and its own Keycloak
+ * session (its own demo user's cookies), so they run side by side, but for the one that times a
+ * process against the code's expiry.
  */
 @ExtendWith(SharedKeycloak.class)
 @FullTier
 class KeycloakEndToEndTest {
+    /** Held by the test that times a login's end; the others, which mostly wait on Keycloak, run side by side. */
+    private static final String TIMING = "keycloak-timing";
     @TempDir
     Path home;
     private KeycloakLogins logins;
     private Keycloak keycloak;
+
+    /** JBang does not take two cold builds of one script at once: each script is built once, first. */
+    @BeforeAll
+    static void compileTheScriptsOnce(@TempDir Path home) {
+        JBang jbang = new JBang(home, java.util.Map.of());
+        for (String script : List.of("login", "whoami", "token", "refresh", "revoke")) {
+            assertThat(jbang.run(KeycloakLogins.alias(script), "--help").exit()).as(script).isZero();
+        }
+    }
 
     @BeforeEach
     void setUp(Keycloak keycloak) {
@@ -67,6 +86,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void loginThenWhoamiShowsTheDemoUserFromUserinfo() {
         JBang.Result login = approvedLogin("--verbose");
         assertThat(login.out()).contains("\"email\":\"alice@example.com\"").contains("\"identity_source\":\"userinfo\"");
@@ -89,6 +110,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void theKeycloakPresetWithTheRealmUrlLogsInRefreshesAndRevokes() throws Exception {
         JBang.Result login = approvedLogin("--provider", "keycloak");
         StoredLogin stored = logins.stored();
@@ -124,6 +147,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void thePrintedTokenIsAcceptedAndMinValidForcesARefresh() throws Exception {
         approvedLogin();
         StoredLogin before = logins.stored();
@@ -143,6 +168,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void refreshRotatesTheRefreshTokenAndKeycloakRejectsTheOldOne() {
         approvedLogin();
         Secret old = logins.stored().tokens().refreshToken().orElseThrow();
@@ -158,6 +185,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void revokeEndsTheSessionAtKeycloakAndTokenThenNeedsALogin() throws Exception {
         approvedLogin();
         StoredLogin before = logins.stored();
@@ -174,6 +203,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void concurrentTokenCallsRefreshOnceAndKeepTheSessionAlive() throws Exception {
         approvedLogin();
         StoredLogin login = logins.stored();
@@ -202,6 +233,8 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ)
     void denyingOnTheConsentPageExits4() {
         JBang.Result login = logins.login(DemoUser.alice()::deny);
 
@@ -210,6 +243,7 @@ class KeycloakEndToEndTest {
     }
 
     @Test
+    @ResourceLock(value = TIMING, mode = ResourceAccessMode.READ_WRITE) // alone: it times the process
     void theShortLivedClientsCodeExpiresWithExit5WithoutPollingPastTheDeadline() {
         long start = System.nanoTime();
         JBang.Running running = logins.jbang.start(KeycloakLogins.alias("login"), "--json", "--no-browser", "--verbose",

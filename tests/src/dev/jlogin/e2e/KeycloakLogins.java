@@ -15,6 +15,11 @@ import java.util.function.Consumer;
 
 /** The real scripts against a Keycloak, in an isolated home, with someone (or something) approving. */
 final class KeycloakLogins {
+    /**
+     * The demo user approves one login at a time: Keycloak 26.7 answers HTTP 500 when one user grants
+     * one client's consent twice at the same moment (tests that run side by side would).
+     */
+    private static final Object APPROVALS = new Object();
     final Keycloak keycloak;
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -43,7 +48,10 @@ final class KeycloakLogins {
         all[2] = "--no-browser";
         System.arraycopy(args, 0, all, 3, args.length);
         JBang.Running running = jbang.start(all);
-        approver.accept(URI.create(field(running.nextLine(), "verification_uri_complete")));
+        URI link = URI.create(field(running.nextLine(), "verification_uri_complete"));
+        synchronized (APPROVALS) {
+            approver.accept(link);
+        }
         return running.await();
     }
 

@@ -10,10 +10,6 @@ import dev.jlogin.testing.JBang;
 import dev.jlogin.testing.Kubectl;
 import dev.jlogin.testing.Logins;
 import dev.jlogin.testing.StubKubeApiServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +70,7 @@ abstract class KubectlTests extends FakeServerScripts {
         return login;
     }
 
-    private JBang.Result kubectl(String args) {
+    JBang.Result kubectl(String args) {
         return jbang.shell("kubectl " + args);
     }
 
@@ -141,34 +137,5 @@ abstract class KubectlTests extends FakeServerScripts {
         for (String secret : server.issuedSecrets()) {
             assertThat(result.out()).doesNotContain(secret);
         }
-    }
-
-    @Test
-    void anExpiredTokenIsRefreshedFirst() {
-        setupKube();
-        String expired = storeToken(Instant.now().minusSeconds(1)).tokens().accessToken().reveal();
-
-        assertApiAnswered(kubectl("get --raw /api"));
-
-        assertThat(server.refreshes()).hasSize(1);
-        assertThat(bearers()).isNotEmpty().doesNotContain(expired)
-                .allMatch(server::accepts);
-    }
-
-    @Test
-    void aTokenRevokedAtTheServerIsRejected() throws Exception {
-        setupKube();
-        String token = storeToken(Instant.now().plusSeconds(600)).tokens().accessToken().reveal();
-        HttpResponse<String> revoked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.issuer() + "/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("client_id=cli&token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(revoked.statusCode()).isEqualTo(200);
-
-        JBang.Result result = kubectl("get --raw /api");
-
-        assertThat(result.exit()).isNotZero();
-        assertThat(result.err()).containsIgnoringCase("unauthorized");
-        assertThat(bearers()).isNotEmpty().containsOnly(token);
-        assertThat(api.calls()).allSatisfy(call -> assertThat(call.status()).isEqualTo(401));
     }
 }

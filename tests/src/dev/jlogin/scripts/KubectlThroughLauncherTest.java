@@ -7,6 +7,10 @@ import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.GitClient;
 import dev.jlogin.testing.InstalledLauncher;
 import dev.jlogin.testing.JBang;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,38 @@ class KubectlThroughLauncherTest extends KubectlTests {
     @Override
     String loginCommand() {
         return "jlogin login";
+    }
+
+    // Here only, as the next two are the same through either door: a refresh first, and kubectl's
+    // own handling of a 401; the catalog's door shows what differs there (its hints, its login).
+
+    @Test
+    void anExpiredTokenIsRefreshedFirst() {
+        setupKube();
+        String expired = storeToken(Instant.now().minusSeconds(1)).tokens().accessToken().reveal();
+
+        assertApiAnswered(kubectl("get --raw /api"));
+
+        assertThat(server.refreshes()).hasSize(1);
+        assertThat(bearers()).isNotEmpty().doesNotContain(expired)
+                .allMatch(server::accepts);
+    }
+
+    @Test
+    void aTokenRevokedAtTheServerIsRejected() throws Exception {
+        setupKube();
+        String token = storeToken(Instant.now().plusSeconds(600)).tokens().accessToken().reveal();
+        HttpResponse<String> revoked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.issuer() + "/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=cli&token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(200);
+
+        JBang.Result result = kubectl("get --raw /api");
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.err()).containsIgnoringCase("unauthorized");
+        assertThat(bearers()).isNotEmpty().containsOnly(token);
+        assertThat(api.calls()).allSatisfy(call -> assertThat(call.status()).isEqualTo(401));
     }
 
     /**
