@@ -69,7 +69,16 @@ public final class MetadataCache {
             if (!folderProblems().isEmpty() || SecureFiles.problem(file, SecureFiles.Kind.FILE).isPresent()) {
                 return Optional.empty();
             }
-            JsonObject root = JsonObject.parse(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8));
+            return fromEntry(new String(SecureFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8), issuer);
+        } catch (IOException | JLoginException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The metadata an entry's text holds for {@code issuer}, if it is fresh, of this format and filed under it. */
+    Optional<ServerMetadata> fromEntry(String text, String issuer) {
+        try {
+            JsonObject root = JsonObject.parse(text);
             long fetched = root.integer("fetched_at").orElse(0);
             long now = clock.instant().getEpochSecond();
             // an entry "fetched" in the future would never expire: it was not written by this clock
@@ -81,7 +90,7 @@ public final class MetadataCache {
             boolean filedUnder = metadata.issuer().equals(issuer) || metadata.issuerIsTemplate()
                     && root.string("tenant_issuer").filter(issuer::equals).isPresent() && metadata.tenantTemplateFits(issuer);
             return filedUnder ? Optional.of(metadata) : Optional.empty();
-        } catch (IOException | MalformedJsonException | JLoginException e) {
+        } catch (MalformedJsonException | JLoginException e) {
             return Optional.empty();
         }
     }

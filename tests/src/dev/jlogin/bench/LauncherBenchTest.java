@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps bench/launcher working: three runs per row, the whole table printed, the network checks
+ * Keeps bench/launcher working: two runs per row, the whole table printed, the network checks
  * held (no request with a valid token, one with an expired one). It asserts no timing: the figures
  * come from a benchmark run, not a test.
  */
@@ -21,7 +21,7 @@ class LauncherBenchTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            LauncherBench.main(new String[] {"3"});
+            LauncherBench.main(new String[] {"2"});
         } finally {
             System.setOut(original);
         }
