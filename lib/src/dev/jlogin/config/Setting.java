@@ -50,7 +50,8 @@ public enum Setting {
     private final String help;
     private final String defaultValue;
 
-    // String.concat, not +: every command resolves settings, and + would link a concatenation per call site first
+    // String.concat and StringBuilder, not +: every command builds its options from these, and each +
+    // would first link a concatenation of its own (milliseconds a call on the launcher's path)
     Setting(String key, String valueName, String help, String defaultValue) {
         this.key = key;
         this.variable = "JLOGIN_".concat(key.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -101,7 +102,11 @@ public enum Setting {
             case KEYRING_TIMEOUT -> seconds(Backends.DEFAULT_KEYRING_TIMEOUT);
             default -> null;
         };
-        return help + " (" + variable() + ", " + property() + (byDefault == null ? "" : "; default " + byDefault) + ")";
+        StringBuilder line = new StringBuilder(help).append(" (").append(variable).append(", ").append(property);
+        if (byDefault != null) {
+            line.append("; default ").append(byDefault);
+        }
+        return line.append(')').toString();
     }
 
     private static String seconds(Duration duration) {
