@@ -2,7 +2,7 @@ package dev.jlogin.config;
 
 import dev.jlogin.JLoginException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -101,10 +101,9 @@ public final class Policy {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
                 throw unreadable(file, "not a regular file of at most 64 KiB");
             }
+            // read whole, then parsed: a file reader would set up channels and a charset decoder for 64 KiB at most
             Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
+            properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
             return Optional.of(properties);
         } catch (NoSuchFileException e) {
             throw unreadable(file, "no such file (" + FILE_VARIABLE + " names it)");
@@ -155,7 +154,8 @@ public final class Policy {
 
     /** The scopes a login may ask for, when the policy limits them. */
     public Optional<Set<String>> scopes() {
-        return Optional.ofNullable(values.get("scopes")).map(v -> new LinkedHashSet<>(words(v)));
+        String value = values.get("scopes");
+        return value == null ? Optional.empty() : Optional.of(new LinkedHashSet<>(words(value)));
     }
 
     /** The longest a login may be used (and refreshed) after it was made, when the policy limits it. */
@@ -199,9 +199,9 @@ public final class Policy {
         if (allowed.isEmpty()) {
             return;
         }
-        String fix = "use " + String.join(" or ", allowed.get()) + " (--store, JLOGIN_STORE)";
         if (!allowed.get().contains(store)) {
-            throw refusal("store", "the " + store + " store was chosen", fix);
+            throw refusal("store", "the " + store + " store was chosen",
+                    "use " + String.join(" or ", allowed.get()) + " (--store, JLOGIN_STORE)");
         }
         if (fallback.isPresent() && !allowed.get().contains(fallback.get())) {
             throw refusal("store", "the keyring would fall back to the " + fallback.get() + " store", "unset JLOGIN_STORE_FALLBACK");
@@ -210,17 +210,27 @@ public final class Policy {
 
     /** Refuses a scope that {@code asker} (the login, a token for another API) asks for and the policy does not list. */
     public void checkScopes(String asker, Optional<String> requested) {
-        List<String> extra = beyondScopes(requested.map(Policy::words).orElse(List.of()));
+        List<String> extra = beyondScopes(requested.isPresent() ? words(requested.get()) : List.of());
         if (!extra.isEmpty()) {
             throw refusal("scopes", asker + " asks for the scope " + String.join(" ", extra),
                     "ask only for " + String.join(" ", scopes().orElseThrow()) + " (--scope)");
         }
     }
 
-    /** Those of {@code scopes} the policy does not list; none when it lists no scopes. */
+    /**
+     * Those of {@code scopes} the policy does not list; none when it lists no scopes. Loops, not
+     * streams or + (here and above): with a policy file every command runs this code, and each
+     * lambda or concatenation costs its first run a link of its own.
+     */
     public List<String> beyondScopes(List<String> scopes) {
         Optional<Set<String>> allowed = scopes();
-        return allowed.isEmpty() ? List.of() : scopes.stream().filter(s -> !allowed.get().contains(s)).toList();
+        List<String> beyond = new ArrayList<>();
+        for (String scope : scopes) {
+            if (allowed.isPresent() && !allowed.get().contains(scope)) {
+                beyond.add(scope);
+            }
+        }
+        return beyond;
     }
 
     private Optional<Set<String>> list(String key, List<String> known) {
@@ -276,12 +286,13 @@ public final class Policy {
             }
         }
         long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        Duration unit = switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(1);
-            case 'm' -> Duration.ofMinutes(1);
-            case 'h' -> Duration.ofHours(1);
-            default -> Duration.ofDays(1);
+        long unitSeconds = switch (value.charAt(value.length() - 1)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            default -> 86400;
         };
-        return amount == 0 ? null : unit.multipliedBy(amount);
+        // at most 999999 days: no overflow; Duration.multipliedBy would load BigDecimal on every call
+        return amount == 0 ? null : Duration.ofSeconds(amount * unitSeconds);
     }
 }
