@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleLogTest {
     @TempDir
     Path home;
+    /** A file outside the home a link may point at (removed with the test). */
+    @TempDir
+    Path outside;
     private final MutableClock clock = new MutableClock();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final SavedSettings settings = new SavedSettings(Optional.of("https://id.example.com"), "cli", Optional.of("openid"),
@@ -70,7 +73,7 @@ class LifecycleLogTest {
 
     @Test
     void aLinkInPlaceOfTheLogIsNotWrittenThroughAndTheCommandGoesOn() throws Exception {
-        Path elsewhere = Files.writeString(home.resolveSibling(home.getFileName() + "-elsewhere"), "");
+        Path elsewhere = Files.writeString(outside.resolve("elsewhere"), "");
         Files.createDirectories(home.resolve("log"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.createSymbolicLink(home.resolve("log/lifecycle.jsonl"), elsewhere);
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code audit}: every profile classified from what the store recorded at login and refresh, and
@@ -35,8 +36,12 @@ class AuditCommandTest extends InProcessCommands {
                 .findFirst().orElseThrow();
     }
 
+    /** Where device management puts the policy: outside the jlogin home (and removed with the test). */
+    @TempDir
+    Path outside;
+
     private void policy(String text) throws Exception {
-        Path file = Files.writeString(home.resolveSibling(home.getFileName() + "-policy.properties"), text);
+        Path file = Files.writeString(outside.resolve("policy.properties"), text);
         cli.env.put("JLOGIN_POLICY_FILE", file.toString());
     }
 

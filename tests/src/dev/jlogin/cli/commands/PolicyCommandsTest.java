@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The organisation's policy as users meet it: each key refuses what it forbids with one line that
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.Test;
  * catalog's properties, and both over flags.
  */
 class PolicyCommandsTest extends InProcessCommands {
+    /** Where device management puts the policy: outside the jlogin home (and removed with the test). */
+    @TempDir
+    Path outside;
     private Path policyFile;
 
     @BeforeEach
     void policyFile() {
-        policyFile = home.resolveSibling(home.getFileName() + "-policy.properties");
+        policyFile = outside.resolve("policy.properties");
     }
 
     /** The policy file device management would install, named as JLOGIN_POLICY_FILE. */
