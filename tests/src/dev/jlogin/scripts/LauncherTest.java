@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The installed launcher, installed through the catalog (an organisation's, pointing at ours, and
@@ -193,7 +195,9 @@ class LauncherTest extends FakeServerScripts {
         assertThat(Files.readString(bin.resolve("acme"))).contains("somebody else's acme");
     }
 
+    /** Side by side with the others: it compiles into a JBang cache of its own and installs into its own home. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void installsFromTheCatalogServedOverHttp() {
         env.put("JLOGIN_ISSUER", server.issuer());
         env.put("JLOGIN_CLIENT_ID", "cli");

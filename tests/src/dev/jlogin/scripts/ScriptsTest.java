@@ -3,15 +3,20 @@ package dev.jlogin.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jlogin.store.TokenStore;
 import dev.jlogin.testing.FakeAuthorizationServer;
 import dev.jlogin.testing.FullTier;
 import dev.jlogin.testing.JBang;
+import dev.jlogin.testing.Logins;
 import dev.jlogin.testing.OrgCatalog;
 import dev.jlogin.testing.StaticFileServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The real scripts, run through the catalog as subprocesses, against the in-process fake server:
@@ -163,9 +168,17 @@ class ScriptsTest extends FakeServerScripts {
         assertThat(server.accepts(token.out().strip())).isTrue();
     }
 
+    /**
+     * Side by side with the sandbox's build over HTTP: each compiles into a JBang cache of its own
+     * (javac takes one core), and the login it needs is written to the store, not made with the
+     * local scripts, whose shared cache another test may be building.
+     */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theCatalogWorksWhenServedOverHttp() {
-        assertThat(login(alias("login"), "--no-browser").exit()).isZero();
+        FakeAuthorizationServer.Minted minted = server.mint();
+        new TokenStore(home.resolve("jlogin"), Duration.ofSeconds(5)).write("default",
+                Logins.login(server.issuer(), minted.accessToken(), minted.refreshToken(), Instant.now().plusSeconds(3600)));
         try (StaticFileServer web = new StaticFileServer(JBang.REPO)) {
             // a fresh JBang cache, so that nothing compiled from the local files can stand in
             env.put("JBANG_DIR", home.resolve("remote-jbang").toString());
@@ -180,6 +193,7 @@ class ScriptsTest extends FakeServerScripts {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theSandboxBuildsFromItsOwnAnchorWhenServedOverHttp() {
         try (StaticFileServer web = new StaticFileServer(JBang.REPO)) {
             env.put("JBANG_DIR", home.resolve("remote-jbang").toString());
