@@ -1,8 +1,8 @@
 package dev.jlogin.cli;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.cli.terminal.Environment;
 import dev.jlogin.config.Audiences;
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.http.HttpLog;

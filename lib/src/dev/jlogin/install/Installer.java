@@ -31,8 +31,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
-import java.util.regex.Matcher;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**

@@ -1,8 +1,8 @@
 package dev.jlogin.session;
 
 import dev.jlogin.browser.BrowserLauncher;
-import dev.jlogin.device.Sleeper;
 import dev.jlogin.device.DeviceAuthorization;
+import dev.jlogin.device.Sleeper;
 import dev.jlogin.oauth.TokenResult;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.jlogin.session;
 
 import dev.jlogin.ServerText;
+import dev.jlogin.browser.BrowserLauncher;
 import dev.jlogin.device.DeviceAuthorization;
 import java.io.PrintStream;
-import dev.jlogin.browser.BrowserLauncher;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

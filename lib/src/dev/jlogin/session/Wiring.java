@@ -11,12 +11,12 @@ import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;
+import dev.jlogin.device.DeviceAuthorizationClient;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.HttpSender;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.http.Network;
-import dev.jlogin.device.DeviceAuthorizationClient;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.IdTokenVerifier;
 import dev.jlogin.oauth.ServerMetadata;
@@ -167,7 +167,7 @@ public final class Wiring {
      */
     List<ProfileAudit> audit(boolean online) {
         return new Audit(openStore(), storeKind(), policy(), metadataCache(), online ? s -> metadata().resolve(s) : null,
-                saved -> SettingsResolver.resolve(SettingSource.inCode(Map.of("profile", "default"), Map.of(), new Properties()),
+                saved -> SettingsResolver.resolve(SettingSource.inCode(Map.of(Setting.PROFILE.key(), SettingsResolver.DEFAULT_PROFILE), Map.of(), new Properties()),
                         Optional.of(saved)), clock).profiles();
     }
 
@@ -277,7 +277,6 @@ public final class Wiring {
     public IdentityLookup identityLookup(Settings settings) {
         return new IdentityLookup(new UserInfoClient(transport()), settings.provider());
     }
-
 
     /** Where warnings go. */
     Consumer<String> notices() {

@@ -1,12 +1,12 @@
 package dev.jlogin.bench;
 
+import dev.jlogin.device.DeviceAuthorization;
+import dev.jlogin.device.DeviceAuthorizationClient;
 import dev.jlogin.device.DevicePoller;
 import dev.jlogin.device.PollOutcome;
 import dev.jlogin.device.Sleeper;
 import dev.jlogin.http.HttpTransport;
 import dev.jlogin.oauth.Client;
-import dev.jlogin.device.DeviceAuthorization;
-import dev.jlogin.device.DeviceAuthorizationClient;
 import dev.jlogin.oauth.Discovery;
 import dev.jlogin.oauth.TokenEndpoint;
 import dev.jlogin.sandbox.DemoUser;

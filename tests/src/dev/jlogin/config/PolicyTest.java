@@ -46,6 +46,14 @@ class PolicyTest {
         });
     }
 
+    /** The file is read whole as UTF-8: bytes that are not are the same one line as any unreadable file. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedInOneLine() throws Exception {
+        Path file = Files.write(dir.resolve("policy.properties"), new byte[] {'s', 't', 'o', 'r', 'e', '=', (byte) 0xff, '\n'});
+
+        assertRefused(() -> load(file, new Properties()), "the organisation's policy file " + file, "it cannot be read");
+    }
+
     @Test
     void theFileWinsOverTheCatalogKeyByKey() throws Exception {
         Path file = file("# installed by device management\nstore = keyring\nmax-session = 12h\n");

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sandbox alias: Keycloak up with the demo realm, and down again on SIGTERM; the tour, the
@@ -43,7 +43,7 @@ class SandboxTest {
 
     @BeforeAll
     static void compileTheSandboxOnce(@TempDir Path home) {
-        assertThat(new JBang(home, Map.of()).run("sandbox@" + JBang.CATALOG, "--help").exit()).isZero();
+        new JBang(home, Map.of()).buildFirst("sandbox@" + JBang.CATALOG);
     }
 
     @BeforeEach

@@ -2,9 +2,9 @@ package dev.jlogin.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jlogin.JLoginException;
 import dev.jlogin.device.DeviceAuthorization;
 import dev.jlogin.device.DeviceAuthorizationClient;
-import dev.jlogin.JLoginException;
 import dev.jlogin.http.HttpLog;
 import dev.jlogin.http.Loopback;
 import dev.jlogin.json.JsonObject;

@@ -92,6 +92,19 @@ public final class JBang {
         return start(args).await();
     }
 
+    /**
+     * Builds each script once, by running its --help, before tests start several at a time: JBang
+     * fails ("Error creating/updating jar") when two processes build one script cold at once.
+     */
+    public void buildFirst(String... aliasRefs) {
+        for (String ref : aliasRefs) {
+            Result help = run(ref, "--help");
+            if (help.exit() != 0) {
+                throw new AssertionError(ref + " --help exited " + help.exit() + ": " + help.err());
+            }
+        }
+    }
+
     public Running start(String... args) {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("jbang").toString());

@@ -1,6 +1,5 @@
 package dev.jlogin.cli.commands;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.cli.Args;
 import dev.jlogin.cli.Command;
@@ -11,6 +10,7 @@ import dev.jlogin.cli.Invocation;
 import dev.jlogin.cli.Option;
 import dev.jlogin.cli.terminal.Terminal;
 import dev.jlogin.config.Audiences;
+import dev.jlogin.config.Setting;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.jlogin.cli.commands;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Subprocess;
 import dev.jlogin.cli.Args;
@@ -12,6 +11,7 @@ import dev.jlogin.cli.GitHosts;
 import dev.jlogin.cli.Invocation;
 import dev.jlogin.cli.Option;
 import dev.jlogin.cli.Options;
+import dev.jlogin.config.Setting;
 import dev.jlogin.integration.GitHost;
 import java.util.ArrayList;
 import java.util.List;

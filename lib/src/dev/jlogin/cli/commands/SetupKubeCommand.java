@@ -1,6 +1,5 @@
 package dev.jlogin.cli.commands;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.Subprocess;
 import dev.jlogin.cli.Args;
@@ -13,6 +12,7 @@ import dev.jlogin.cli.Option;
 import dev.jlogin.cli.Options;
 import dev.jlogin.cli.terminal.Terminal;
 import dev.jlogin.config.Audiences;
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingsResolver;
 import dev.jlogin.integration.ExecCredential;
 import dev.jlogin.json.Json;

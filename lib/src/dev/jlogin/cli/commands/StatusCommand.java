@@ -1,6 +1,5 @@
 package dev.jlogin.cli.commands;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.JLoginException;
 import dev.jlogin.cli.Command;
 import dev.jlogin.cli.CommandSpec;
@@ -11,6 +10,7 @@ import dev.jlogin.cli.Option;
 import dev.jlogin.cli.Options;
 import dev.jlogin.cli.terminal.Format;
 import dev.jlogin.cli.terminal.Terminal;
+import dev.jlogin.config.Setting;
 import dev.jlogin.config.SettingSource;
 import dev.jlogin.config.Settings;
 import dev.jlogin.config.SettingsResolver;

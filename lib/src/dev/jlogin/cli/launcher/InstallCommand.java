@@ -1,6 +1,5 @@
 package dev.jlogin.cli.launcher;
 
-import dev.jlogin.config.Setting;
 import dev.jlogin.Host;
 import dev.jlogin.JLoginException;
 import dev.jlogin.UserHome;
@@ -14,6 +13,7 @@ import dev.jlogin.cli.Invocation;
 import dev.jlogin.cli.Option;
 import dev.jlogin.cli.Options;
 import dev.jlogin.cli.terminal.Terminal;
+import dev.jlogin.config.Setting;
 import dev.jlogin.install.Installer;
 import dev.jlogin.install.JavaRuntime;
 import dev.jlogin.install.JavaRuntimes;
