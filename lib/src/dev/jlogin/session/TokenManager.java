@@ -143,10 +143,11 @@ public final class TokenManager {
      * start) is not used, however valid its tokens: the user logs in again.
      */
     private void checkSessionAge(StoredLogin login) {
-        if (policy.maxSession().isEmpty()) {
+        Optional<Duration> limit = policy.maxSession();
+        if (limit.isEmpty()) {
             return;
         }
-        Duration max = policy.maxSession().get();
+        Duration max = limit.get();
         if (login.sessionStartedAt().isEmpty() || !clock.instant().isBefore(login.sessionStartedAt().get().plus(max))) {
             log.record("policy_refusal", settings.profile(), Optional.of(login.settings()), Optional.empty(),
                     Map.of("rule", "max-session"));
@@ -209,11 +210,14 @@ public final class TokenManager {
         checkSessionAge(current);
         // the organisation's names for its APIs are resolved here, whichever door asks: one token per API
         TokenRequest target = asked.audience().isEmpty() ? asked : audiences.get().resolve(asked);
-        try {
-            policy.checkScopes("the token for " + target.describe(), target.scope());
-        } catch (JLoginException e) {
-            log.record("policy_refusal", settings.profile(), Optional.of(current.settings()), Optional.empty(), Map.of("rule", "scopes"));
-            throw e;
+        if (target.scope().isPresent()) { // only a scope can break the policy's rule; the message is built then
+            try {
+                policy.checkScopes("the token for " + target.describe(), target.scope());
+            } catch (JLoginException e) {
+                log.record("policy_refusal", settings.profile(), Optional.of(current.settings()), Optional.empty(),
+                        Map.of("rule", "scopes"));
+                throw e;
+            }
         }
         Optional<TokenSet> held = Optional.ofNullable(current.targets().get(target));
         if (held.isPresent() && held.get().isValidFor(minValid, clock.instant()) && !rejected.test(held.get().accessToken())) {
